@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { SiteStatus, StorageStatus } from '../utils/protocol';
+import { sendRequest } from '../utils/request-client';
+import { SearchPanel } from './SearchPanel';
+import { SiteSwitch } from './SiteSwitch';
+
+type Props = { site: Promise<string | null> };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
+export function PopupApp({ site }: Props) {
+  const [status, setStatus] = useState<SiteStatus | undefined>();
+  const [storage, setStorage] = useState<StorageStatus | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+
+  useEffect(() => {
+    site
+      .then((name) => (name === null ? { site: null, enabled: true } : sendRequest({ type: 'site-status-for', site: name })))
+      .then(setStatus, (error: unknown) => setProblem(`Could not read this site’s setting: ${messageOf(error)}`));
+    sendRequest({ type: 'storage-status' }).then(setStorage, (error: unknown) => setProblem(messageOf(error)));
+  }, [site]);
+
+  const toggle = useCallback(
+    (enabled: boolean) => {
+      if (!status?.site) return;
+      setBusy(true);
+      sendRequest({ type: 'set-site-enabled', site: status.site, enabled })
+        .then(setStatus, (error: unknown) => setProblem(`The setting was not saved: ${messageOf(error)}`))
+        .finally(() => setBusy(false));
+    },
+    [status],
+  );
+
+  const search = useCallback((query: string) => sendRequest({ type: 'search', query }).then((answer) => answer.hits), []);
+
+  return (
+    <main class="popup">
+      <h1>Peninsula Lens</h1>
+      {status === undefined && !problem && <p class="status">Reading this site’s setting…</p>}
+      {status && status.site === null && <p class="status">Peninsula Lens does not run on this page.</p>}
+      {status?.site && <SiteSwitch site={status.site} enabled={status.enabled} busy={busy} onChange={toggle} />}
+      {status?.settingsProblem && (
+        <p role="alert" class="problem">
+          {status.settingsProblem}
+        </p>
+      )}
+      {storage?.mode === 'memory' && (
+        <p role="status" class="notice">
+          {storage.problem}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" class="problem">
+          {problem}
+        </p>
+      )}
+      <SearchPanel search={search} />
+    </main>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The IndexedDB cache of the facts pack (background only: a content script's
+ * IndexedDB would be the page's). One readwrite transaction seeds a data
+ * version, so a worker stopped mid-seed leaves the previous state, never half.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Entity, Fact } from '../../data/schema';
+import { foldText } from '../../utils/matcher/fold';
+
+export const DB_NAME = 'peninsula-lens';
+export const DB_VERSION = 2;
+const SEED_KEY = 'seed';
+
+/** An entity as stored: with its aliases folded for the by-alias index. */
+export type StoredEntity = Entity & { aliasKeys: string[] };
+
+type SeedRecord = { key: typeof SEED_KEY; dataVersion: string; seededAt: number };
+
+export interface FactsDb extends DBSchema {
+  entities: { key: string; value: StoredEntity; indexes: { 'by-alias': string } };
+  facts: { key: string; value: Fact; indexes: { 'by-entity': string; 'by-date': string } };
+  meta: { key: string; value: SeedRecord };
+}
+
+export type OpenOptions = {
+  /** An open that has not settled by then is given up, so no lookup waits on it forever. */
+  timeoutMs: number;
+  /** Called when the connection closes under us (another version, a deleted profile, a crash). */
+  onClosed: () => void;
+};
+
+/** Opens (and upgrades) the database, or rejects with a reason a reader can understand. */
+export function openFactsDb({ timeoutMs, onClosed }: OpenOptions): Promise<IDBPDatabase<FactsDb>> {
+  const opening = openDB<FactsDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('entities', { keyPath: 'id' });
+        db.createObjectStore('facts', { keyPath: 'id' });
+        db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        tx.objectStore('entities').createIndex('by-alias', 'aliasKeys', { multiEntry: true });
+        tx.objectStore('facts').createIndex('by-entity', 'entities', { multiEntry: true });
+        tx.objectStore('facts').createIndex('by-date', 'date');
+        // Version 1 stored entities without alias keys: force a fresh seed.
+        void tx.objectStore('meta').delete(SEED_KEY);
+      }
+    },
+    blocked() {
+      // An older connection (another extension page) has not closed yet; the timeout below bounds the wait.
+      console.warn('Peninsula Lens: the facts cache is waiting for an older connection to close.');
+    },
+    blocking(_current, _blocked, event) {
+      // A newer version wants to open: step aside so it can.
+      (event.target as IDBDatabase).close();
+      onClosed();
+    },
+    terminated: onClosed,
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let gaveUp = false;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      gaveUp = true;
+      reject(new Error(`IndexedDB did not open within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  // A late success after giving up must not leave a connection open.
+  opening.then(
+    (db) => gaveUp && db.close(),
+    () => undefined,
+  );
+  return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** True when the database already holds this data version, completely. */
+export async function isSeeded(db: IDBPDatabase<FactsDb>, dataVersion: string): Promise<boolean> {
+  const record = await db.get('meta', SEED_KEY);
+  return record?.dataVersion === dataVersion;
+}
+
+/**
+ * Replaces the cached pack with the bundled one in a single transaction. The
+ * seed record is written in the same transaction, so it exists only if every
+ * record does.
+ */
+export async function seed(db: IDBPDatabase<FactsDb>, pack: { entities: Entity[]; facts: Fact[] }, dataVersion: string): Promise<void> {
+  const tx = db.transaction(['entities', 'facts', 'meta'], 'readwrite');
+  const entities = tx.objectStore('entities');
+  const facts = tx.objectStore('facts');
+  // No await until every request is queued: an await would let the transaction commit early.
+  await Promise.all([
+    entities.clear(),
+    facts.clear(),
+    ...pack.entities.map((entity) => entities.put({ ...entity, aliasKeys: entity.aliases.map((alias) => foldText(alias.text, true)) })),
+    ...pack.facts.map((fact) => facts.put(fact)),
+    tx.objectStore('meta').put({ key: SEED_KEY, dataVersion, seededAt: Date.now() }),
+    tx.done,
+  ]);
+}

@@ -1,0 +1,39 @@
+import { dataVersion, entities, facts } from 'virtual:facts-pack';
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { parseRequest } from '../../utils/protocol';
+import { type FactStore, openFactStore } from './fact-store';
+import { serveRequest } from './requests';
+
+export default defineBackground({
+  // Firefox: an event page, stopped when idle like Chrome's service worker.
+  persistent: false,
+  main() {
+    // The store is a cache, rebuilt from IndexedDB whenever the worker starts:
+    // no state lives only in this worker's memory.
+    let store: Promise<FactStore> | undefined;
+    const services = {
+      extensionOrigin: browser.runtime.getURL('/'),
+      store: () => {
+        store ??= openFactStore({ entities, facts, dataVersion }, () => {
+          store = undefined;
+        });
+        return store;
+      },
+    };
+
+    // Listeners are added synchronously in main() so a message that wakes the worker is not missed.
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      const request = parseRequest(message);
+      if (!request) {
+        console.warn('Peninsula Lens: ignored a message that is not a known request.', message);
+        sendResponse(undefined);
+        return true;
+      }
+      serveRequest(request, { url: sender.url, tabUrl: sender.tab?.url }, services).then(sendResponse, (error: unknown) => {
+        sendResponse({ error: error instanceof Error ? error.message : String(error) });
+      });
+      return true;
+    });
+  },
+});

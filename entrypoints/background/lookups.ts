@@ -1,0 +1,110 @@
+/**
+ * Answers to lookups, shaped for the card and the popup: an entity with its
+ * facts and related entities, a search, the timeline.
+ */
+import MiniSearch from 'minisearch';
+import type { Entity, Fact } from '../../data/schema';
+import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
+import type { FactStore } from './fact-store';
+
+type EntityRef = EntityCard['related'][number];
+
+function refOf(entity: Entity): EntityRef {
+  return { id: entity.id, name: entity.name, kind: entity.kind };
+}
+
+async function refsById(store: FactStore): Promise<Map<string, EntityRef>> {
+  return new Map((await store.allEntities()).map((entity) => [entity.id, refOf(entity)]));
+}
+
+function viewOf(fact: Fact, refs: Map<string, EntityRef>): FactView {
+  const attributedTo = fact.attributedTo === undefined ? undefined : refs.get(fact.attributedTo);
+  return {
+    id: fact.id,
+    claim: fact.claim,
+    quotes: fact.quotes,
+    ...(fact.date === undefined ? {} : { date: fact.date }),
+    ...(fact.dateEnd === undefined ? {} : { dateEnd: fact.dateEnd }),
+    ...(attributedTo === undefined ? {} : { attributedTo }),
+  };
+}
+
+/** Orders facts by date, undated last, keeping the article's order among equals. */
+function byDate(a: Fact, b: Fact): number {
+  return (a.date ?? '9999').localeCompare(b.date ?? '9999');
+}
+
+/** The card of one entity, or null when there is no such entity. */
+export async function entityCard(store: FactStore, entityId: string): Promise<EntityCard | null> {
+  const entity = await store.entity(entityId);
+  if (!entity) return null;
+  const [facts, refs] = await Promise.all([store.factsAbout(entityId), refsById(store)]);
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description,
+    facts: facts.sort(byDate).map((fact) => viewOf(fact, refs)),
+    related: entity.related.flatMap((id) => refs.get(id) ?? []),
+  };
+}
+
+/** Every dated fact, earliest first. */
+export async function timeline(store: FactStore): Promise<FactView[]> {
+  const [facts, refs] = await Promise.all([store.allFacts(), refsById(store)]);
+  return facts
+    .filter((fact) => fact.date !== undefined)
+    .sort(byDate)
+    .map((fact) => viewOf(fact, refs));
+}
+
+type SearchDocument = { id: string; entityId: string; factId?: string; name: string; text: string };
+
+const MAX_HITS = 20;
+const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
+
+async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>> {
+  const [entities, facts] = await Promise.all([store.allEntities(), store.allFacts()]);
+  const index = new MiniSearch<SearchDocument>({
+    fields: ['name', 'text'],
+    storeFields: ['entityId', 'factId'],
+    searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+  });
+  index.addAll([
+    ...entities.map((entity) => ({
+      id: `entity:${entity.id}`,
+      entityId: entity.id,
+      name: [entity.name, ...entity.aliases.map((alias) => alias.text)].join(' '),
+      text: entity.description,
+    })),
+    ...facts.flatMap((fact) =>
+      fact.entities.slice(0, 1).map((entityId) => ({
+        id: `fact:${fact.id}`,
+        entityId,
+        factId: fact.id,
+        name: '',
+        text: [fact.claim, ...fact.quotes].join(' '),
+      })),
+    ),
+  ]);
+  return index;
+}
+
+/** Entities and facts that match a free-text query, best first. */
+export async function search(store: FactStore, query: string): Promise<SearchHit[]> {
+  if (query.trim() === '') return [];
+  let index = indexes.get(store);
+  if (!index) {
+    index = buildIndex(store);
+    indexes.set(store, index);
+  }
+  const [results, refs, facts] = await Promise.all([index, refsById(store), store.allFacts()]).then(
+    ([built, entityRefs, allFacts]) => [built.search(query), entityRefs, new Map(allFacts.map((fact) => [fact.id, fact]))] as const,
+  );
+  return results.slice(0, MAX_HITS).flatMap((result) => {
+    const entity = refs.get(String(result.entityId));
+    if (!entity) return [];
+    const fact = typeof result.factId === 'string' ? facts.get(result.factId) : undefined;
+    return [{ entity, ...(fact ? { fact: viewOf(fact, refs) } : {}) }];
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Serves each request of the protocol. Requests arrive validated; the sender
+ * decides what a request may do (only extension pages change settings).
+ */
+import type { Request, RequestType, ResponseFor, SiteStatus } from '../../utils/protocol';
+import { loadSettings, saveSiteEnabled } from '../../utils/settings-store';
+import { isEnabledFor, siteOf } from '../../utils/site';
+import type { FactStore } from './fact-store';
+import { entityCard, search, timeline } from './lookups';
+
+export type Sender = {
+  /** URL of the document that sent the request. */
+  url?: string;
+  /** URL of the top-level page of the sender's tab, when it is a tab. */
+  tabUrl?: string;
+};
+
+export type Services = {
+  store: () => Promise<FactStore>;
+  /** The extension's own origin, e.g. `chrome-extension://id/`. */
+  extensionOrigin: string;
+};
+
+/** Thrown for a request the sender may not make. */
+export class ForbiddenRequestError extends Error {}
+
+async function siteStatus(site: string | null): Promise<SiteStatus> {
+  const { settings, problem } = await loadSettings();
+  return { site, enabled: isEnabledFor(site, settings), ...(problem === undefined ? {} : { settingsProblem: problem }) };
+}
+
+function isExtensionPage(sender: Sender, services: Services): boolean {
+  return sender.url?.startsWith(services.extensionOrigin) === true;
+}
+
+type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, sender: Sender, services: Services) => Promise<ResponseFor<T>> };
+
+const handlers: Handlers = {
+  'lookup-entity': async (request, _sender, services) => ({ card: await entityCard(await services.store(), request.entityId) }),
+  search: async (request, _sender, services) => ({ hits: await search(await services.store(), request.query) }),
+  timeline: async (_request, _sender, services) => ({ facts: await timeline(await services.store()) }),
+  // Frames follow the site of the tab they are in, so a whole page turns off at once.
+  'site-status': (_request, sender) => siteStatus(siteOf(sender.tabUrl ?? sender.url)),
+  'site-status-for': (request) => siteStatus(request.site),
+  'set-site-enabled': async (request, sender, services) => {
+    if (!isExtensionPage(sender, services)) throw new ForbiddenRequestError('Only the extension’s own pages may change site settings.');
+    await saveSiteEnabled(request.site, request.enabled);
+    return siteStatus(request.site);
+  },
+  'storage-status': async (_request, _sender, services) => {
+    const store = await services.store();
+    return { mode: store.mode, ...(store.problem === undefined ? {} : { problem: store.problem }) };
+  },
+};
+
+/** The answer to one valid request. */
+export function serveRequest<T extends RequestType>(request: Extract<Request, { type: T }>, sender: Sender, services: Services): Promise<ResponseFor<T>> {
+  const handler = handlers[request.type] as Handlers[T];
+  return handler(request, sender, services);
+}

@@ -1,0 +1,98 @@
+/**
+ * Annotates one document while the extension is on for its site: scans it in
+ * slices, paints the mentions, keeps up with changes, and opens cards. `stop`
+ * takes every highlight, listener, observer and the card away at once.
+ */
+import type { Matcher } from '../../utils/matcher/matcher';
+import { createChunkedScanner } from './chunked-scan';
+import { createMentionHighlights } from './highlights';
+import highlightCss from './highlights.css?inline';
+import { attachMentionCards } from './mention-cards';
+import { type ChangedParts, watchForText } from './page-watcher';
+import { isSkippedElement } from './text-blocks';
+
+export type Annotator = { stop(): void };
+
+const BLOCK_BREAKING =
+  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BODY|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HTML|LI|MAIN|NAV|OL|P|SECTION|TABLE|TD|TH|TR|UL)$/;
+
+/** The nearest ancestor a phrase cannot run across: rescanning it rejoins split text. */
+function phraseContainer(node: Node): Node {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current instanceof ShadowRoot || current instanceof Document) return current;
+    if (current instanceof Element && BLOCK_BREAKING.test(current.tagName)) return current;
+  }
+  return node;
+}
+
+function isInsideSkipped(node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current instanceof Element && isSkippedElement(current)) return true;
+  }
+  return false;
+}
+
+/** Starts annotating `doc`; the first slice of the scan runs before this returns. */
+export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
+  const highlights = createMentionHighlights();
+  const cards = attachMentionCards(doc, highlights);
+  const watchedShadowRoots = new WeakSet<ShadowRoot>();
+  const styledShadowRoots = new Set<ShadowRoot>();
+  const stopWatching: (() => void)[] = [];
+  let shadowSheet: CSSStyleSheet | undefined;
+
+  // Firefox paints ::highlight inside a shadow tree only from that tree's own styles.
+  function styleShadowRoot(shadow: ShadowRoot): void {
+    if (styledShadowRoots.has(shadow)) return;
+    styledShadowRoots.add(shadow);
+    if (!shadowSheet) {
+      shadowSheet = new CSSStyleSheet();
+      shadowSheet.replaceSync(highlightCss);
+    }
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, shadowSheet];
+  }
+
+  const scanner = createChunkedScanner(matcher, {
+    onMentions(mentions) {
+      for (const painted of highlights.add(mentions)) {
+        const root = painted.startNode.getRootNode();
+        if (root instanceof ShadowRoot) styleShadowRoot(root);
+      }
+    },
+    onShadowRoot(shadow) {
+      if (watchedShadowRoots.has(shadow)) return;
+      watchedShadowRoots.add(shadow);
+      scanner.enqueue(shadow);
+      stopWatching.push(watchForText(shadow, (changed) => onChange(shadow, changed)));
+    },
+  });
+
+  function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
+    if (changed.full) {
+      highlights.removeWithin(root);
+      scanner.enqueue(root instanceof Document ? root.documentElement : root);
+      return;
+    }
+    for (const node of changed.nodes) {
+      const container = phraseContainer(node);
+      if (isInsideSkipped(container)) continue;
+      highlights.removeWithin(container);
+      scanner.enqueue(container);
+    }
+  }
+
+  scanner.enqueue(doc.documentElement);
+  stopWatching.push(watchForText(doc, (changed) => onChange(doc, changed)));
+
+  return {
+    stop() {
+      scanner.stop();
+      for (const stop of stopWatching) stop();
+      cards.destroy();
+      highlights.clear();
+      for (const shadow of styledShadowRoots) {
+        shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The one place the extension adds to a page: a closed shadow host for the
+ * card, created only when a card is first needed. Preact renders into it; the
+ * styles are adopted from a constructed sheet, so a page's CSP cannot strip
+ * them and nothing has to be web-accessible.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { type CardState, EntityCardView } from '../../components/EntityCardView';
+import cardCss from './card.css?inline';
+
+export const CARD_HOST_TAG = 'peninsula-lens-card';
+
+export type CardHost = {
+  show(state: CardState, anchor: VirtualElement): void;
+  hide(): void;
+  isOpen(): boolean;
+  /** True when an event happened inside the card. */
+  contains(event: Event): boolean;
+  /** Moves keyboard focus into the open card. */
+  focus(): void;
+  destroy(): void;
+};
+
+export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string) => void };
+
+/** Creates the host lazily on first show; nothing is added to the page before. */
+export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHost {
+  let host: HTMLElement | undefined;
+  let mount: HTMLElement | undefined;
+  let stopPositioning: (() => void) | undefined;
+
+  function ensureMounted(): HTMLElement {
+    if (host && mount && host.isConnected) return mount;
+    host = doc.createElement(CARD_HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cardCss);
+    shadow.adoptedStyleSheets = [sheet];
+    mount = doc.createElement('div');
+    mount.className = 'anchor';
+    shadow.append(mount);
+    // The root element, not body: pages that replace their body keep the card.
+    doc.documentElement.append(host);
+    return mount;
+  }
+
+  function hide(): void {
+    stopPositioning?.();
+    stopPositioning = undefined;
+    if (mount) render(null, mount);
+  }
+
+  return {
+    show(state, anchor) {
+      const target = ensureMounted();
+      render(h(EntityCardView, { state, onClose: callbacks.onClose, onOpenEntity: callbacks.onOpenEntity }), target);
+      stopPositioning?.();
+      stopPositioning = autoUpdate(anchor, target, () => {
+        void computePosition(anchor, target, {
+          strategy: 'fixed',
+          placement: 'bottom-start',
+          middleware: [offset(6), flip(), shift({ padding: 8 })],
+        }).then(({ x, y }) => {
+          target.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        });
+      });
+    },
+    hide,
+    isOpen: () => mount?.firstChild != null,
+    contains: (event) => host !== undefined && event.composedPath().includes(host),
+    focus() {
+      mount?.querySelector<HTMLElement>('.close')?.focus();
+    },
+    destroy() {
+      hide();
+      host?.remove();
+      host = undefined;
+      mount = undefined;
+    },
+  };
+}

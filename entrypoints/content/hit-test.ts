@@ -1,0 +1,36 @@
+/**
+ * Which mention is under a point of the viewport, found by asking the browser
+ * for the caret position there: the page's DOM carries no marks to hit.
+ */
+import type { MentionHighlights, PaintedMention } from './highlights';
+
+type CaretDocument = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+function caretAt(doc: CaretDocument, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** True when the point lies on the mention's text, not merely nearest to it. */
+function isOnText(mention: PaintedMention, x: number, y: number): boolean {
+  for (const rect of mention.range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}
+
+/** The mention drawn at viewport point (x, y), if any. */
+export function mentionAtPoint(doc: Document, highlights: MentionHighlights, x: number, y: number): PaintedMention | undefined {
+  const caret = caretAt(doc, x, y);
+  if (!caret) return undefined;
+  // The caret sits between characters; the one before it may be the mention's last.
+  const mention = highlights.at(caret.node, caret.offset) ?? (caret.offset > 0 ? highlights.at(caret.node, caret.offset - 1) : undefined);
+  return mention && isOnText(mention, x, y) ? mention : undefined;
+}

@@ -1,0 +1,38 @@
+import matcherEntities from 'virtual:matcher-entities';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { buildMatcher } from '../../utils/matcher/matcher';
+import { type Annotator, startAnnotator } from './annotator';
+import './highlights.css';
+import { followSiteSwitch } from './site-switch';
+import { OPT_OUT_ATTRIBUTE, OPT_OUT_VALUE } from './text-blocks';
+
+/** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">`. */
+function pageOptedOut(doc: Document): boolean {
+  const meta = doc.querySelector('meta[name="peninsula-lens"]');
+  return meta?.getAttribute('content')?.trim().toLowerCase() === OPT_OUT_VALUE || doc.documentElement.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE;
+}
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    if (!(document instanceof HTMLDocument) || pageOptedOut(document) || document.designMode === 'on') return;
+    let annotator: Annotator | undefined;
+    let matcher: ReturnType<typeof buildMatcher> | undefined;
+    const stopFollowing = followSiteSwitch((enabled) => {
+      if (enabled && !annotator) {
+        matcher ??= buildMatcher(matcherEntities);
+        annotator = startAnnotator(document, matcher);
+      } else if (!enabled && annotator) {
+        annotator.stop();
+        annotator = undefined;
+      }
+    });
+    ctx.onInvalidated(() => {
+      stopFollowing();
+      annotator?.stop();
+      annotator = undefined;
+    });
+  },
+});

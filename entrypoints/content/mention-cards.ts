@@ -1,0 +1,165 @@
+/**
+ * Opens a mention's card when a reader hovers it with a mouse, taps it, or
+ * steps to it from the keyboard (Alt+Shift+↓ / Alt+Shift+↑), and closes it on
+ * Escape, a tap elsewhere, or when the pointer leaves.
+ */
+import type { VirtualElement } from '@floating-ui/dom';
+import { sendRequest } from '../../utils/request-client';
+import { type CardHost, createCardHost } from './card-host';
+import type { MentionHighlights, PaintedMention } from './highlights';
+import { mentionAtPoint } from './hit-test';
+
+const HOVER_OPEN_DELAY_MS = 120;
+const HOVER_CLOSE_DELAY_MS = 350;
+
+export type MentionCards = { close(): void; destroy(): void };
+
+function anchorFor(mention: PaintedMention): VirtualElement {
+  return {
+    getBoundingClientRect: () => mention.range.getBoundingClientRect(),
+    getClientRects: () => mention.range.getClientRects(),
+    contextElement: mention.startNode.parentElement ?? undefined,
+  };
+}
+
+function isEditing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Wires cards to the painted mentions of `doc`; `destroy` removes every listener and the card. */
+export function attachMentionCards(doc: Document, highlights: MentionHighlights): MentionCards {
+  const listening = new AbortController();
+  const { signal } = listening;
+  let current: PaintedMention | undefined;
+  let lookup = 0;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let framePending = false;
+  let returnFocusTo: HTMLElement | undefined;
+
+  const host: CardHost = createCardHost(doc, {
+    onClose: () => close(true),
+    onOpenEntity: (entityId) => {
+      if (current) void open(current, { entityId, focus: true });
+    },
+  });
+
+  function clearTimers(): void {
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    openTimer = undefined;
+    closeTimer = undefined;
+  }
+
+  async function open(mention: PaintedMention, options: { entityId?: string; focus?: boolean } = {}): Promise<void> {
+    clearTimers();
+    current = mention;
+    const id = ++lookup;
+    const anchor = anchorFor(mention);
+    host.show({ status: 'loading', name: mention.text }, anchor);
+    try {
+      const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId });
+      if (id !== lookup) return;
+      host.show(
+        card ? { status: 'ready', card } : { status: 'failed', name: mention.text, message: 'The bundled article has no facts about this name.' },
+        anchor,
+      );
+    } catch (error) {
+      if (id !== lookup) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      host.show({ status: 'failed', name: mention.text, message: `The facts could not be looked up: ${reason}` }, anchor);
+    }
+    if (options.focus) host.focus();
+  }
+
+  function close(restoreFocus = false): void {
+    clearTimers();
+    lookup++;
+    current = undefined;
+    host.hide();
+    if (restoreFocus) returnFocusTo?.focus();
+    returnFocusTo = undefined;
+  }
+
+  function onHover(x: number, y: number): void {
+    const mention = mentionAtPoint(doc, highlights, x, y);
+    if (mention) {
+      clearTimeout(closeTimer);
+      closeTimer = undefined;
+      if (mention.range === current?.range) return;
+      clearTimeout(openTimer);
+      openTimer = setTimeout(() => void open(mention), HOVER_OPEN_DELAY_MS);
+      return;
+    }
+    clearTimeout(openTimer);
+    openTimer = undefined;
+    if (host.isOpen() && closeTimer === undefined) closeTimer = setTimeout(() => close(), HOVER_CLOSE_DELAY_MS);
+  }
+
+  function step(direction: 1 | -1): void {
+    const mentions = highlights.all();
+    if (mentions.length === 0) return;
+    const at = current ? mentions.findIndex((mention) => mention.range === current?.range) : -1;
+    const next = mentions[(at + direction + mentions.length) % mentions.length] as PaintedMention;
+    if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
+    next.startNode.parentElement?.scrollIntoView({ block: 'center' });
+    void open(next, { focus: true });
+  }
+
+  doc.addEventListener(
+    'pointermove',
+    (event) => {
+      if (event.pointerType !== 'mouse') return;
+      if (host.contains(event)) {
+        clearTimeout(closeTimer);
+        closeTimer = undefined;
+        return;
+      }
+      const { clientX, clientY } = event;
+      if (framePending) return;
+      framePending = true;
+      requestAnimationFrame(() => {
+        framePending = false;
+        onHover(clientX, clientY);
+      });
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  doc.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (host.contains(event)) return;
+      const mention = mentionAtPoint(doc, highlights, event.clientX, event.clientY);
+      // A tap (touch or pen) opens at once; a click elsewhere closes.
+      if (mention && event.pointerType !== 'mouse') void open(mention);
+      else if (!mention && host.isOpen()) close();
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && host.isOpen()) {
+        close(true);
+        return;
+      }
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isEditing(event.target)) return;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        step(event.key === 'ArrowDown' ? 1 : -1);
+      }
+    },
+    { capture: true, signal },
+  );
+
+  return {
+    close,
+    destroy() {
+      close();
+      listening.abort();
+      host.destroy();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Watches a document (or shadow root) for text that appears or changes, in
+ * batches: one MutationObserver per root, duplicates and nodes inside other
+ * queued nodes dropped, and past a threshold one request for a full rescan.
+ */
+import { CARD_HOST_TAG } from './card-host';
+
+/** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
+const FULL_RESCAN_THRESHOLD = 400;
+
+export type ChangedParts = { full: true } | { full: false; nodes: Node[] };
+
+/** The changed subtrees with every node that lies inside another one dropped. */
+export function outermostNodes(nodes: Iterable<Node>): Node[] {
+  const unique = [...new Set(nodes)].filter((node) => node.isConnected);
+  const set = new Set(unique);
+  return unique.filter((node) => {
+    for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return false;
+    return true;
+  });
+}
+
+function isOwnUi(node: Node): boolean {
+  return node instanceof Element && node.localName === CARD_HOST_TAG;
+}
+
+/**
+ * Calls `onChange` in idle time with what changed under `root`; returns a
+ * function that stops watching.
+ */
+export function watchForText(root: Document | ShadowRoot, onChange: (changed: ChangedParts) => void): () => void {
+  const queued = new Set<Node>();
+  let overflow = false;
+  let scheduled = false;
+
+  const flush = (): void => {
+    scheduled = false;
+    const nodes = outermostNodes(queued);
+    queued.clear();
+    const full = overflow || nodes.length > FULL_RESCAN_THRESHOLD;
+    overflow = false;
+    if (full) onChange({ full: true });
+    else if (nodes.length > 0) onChange({ full: false, nodes });
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') queued.add(record.target);
+      else {
+        for (const node of record.addedNodes) if (!isOwnUi(node)) queued.add(node);
+        // A removal can join two text nodes into one phrase: look at the parent again.
+        if (record.removedNodes.length > 0 && ![...record.removedNodes].every(isOwnUi)) queued.add(record.target);
+      }
+      if (queued.size > FULL_RESCAN_THRESHOLD * 4) {
+        overflow = true;
+        queued.clear();
+      }
+    }
+    if (!scheduled && (queued.size > 0 || overflow)) {
+      scheduled = true;
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 200 });
+      else setTimeout(flush, 50);
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  return () => {
+    observer.disconnect();
+    queued.clear();
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Debian's Chromium with the built extension loaded, driven by Playwright
+ * (playwright-core: no browser download). Every request that is not to
+ * 127.0.0.1 or the extension itself is blocked.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ensureBrowsers } from './paths';
+
+export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export type ChromiumSession = {
+  context: BrowserContext;
+  extensionId: string;
+  close: () => Promise<void>;
+};
+
+/** True for requests a test may make: the page server and the extension's own files. */
+export function isAllowedUrl(url: string): boolean {
+  return /^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:|moz-extension:|data:|blob:|about:)/.test(url);
+}
+
+/** Launches Chromium with the extension from `.output/chrome-mv3`. */
+export async function launchChromium(options: { headless: boolean; extensionDir?: string }): Promise<ChromiumSession> {
+  const { chromium: executablePath } = ensureBrowsers(['chromium']);
+  const extensionDir = options.extensionDir ?? CHROME_BUILD_DIR;
+  const profile = mkdtempSync(join(tmpdir(), 'peninsula-lens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  await context.route('**/*', (route) => (isAllowedUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+type DomNode = { nodeName: string; nodeType: number; nodeValue: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  if (node.nodeName === 'STYLE') return '';
+  return [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join(' ');
+}
+
+function findHosts(node: DomNode, tag: string, found: DomNode[] = []): DomNode[] {
+  if (node.nodeName.toLowerCase() === tag) found.push(node);
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) findHosts(child, tag, found);
+  return found;
+}
+
+/**
+ * The text of the extension's card as a person would read it. The card lives
+ * in a closed shadow root that page scripts cannot open; the DevTools
+ * protocol can.
+ */
+export async function chromiumCardText(page: Page): Promise<string> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return findHosts(root, 'peninsula-lens-card').map(textOf).join(' ').replace(/\s+/g, ' ').trim();
+  } finally {
+    await session.detach();
+  }
+}

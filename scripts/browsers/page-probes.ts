@@ -1,0 +1,21 @@
+/**
+ * Functions run inside a test page (page world) to read what the extension
+ * did. The highlight registry is shared with the page, so a page can see it.
+ */
+
+export type HighlightedRange = { name: string; text: string; x: number; y: number; width: number; height: number };
+
+/** Every highlighted range of the extension, with its text and where it is drawn. */
+export function readHighlights(): HighlightedRange[] {
+  const found: HighlightedRange[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('peninsula-lens-')) continue;
+    for (const range of highlight) {
+      if (!(range instanceof Range)) continue;
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      found.push({ name, text: range.toString(), x: rect.x, y: rect.y, width: rect.width, height: rect.height });
+    }
+  }
+  return found.sort((a, b) => a.y - b.y || a.x - b.x);
+}

@@ -1,0 +1,65 @@
+/**
+ * Character folding shared by the matcher's build and scan steps, so an alias
+ * written one way finds the forms real pages use: any white space, either
+ * apostrophe, any hyphen, any case (where the alias allows).
+ */
+
+const HYPHENS = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2212']);
+const APOSTROPHES = new Set(['\u2019', '\u2018', '\u02bc']);
+
+/** True for characters a reader treats as a gap between words. */
+export function isSpace(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 128) return false;
+  return code === 0xa0 || code === 0x202f || code === 0x3000 || code === 0x2007 || (code >= 0x2000 && code <= 0x200a);
+}
+
+/** One character as the matcher compares it, case kept. */
+export function foldPunctuation(char: string): string {
+  if (char.charCodeAt(0) < 128) return char;
+  if (HYPHENS.has(char)) return '-';
+  if (APOSTROPHES.has(char)) return "'";
+  return char;
+}
+
+/** An alias or a piece of page text as the matcher compares it: runs of space folded to one. */
+export function foldText(text: string, ignoreCase: boolean): string {
+  let out = '';
+  let lastWasSpace = false;
+  for (const char of text.normalize('NFC')) {
+    if (isSpace(char)) {
+      if (!lastWasSpace) out += ' ';
+      lastWasSpace = true;
+      continue;
+    }
+    lastWasSpace = false;
+    out += foldPunctuation(char);
+  }
+  out = out.trim();
+  return ignoreCase ? out.toLowerCase() : out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** True for letters, digits and combining marks: what a word is made of. */
+export function isWordChar(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(char);
+}
+
+/** Hangul syllables and jamo: Korean names take particles straight after them. */
+export function isHangul(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
+}
+
+/** Chinese characters and Japanese kana: no spaces between words, so aliases match as substrings. */
+export function isCjk(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}

@@ -1,0 +1,110 @@
+/**
+ * The checks an alias found in text must pass to count as a mention: word
+ * boundaries by script, case, shouted headlines, and look-alike context.
+ */
+import type { EntityKind } from '../../data/schema';
+import { foldText, isCjk, isHangul, isSpace, isWordChar } from './fold';
+
+export type Script = 'word' | 'cjk' | 'korean';
+
+export type MatchRule = {
+  entityId: string;
+  kind: EntityKind;
+  /** The alias folded with its case kept, for case-sensitive comparison. */
+  exactText: string;
+  caseSensitive: boolean;
+  acronym: boolean;
+  script: Script;
+  /** Lower-cased words that veto the match when they stand right before it. */
+  notAfterWords: readonly string[];
+  /** Lower-cased words that veto the match when they stand right after it. */
+  notBeforeWords: readonly string[];
+};
+
+/** Particles (and common chains of them) that follow a Korean noun without a space. */
+const KOREAN_PARTICLES = new Set(
+  (
+    '은 는 이 가 을 를 의 에 에서 에게 에겐 께 와 과 도 만 로 으로 까지 부터 보다 처럼 이나 나 이며 며 이다 이라는 라는 ' +
+    '에는 에서는 에서도 에도 와의 과의 로의 으로의 으로는 로는 으로서 로서 에게는 만의 도의 이란 란 측 측은 측이 측의 측에'
+  ).split(' '),
+);
+
+/** Decides which script's rules apply to an alias, from its first character. */
+export function scriptOf(alias: string): Script {
+  const first = alias[0];
+  if (isHangul(first)) return 'korean';
+  if (isCjk(first)) return 'cjk';
+  return 'word';
+}
+
+function isShoutedWord(word: string): boolean {
+  return word.length >= 2 && /^\p{Lu}+$/u.test(word);
+}
+
+function wordBefore(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && isSpace(text[end - 1] as string)) end--;
+  let begin = end;
+  while (begin > 0 && isWordChar(text[begin - 1])) begin--;
+  return text.slice(begin, end);
+}
+
+function wordAfter(text: string, end: number): string {
+  let begin = end;
+  while (begin < text.length && isSpace(text[begin] as string)) begin++;
+  let stop = begin;
+  while (stop < text.length && isWordChar(text[stop])) stop++;
+  return text.slice(begin, stop);
+}
+
+function endsWithWord(text: string, start: number, word: string): boolean {
+  let end = start;
+  while (end > 0 && isSpace(text[end - 1] as string)) end--;
+  const begin = end - word.length;
+  if (begin < 0 || foldText(text.slice(begin, end), true) !== word) return false;
+  return isCjk(word[0]) || !isWordChar(text[begin - 1]);
+}
+
+function startsWithWord(text: string, end: number, word: string): boolean {
+  let begin = end;
+  while (begin < text.length && isSpace(text[begin] as string)) begin++;
+  const stop = begin + word.length;
+  if (stop > text.length || foldText(text.slice(begin, stop), true) !== word) return false;
+  return isCjk(word[word.length - 1]) || !isWordChar(text[stop]);
+}
+
+function hangulRunAfter(text: string, end: number): string {
+  let stop = end;
+  while (stop < text.length && isHangul(text[stop])) stop++;
+  return text.slice(end, stop);
+}
+
+function boundariesHold(text: string, start: number, end: number, rule: MatchRule): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  switch (rule.script) {
+    case 'cjk':
+      return true;
+    case 'korean': {
+      if (isWordChar(before)) return false;
+      if (!isWordChar(after)) return true;
+      const run = hangulRunAfter(text, end);
+      return run.length > 0 && KOREAN_PARTICLES.has(run) && !isWordChar(text[end + run.length]);
+    }
+    case 'word': {
+      const startsWithWordChar = isWordChar(text[start]);
+      const endsWithWordChar = isWordChar(text[end - 1]);
+      return !(startsWithWordChar && isWordChar(before)) && !(endsWithWordChar && isWordChar(after));
+    }
+  }
+}
+
+/** True when the alias found at text[start, end) is a mention of the rule's entity. */
+export function acceptsMatch(text: string, start: number, end: number, rule: MatchRule): boolean {
+  if (!boundariesHold(text, start, end, rule)) return false;
+  if (rule.caseSensitive && foldText(text.slice(start, end), false) !== rule.exactText) return false;
+  if (rule.acronym && (isShoutedWord(wordBefore(text, start)) || isShoutedWord(wordAfter(text, end)))) return false;
+  if (rule.notAfterWords.some((word) => endsWithWord(text, start, word))) return false;
+  if (rule.notBeforeWords.some((word) => startsWithWord(text, end, word))) return false;
+  return true;
+}

@@ -1,0 +1,86 @@
+/**
+ * Every message between content script, popup and background: one union of
+ * requests and the response each one gets, both validated where received.
+ */
+import * as v from 'valibot';
+import { ENTITY_KINDS } from '../data/schema';
+
+const Id = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/));
+const Text = v.pipe(v.string(), v.maxLength(20_000));
+
+export const RequestSchema = v.variant('type', [
+  /** An entity's card: its facts with their quotes, and related entities. */
+  v.strictObject({ type: v.literal('lookup-entity'), entityId: Id }),
+  /** Free-text search over entities and facts, for the popup. */
+  v.strictObject({ type: v.literal('search'), query: v.pipe(v.string(), v.maxLength(200)) }),
+  /** The article's dated facts in order. */
+  v.strictObject({ type: v.literal('timeline') }),
+  /** Whether the extension is on for the site of the sender's tab. */
+  v.strictObject({ type: v.literal('site-status') }),
+  /** Whether the extension is on for a site the popup names. */
+  v.strictObject({ type: v.literal('site-status-for'), site: v.pipe(v.string(), v.maxLength(300)) }),
+  /** Turns a site on or off; accepted from the extension's own pages only. */
+  v.strictObject({ type: v.literal('set-site-enabled'), site: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() }),
+  /** Where facts are served from, and what went wrong if not from IndexedDB. */
+  v.strictObject({ type: v.literal('storage-status') }),
+]);
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+const EntityRefSchema = v.strictObject({ id: Id, name: Text, kind: v.picklist(ENTITY_KINDS) });
+
+export const FactViewSchema = v.strictObject({
+  id: Id,
+  claim: Text,
+  quotes: v.array(Text),
+  date: v.optional(v.string()),
+  dateEnd: v.optional(v.string()),
+  attributedTo: v.optional(EntityRefSchema),
+});
+export type FactView = v.InferOutput<typeof FactViewSchema>;
+
+export const EntityCardSchema = v.strictObject({
+  id: Id,
+  kind: v.picklist(ENTITY_KINDS),
+  name: Text,
+  description: Text,
+  facts: v.array(FactViewSchema),
+  related: v.array(EntityRefSchema),
+});
+export type EntityCard = v.InferOutput<typeof EntityCardSchema>;
+
+const SiteStatusSchema = v.strictObject({
+  site: v.nullable(v.string()),
+  enabled: v.boolean(),
+  /** Set when stored settings could not be read; they were kept aside, not lost. */
+  settingsProblem: v.optional(Text),
+});
+export type SiteStatus = v.InferOutput<typeof SiteStatusSchema>;
+
+export const SearchHitSchema = v.strictObject({ entity: EntityRefSchema, fact: v.optional(FactViewSchema) });
+export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
+
+const StorageStatusSchema = v.strictObject({ mode: v.picklist(['indexeddb', 'memory']), problem: v.optional(Text) });
+export type StorageStatus = v.InferOutput<typeof StorageStatusSchema>;
+
+/** The schema of the answer to each request type. */
+export const ResponseSchemas = {
+  'lookup-entity': v.strictObject({ card: v.nullable(EntityCardSchema) }),
+  search: v.strictObject({ hits: v.array(SearchHitSchema) }),
+  timeline: v.strictObject({ facts: v.array(FactViewSchema) }),
+  'site-status': SiteStatusSchema,
+  'site-status-for': SiteStatusSchema,
+  'set-site-enabled': SiteStatusSchema,
+  'storage-status': StorageStatusSchema,
+} satisfies Record<RequestType, v.GenericSchema>;
+
+export type ResponseFor<T extends RequestType> = v.InferOutput<(typeof ResponseSchemas)[T]>;
+
+/** What the background answers when it cannot serve a valid request. */
+export const ErrorResponseSchema = v.strictObject({ error: Text });
+
+/** Parses an incoming request; undefined for anything that is not one. */
+export function parseRequest(message: unknown): Request | undefined {
+  const result = v.safeParse(RequestSchema, message);
+  return result.success ? result.output : undefined;
+}

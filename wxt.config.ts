@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { factsPack } from './scripts/facts-pack-plugin';
+
+// The fewest permissions the features need; README "Permissions" says why each is here.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  // Firefox gets MV3 as Chrome does: one manifest model, and its background is an
+  // event page the browser may stop at will, like Chrome's service worker.
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact(), factsPack()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Peninsula Lens',
+    description: 'Marks mentions of the UN Security Council, North Korea and the actors around them, with facts from one bundled article.',
+    permissions: ['storage'],
+    action: { default_title: 'Peninsula Lens' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'peninsula-lens@peninsula-lens.org',
+              // 140 is the first release with the CSS Custom Highlight API and
+              // data_collection_permissions.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
+  }),
+});
