@@ -19,3 +19,17 @@ export function readHighlights(): HighlightedRange[] {
   }
   return found.sort((a, b) => a.y - b.y || a.x - b.x);
 }
+
+/** Scrolls the first highlighted range with this text to the middle of the view; returns where it is drawn. */
+export function revealHighlight(text: string): HighlightedRange | null {
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('peninsula-lens-')) continue;
+    for (const range of highlight) {
+      if (!(range instanceof Range) || range.toString() !== text) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      if (rect) return { name, text, x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    }
+  }
+  return null;
+}

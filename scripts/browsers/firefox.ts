@@ -1,0 +1,163 @@
+/**
+ * Debian's Firefox ESR with the built extension installed as a temporary
+ * add-on, driven by puppeteer-core over WebDriver BiDi (no geckodriver, no
+ * browser download). Every request that is not to 127.0.0.1 or the extension
+ * itself goes to a local "proxy" that refuses it.
+ */
+import { createServer, type Server } from 'node:net';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ensureBrowsers } from './paths';
+
+export const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+/** The gecko id in the manifest (wxt.config.ts). */
+export const FIREFOX_EXTENSION_ID = 'peninsula-lens@peninsula-lens.org';
+/** The extension's internal UUID, fixed by a pref so its pages have a known URL. */
+export const FIREFOX_EXTENSION_UUID = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+
+export type FirefoxSession = {
+  browser: Browser;
+  /** The tab Firefox opened at start. */
+  page: Page;
+  /** `moz-extension://<uuid>/` */
+  extensionBaseUrl: string;
+  /** Hosts (host:port) the browser tried to reach beyond 127.0.0.1; all were refused. */
+  blockedRequests: string[];
+  close: () => Promise<void>;
+};
+
+export type FirefoxOptions = {
+  headless: boolean;
+  extensionDir?: string;
+  /** Seconds of idleness after which Firefox stops the extension's event page (Firefox's default is 30). */
+  backgroundIdleTimeoutSeconds?: number;
+};
+
+/**
+ * A local endpoint that every non-local request is sent to as if it were a
+ * proxy: it answers nothing but 403 and remembers what was asked for.
+ */
+async function startRefusingProxy(): Promise<{ port: number; blocked: string[]; close: () => Promise<void> }> {
+  const blocked: string[] = [];
+  const server: Server = createServer((socket) => {
+    socket.once('data', (chunk) => {
+      // "CONNECT host:443 HTTP/1.1" or "GET http://host/path HTTP/1.1".
+      const target = chunk.toString('latin1').split(' ', 2)[1];
+      if (target) blocked.push(target.replace(/^[a-z]+:\/\/([^/]+).*$/i, '$1'));
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+    socket.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The refusing proxy has no port.');
+  return { port: address.port, blocked, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** Prefs that keep Firefox quiet and local; puppeteer adds its own (updates, safe browsing, telemetry…). */
+export function firefoxPrefs(proxyPort: number, backgroundIdleTimeoutSeconds?: number): Record<string, unknown> {
+  return {
+    // A fixed internal UUID: moz-extension://<uuid>/ is known before start.
+    'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+    // Every request goes to the refusing proxy, except those to 127.0.0.1
+    // (Firefox never proxies localhost unless allow_hijacking_localhost is set).
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': proxyPort,
+    'network.proxy.socks': '127.0.0.1',
+    'network.proxy.socks_port': proxyPort,
+    'network.proxy.socks_remote_dns': true,
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '127.0.0.1',
+    'network.proxy.allow_hijacking_localhost': false,
+    'network.trr.mode': 5,
+    'network.dns.disablePrefetch': true,
+    'network.predictor.enabled': false,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'captivedetect.canonicalURL': '',
+    // Telemetry, studies, updates, remote settings, safe browsing, pings.
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.server': '',
+    'toolkit.telemetry.archive.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'app.shield.optoutstudies.enabled': false,
+    'app.normandy.enabled': false,
+    'app.update.auto': false,
+    'app.update.enabled': false,
+    'services.settings.server': 'http://127.0.0.1:1/remote-settings',
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.downloads.remote.enabled': false,
+    'browser.safebrowsing.provider.mozilla.updateURL': '',
+    'browser.safebrowsing.provider.google4.updateURL': '',
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'browser.search.geoip.url': '',
+    'browser.ping-centre.telemetry': false,
+    'browser.newtabpage.activity-stream.feeds.telemetry': false,
+    'browser.newtabpage.activity-stream.telemetry': false,
+    'browser.discovery.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.systemAddon.update.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'media.gmp-manager.url': '',
+    'media.gmp-gmpopenh264.enabled': false,
+    'security.OCSP.enabled': 0,
+    'security.remote_settings.crlite_filters.enabled': false,
+    'security.remote_settings.intermediates.enabled': false,
+    'browser.translations.enable': false,
+    'dom.push.connection.enabled': false,
+    'identity.fxaccounts.enabled': false,
+    // The extension's event page stops after this many ms without activity.
+    ...(backgroundIdleTimeoutSeconds === undefined ? {} : { 'extensions.background.idle.timeout': Math.round(backgroundIdleTimeoutSeconds * 1000) }),
+  };
+}
+
+/** Launches Firefox ESR and installs the extension from `.output/firefox-mv3`. */
+export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSession> {
+  const { firefox: executablePath } = ensureBrowsers(['firefox']);
+  const extensionDir = resolve(options.extensionDir ?? FIREFOX_BUILD_DIR);
+  const proxy = await startRefusingProxy();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: options.headless,
+      // Lets WebDriver BiDi reach moz-extension:// pages (the popup opened as a tab).
+      args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
+      extraPrefsFirefox: firefoxPrefs(proxy.port, options.backgroundIdleTimeoutSeconds),
+      defaultViewport: { width: 1280, height: 900 },
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== FIREFOX_EXTENSION_ID) throw new Error(`Installed ${id}, expected ${FIREFOX_EXTENSION_ID}.`);
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    return {
+      browser,
+      page,
+      extensionBaseUrl: `moz-extension://${FIREFOX_EXTENSION_UUID}/`,
+      blockedRequests: proxy.blocked,
+      close: async () => {
+        await browser.close();
+        await proxy.close();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    await proxy.close();
+    throw error;
+  }
+}
