@@ -23,7 +23,7 @@ const KIND_LABELS: Record<EntityKind, string> = {
 export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
   const name = state.status === 'ready' ? state.card.name : state.name;
   return (
-    <div class="card" role="dialog" aria-label={name} data-kind={state.status === 'ready' ? state.card.kind : undefined}>
+    <div class="card" role="dialog" aria-label={name} tabIndex={-1} data-kind={state.status === 'ready' ? state.card.kind : undefined}>
       <header class="card-header">
         <div>
           {state.status === 'ready' && <span class="kind">{KIND_LABELS[state.card.kind]}</span>}

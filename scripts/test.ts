@@ -10,10 +10,11 @@ import { ensureBrowsers } from './browsers/paths';
 const root = resolve(import.meta.dirname, '..');
 const reports = resolve(root, 'out/test-reports');
 
-type Gate = { name: string; command: string[]; report?: string };
+type Gate = { name: string; command: string[]; report?: string; env?: Record<string, string> };
 
-const vitest = (name: string, args: string[]): Gate => ({
+const vitest = (name: string, args: string[], env?: Record<string, string>): Gate => ({
   name,
+  ...(env ? { env } : {}),
   report: resolve(reports, `${name}.json`),
   command: ['npx', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${resolve(reports, `${name}.json`)}`],
 });
@@ -27,8 +28,8 @@ const GATES: Gate[] = [
   { name: 'build-firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
   { name: 'bundle-size', command: ['npx', 'tsx', 'scripts/check-bundle-size.ts'] },
   { name: 'web-ext-lint', command: ['npx', 'tsx', 'scripts/lint-firefox.ts'] },
-  vitest('e2e-chromium', ['--config', 'tests/e2e/vitest.config.ts', 'tests/e2e/chromium']),
-  vitest('e2e-firefox', ['--config', 'tests/e2e/vitest.config.ts', 'tests/e2e/firefox']),
+  vitest('e2e-chromium', ['--config', 'tests/e2e/vitest.config.ts'], { E2E_BROWSERS: 'chromium' }),
+  vitest('e2e-firefox', ['--config', 'tests/e2e/vitest.config.ts'], { E2E_BROWSERS: 'firefox' }),
 ];
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -52,7 +53,7 @@ let failedChecks = 0;
 for (const gate of gates) {
   console.log(`\n▶ ${gate.name}: ${gate.command.join(' ')}`);
   const started = performance.now();
-  const run = spawnSync(gate.command[0] as string, gate.command.slice(1), { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(gate.command[0] as string, gate.command.slice(1), { cwd: root, stdio: 'inherit', env: { ...process.env, ...gate.env } });
   const seconds = (performance.now() - started) / 1000;
   const ok = run.status === 0;
   results.push({ name: gate.name, seconds, ok });

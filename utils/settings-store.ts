@@ -7,8 +7,18 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, type SiteSettings, withSiteEnabled } from './site';
 
 export const SETTINGS_KEY = 'siteSettings';
-/** Where an unreadable settings value is kept so nothing the reader set is lost. */
+/** Where unreadable settings values are kept, each once, so nothing the reader set is lost. */
 export const UNREADABLE_SETTINGS_KEY = 'siteSettingsUnreadable';
+
+type KeptValue = { keptAt: string; value: unknown };
+
+/** Adds a corrupt value to the kept ones unless the same value is kept already. */
+async function keepUnreadable(raw: unknown, kept: unknown): Promise<void> {
+  const list: KeptValue[] = Array.isArray(kept) ? (kept as KeptValue[]) : kept === undefined ? [] : [{ keptAt: 'earlier', value: kept }];
+  const serialised = JSON.stringify(raw);
+  if (list.some((entry) => JSON.stringify(entry?.value) === serialised)) return;
+  await browser.storage.local.set({ [UNREADABLE_SETTINGS_KEY]: [...list, { keptAt: new Date().toISOString(), value: raw }] });
+}
 
 const SettingsSchema = v.strictObject({
   disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(10_000)),
@@ -23,17 +33,24 @@ export async function loadSettings(): Promise<LoadedSettings> {
   if (raw === undefined) return { settings: DEFAULT_SETTINGS };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (parsed.success) return { settings: parsed.output };
-  if (stored[UNREADABLE_SETTINGS_KEY] === undefined) {
-    await browser.storage.local.set({ [UNREADABLE_SETTINGS_KEY]: raw });
-  }
+  await keepUnreadable(raw, stored[UNREADABLE_SETTINGS_KEY]);
   return {
     settings: DEFAULT_SETTINGS,
     problem: `Your site settings could not be read (${parsed.issues[0].message}), so Peninsula Lens is on for every site until you change one. The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".`,
   };
 }
 
+/** The last save queued; it never rejects. Saves run one after another, so none reads what another is about to replace. */
+let lastSave: Promise<unknown> = Promise.resolve();
+
 /** Turns the extension on or off for one site and returns the new settings. */
-export async function saveSiteEnabled(site: string, enabled: boolean): Promise<SiteSettings> {
+export function saveSiteEnabled(site: string, enabled: boolean): Promise<SiteSettings> {
+  const save = lastSave.then(() => saveNow(site, enabled));
+  lastSave = save.catch(() => undefined);
+  return save;
+}
+
+async function saveNow(site: string, enabled: boolean): Promise<SiteSettings> {
   const { settings } = await loadSettings();
   const next = withSiteEnabled(settings, site, enabled);
   await browser.storage.local.set({ [SETTINGS_KEY]: next });

@@ -89,12 +89,22 @@ export async function seed(db: IDBPDatabase<FactsDb>, pack: { entities: Entity[]
   const entities = tx.objectStore('entities');
   const facts = tx.objectStore('facts');
   // No await until every request is queued: an await would let the transaction commit early.
-  await Promise.all([
-    entities.clear(),
-    facts.clear(),
-    ...pack.entities.map((entity) => entities.put({ ...entity, aliasKeys: entity.aliases.map((alias) => foldText(alias.text, true)) })),
-    ...pack.facts.map((fact) => facts.put(fact)),
-    tx.objectStore('meta').put({ key: SEED_KEY, dataVersion, seededAt: Date.now() }),
-    tx.done,
-  ]);
+  const requests: Promise<unknown>[] = [];
+  try {
+    requests.push(entities.clear(), facts.clear());
+    for (const entity of pack.entities) requests.push(entities.put({ ...entity, aliasKeys: entity.aliases.map((alias) => foldText(alias.text, true)) }));
+    for (const fact of pack.facts) requests.push(facts.put(fact));
+    requests.push(tx.objectStore('meta').put({ key: SEED_KEY, dataVersion, seededAt: Date.now() }));
+  } catch (error) {
+    // A record the store refuses (no key, not cloneable) throws at once, and the requests queued
+    // so far would commit without the seed record: abort, so the previous state stays whole.
+    for (const request of [...requests, tx.done]) request.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted.
+    }
+    throw error;
+  }
+  await Promise.all([...requests, tx.done]);
 }

@@ -25,16 +25,24 @@ function withoutAliasKeys({ aliasKeys: _aliasKeys, ...entity }: Entity & { alias
   return entity;
 }
 
-function indexedDbStore(db: IDBPDatabase<FactsDb>): FactStore {
+/** Puts records back in the pack's order (the article's): IndexedDB returns them in key order. */
+function inPackOrder<T extends { id: string }>(records: T[], order: ReadonlyMap<string, number>): T[] {
+  const position = (record: T): number => order.get(record.id) ?? Number.MAX_SAFE_INTEGER;
+  return records.sort((a, b) => position(a) - position(b));
+}
+
+function indexedDbStore(db: IDBPDatabase<FactsDb>, pack: BundledPack): FactStore {
+  const entityOrder = new Map(pack.entities.map((entity, index) => [entity.id, index]));
+  const factOrder = new Map(pack.facts.map((fact, index) => [fact.id, index]));
   return {
     mode: 'indexeddb',
     entity: async (id) => {
       const stored = await db.get('entities', id);
       return stored && withoutAliasKeys(stored);
     },
-    factsAbout: (entityId) => db.getAllFromIndex('facts', 'by-entity', entityId),
-    allEntities: async () => (await db.getAll('entities')).map(withoutAliasKeys),
-    allFacts: () => db.getAll('facts'),
+    factsAbout: async (entityId) => inPackOrder(await db.getAllFromIndex('facts', 'by-entity', entityId), factOrder),
+    allEntities: async () => inPackOrder((await db.getAll('entities')).map(withoutAliasKeys), entityOrder),
+    allFacts: async () => inPackOrder(await db.getAll('facts'), factOrder),
   };
 }
 
@@ -69,7 +77,7 @@ export async function openFactStore(pack: BundledPack, onClosed: () => void): Pr
       db.close();
       throw error;
     }
-    return indexedDbStore(db);
+    return indexedDbStore(db, pack);
   } catch (error) {
     return memoryStore(pack, describe(error));
   }

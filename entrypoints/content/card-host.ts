@@ -17,7 +17,7 @@ export type CardHost = {
   isOpen(): boolean;
   /** True when an event happened inside the card. */
   contains(event: Event): boolean;
-  /** Moves keyboard focus into the open card. */
+  /** Moves keyboard focus to the open card. */
   focus(): void;
   destroy(): void;
 };
@@ -70,7 +70,8 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     isOpen: () => mount?.firstChild != null,
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     focus() {
-      mount?.querySelector<HTMLElement>('.close')?.focus();
+      // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons.
+      mount?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
     },
     destroy() {
       hide();

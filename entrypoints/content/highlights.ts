@@ -93,7 +93,12 @@ export function createMentionHighlights(): MentionHighlights {
     },
     at(node, offset) {
       if (!(node instanceof Text)) return undefined;
-      return byNode.get(node)?.find((painted) => painted.range.isPointInRange(node, offset) && !painted.range.collapsed);
+      // A mention's end point belongs to whatever follows it: where one mention ends the next may begin.
+      return byNode
+        .get(node)
+        ?.find(
+          (painted) => painted.range.isPointInRange(node, offset) && !(painted.endNode === node && painted.endOffset === offset) && !painted.range.collapsed,
+        );
     },
     all() {
       const unique = new Set<PaintedMention>();

@@ -35,6 +35,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let framePending = false;
+  let pointer = { x: 0, y: 0 };
   let returnFocusTo: HTMLElement | undefined;
 
   const host: CardHost = createCardHost(doc, {
@@ -115,12 +116,13 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         closeTimer = undefined;
         return;
       }
-      const { clientX, clientY } = event;
+      // One hit test per frame, at the latest position: the pointer may have moved several times since.
+      pointer = { x: event.clientX, y: event.clientY };
       if (framePending) return;
       framePending = true;
       requestAnimationFrame(() => {
         framePending = false;
-        onHover(clientX, clientY);
+        onHover(pointer.x, pointer.y);
       });
     },
     { capture: true, passive: true, signal },

@@ -32,9 +32,11 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
   const queued = new Set<Node>();
   let overflow = false;
   let scheduled = false;
+  let stopped = false;
 
   const flush = (): void => {
     scheduled = false;
+    if (stopped) return;
     const nodes = outermostNodes(queued);
     queued.clear();
     const full = overflow || nodes.length > FULL_RESCAN_THRESHOLD;
@@ -45,7 +47,8 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'characterData') queued.add(record.target);
+      // Text shown by removing `hidden` or opening a <details> was skipped before: read it now.
+      if (record.type === 'characterData' || record.type === 'attributes') queued.add(record.target);
       else {
         for (const node of record.addedNodes) if (!isOwnUi(node)) queued.add(node);
         // A removal can join two text nodes into one phrase: look at the parent again.
@@ -62,9 +65,11 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
       else setTimeout(flush, 50);
     }
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'open'] });
   return () => {
+    stopped = true;
     observer.disconnect();
     queued.clear();
+    overflow = false;
   };
 }

@@ -31,6 +31,8 @@ export async function launchChromium(options: { headless: boolean; extensionDir?
     executablePath,
     headless: options.headless,
     viewport: { width: 1280, height: 900 },
+    // Lets tests tap as on a touch screen; the mouse still hovers as usual.
+    hasTouch: true,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ensureBrowsers } from './paths';
 
+const CARD_HOST_TAG = 'peninsula-lens-card';
+
 export const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
 /** The gecko id in the manifest (wxt.config.ts). */
 export const FIREFOX_EXTENSION_ID = 'peninsula-lens@peninsula-lens.org';
@@ -91,7 +93,6 @@ export function firefoxPrefs(proxyPort: number, backgroundIdleTimeoutSeconds?: n
     'app.normandy.enabled': false,
     'app.update.auto': false,
     'app.update.enabled': false,
-    'services.settings.server': 'http://127.0.0.1:1/remote-settings',
     'browser.safebrowsing.malware.enabled': false,
     'browser.safebrowsing.phishing.enabled': false,
     'browser.safebrowsing.downloads.enabled': false,
@@ -160,4 +161,83 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
     await proxy.close();
     throw error;
   }
+}
+
+/** The raw WebDriver BiDi connection puppeteer-core keeps on its Firefox browser (not in its public types). */
+type BidiConnection = { send: (method: string, params: object) => Promise<{ result: unknown }> };
+type BidiRemoteValue = { type: string; value?: unknown; sharedId?: string };
+type BidiEvaluateResult = { type: 'success'; result: BidiRemoteValue } | { type: 'exception'; exceptionDetails: { text: string } };
+
+function bidiConnection(browser: Browser): BidiConnection {
+  const connection = (browser as unknown as { connection?: Partial<BidiConnection> }).connection;
+  if (typeof connection?.send !== 'function') throw new Error('This browser is not driven over WebDriver BiDi.');
+  return connection as BidiConnection;
+}
+
+/** The BiDi browsing context id of a page's main frame (puppeteer keeps it as the frame's `_id`). */
+function browsingContextOf(page: Page): string {
+  const id = (page.mainFrame() as unknown as { _id?: unknown })._id;
+  if (typeof id !== 'string') throw new Error('The page has no WebDriver BiDi browsing context id.');
+  return id;
+}
+
+async function bidiScript(browser: Browser, method: 'script.evaluate' | 'script.callFunction', params: object): Promise<BidiRemoteValue> {
+  const { result } = (await bidiConnection(browser).send(method, { awaitPromise: false, ...params })) as { result: BidiEvaluateResult };
+  if (result.type === 'exception') throw new Error(`${method} failed: ${result.exceptionDetails.text}`);
+  return result.result;
+}
+
+/** Evaluation happens in a sandbox of the page's window: page scripts cannot see or tamper with it. */
+const PROBE_SANDBOX = 'peninsula-lens-probe';
+
+/**
+ * The text of the extension's card as a person would read it (innerText: only
+ * what is rendered, one line per block), or '' when no card is open. The card
+ * lives in a closed shadow root that page scripts cannot open; WebDriver BiDi
+ * serialises it anyway when asked with `includeShadowTree: 'all'`, and the
+ * root's shared id can then be handed to a function run in the page.
+ */
+export async function firefoxCardText(page: Page): Promise<string> {
+  const browser = page.browser();
+  const context = browsingContextOf(page);
+  const host = await bidiScript(browser, 'script.evaluate', {
+    expression: `document.querySelector('${CARD_HOST_TAG}')`,
+    target: { context, sandbox: PROBE_SANDBOX },
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  });
+  if (host.type !== 'node') return '';
+  const shadowRoot = (host.value as { shadowRoot?: BidiRemoteValue | null } | undefined)?.shadowRoot;
+  if (!shadowRoot?.sharedId) return '';
+  const text = await bidiScript(browser, 'script.callFunction', {
+    // A string, not a function's source: a transpiler may rewrite a function's body.
+    functionDeclaration: "(root) => [...root.children].map((element) => element.innerText ?? '').join('\\n')",
+    arguments: [{ sharedId: shadowRoot.sharedId }],
+    target: { context, sandbox: PROBE_SANDBOX },
+  });
+  return typeof text.value === 'string'
+    ? text.value
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n')
+    : '';
+}
+
+/**
+ * Whether Firefox is running the extension's event page, read in the
+ * browser's own (chrome) realm, which `--remote-allow-system-access` opens to
+ * WebDriver BiDi: 'running', 'suspending', 'stopped' or 'starting'.
+ */
+export async function firefoxBackgroundState(browser: Browser): Promise<string> {
+  const { result } = (await bidiConnection(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as {
+    result: { contexts: { context: string; url: string }[] };
+  };
+  const window = result.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml') ?? result.contexts[0];
+  if (!window) throw new Error('Firefox has no chrome window to ask.');
+  const state = await bidiScript(browser, 'script.evaluate', {
+    expression: `String(WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_EXTENSION_ID)})?.extension?.backgroundState)`,
+    target: { context: window.context },
+  });
+  return String(state.value);
 }

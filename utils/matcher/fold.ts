@@ -5,6 +5,8 @@
  */
 
 const HYPHENS = new Set(['\u2010', '\u2011', '\u2012', '\u2013', '\u2212']);
+/** An invisible hyphenation point ("Sicher&shy;heits&shy;rat"): not part of the word. */
+export const SOFT_HYPHEN = '\u00ad';
 const APOSTROPHES = new Set(['\u2019', '\u2018', '\u02bc']);
 
 /** True for characters a reader treats as a gap between words. */
@@ -12,7 +14,16 @@ export function isSpace(char: string): boolean {
   const code = char.charCodeAt(0);
   if (code === 32 || (code >= 9 && code <= 13)) return true;
   if (code < 128) return false;
-  return code === 0xa0 || code === 0x202f || code === 0x3000 || code === 0x2007 || (code >= 0x2000 && code <= 0x200a);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /** One character as the matcher compares it, case kept. */
@@ -28,6 +39,7 @@ export function foldText(text: string, ignoreCase: boolean): string {
   let out = '';
   let lastWasSpace = false;
   for (const char of text.normalize('NFC')) {
+    if (char === SOFT_HYPHEN) continue;
     if (isSpace(char)) {
       if (!lastWasSpace) out += ' ';
       lastWasSpace = true;

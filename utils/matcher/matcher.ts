@@ -5,7 +5,7 @@
  * load, and it lets the longest alias win where aliases overlap.
  */
 import type { Alias, EntityKind } from '../../data/schema';
-import { foldPunctuation, foldText, isCjk, isSpace, isWordChar } from './fold';
+import { foldPunctuation, foldText, isCjk, isSpace, isWordChar, SOFT_HYPHEN } from './fold';
 import { acceptsMatch, type MatchRule, scriptOf } from './rules';
 
 export type MatcherEntity = { id: string; kind: EntityKind; aliases: readonly Alias[] };
@@ -50,7 +50,7 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
     for (const alias of entity.aliases) {
       if (alias.ambiguous) continue;
       const exactText = foldText(alias.text, false);
-      insert(root, exactText, {
+      const rule: MatchRule = {
         entityId: entity.id,
         kind: entity.kind,
         exactText,
@@ -59,7 +59,11 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
         script: scriptOf(exactText),
         notAfterWords: (alias.notAfterWords ?? []).map((word) => foldText(word, true)),
         notBeforeWords: (alias.notBeforeWords ?? []).map((word) => foldText(word, true)),
-      });
+      };
+      insert(root, exactText, rule);
+      // Pages written with decomposed accents or Hangul (NFD, as macOS writes them) read the same.
+      const decomposed = exactText.normalize('NFD');
+      if (decomposed !== exactText) insert(root, decomposed, rule);
     }
   }
   return { findIn: (text) => findAll(root, text) };
@@ -73,6 +77,10 @@ function candidateEnds(text: string, start: number, first: TrieNode): { end: num
   let index = start + 1;
   while (index < text.length) {
     const char = text[index] as string;
+    if (char === SOFT_HYPHEN) {
+      index++;
+      continue;
+    }
     let key: string;
     let nextIndex = index + 1;
     if (isSpace(char)) {

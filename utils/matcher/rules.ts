@@ -89,7 +89,7 @@ function boundariesHold(text: string, start: number, end: number, rule: MatchRul
       if (isWordChar(before)) return false;
       if (!isWordChar(after)) return true;
       const run = hangulRunAfter(text, end);
-      return run.length > 0 && KOREAN_PARTICLES.has(run) && !isWordChar(text[end + run.length]);
+      return run.length > 0 && KOREAN_PARTICLES.has(run.normalize('NFC')) && !isWordChar(text[end + run.length]);
     }
     case 'word': {
       const startsWithWordChar = isWordChar(text[start]);

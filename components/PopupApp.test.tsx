@@ -1,0 +1,81 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Request } from '../utils/protocol';
+import { PopupApp } from './PopupApp';
+
+type Answers = { [T in Request['type']]?: (request: Extract<Request, { type: T }>) => unknown };
+
+/** Answers the popup's requests as the background would. */
+function serveRequests(answers: Answers): Request[] {
+  const received: Request[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+    const request = message as Request;
+    received.push(request);
+    const answer = answers[request.type] as ((request: Request) => unknown) | undefined;
+    sendResponse(answer ? answer(request) : { error: `no answer for ${request.type}` });
+    return true;
+  });
+  return received;
+}
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+describe('PopupApp', () => {
+  it('shows the site with its switch, and turns the site off through the background', async () => {
+    const received = serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'set-site-enabled': ({ site, enabled }) => ({ site, enabled }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const toggle = await screen.findByRole('switch');
+    expect(screen.getByText('news.example')).toBeTruthy();
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
+    expect(received).toContainEqual({ type: 'set-site-enabled', site: 'news.example', enabled: false });
+    expect(screen.getByText(/Off for/)).toBeTruthy();
+  });
+
+  it('says when facts come from memory and when settings could not be read', async () => {
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true, settingsProblem: 'Your site settings could not be read.' }),
+      'storage-status': () => ({ mode: 'memory', problem: 'Facts are served from memory because the browser’s database could not be used (quota).' }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    expect((await screen.findByRole('status')).textContent).toContain('served from memory');
+    expect(screen.getByRole('alert').textContent).toContain('could not be read');
+  });
+
+  it('looks facts up as the reader types', async () => {
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      search: ({ query }) => ({
+        hits: query.includes('Heusgen')
+          ? [
+              {
+                entity: { id: 'christoph-heusgen', name: 'Christoph Heusgen', kind: 'person' },
+                fact: { id: 'fact-a', claim: 'He read the statement.', quotes: ['The document was delivered.'] },
+              },
+            ]
+          : [],
+      }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'Heusgen' } });
+    expect(await screen.findByText('He read the statement.')).toBeTruthy();
+    expect(screen.getByText('The document was delivered.')).toBeTruthy();
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zebra' } });
+    expect(await screen.findByText(/Nothing in the article matches/)).toBeTruthy();
+  });
+
+  it('says so on pages where it cannot run', async () => {
+    serveRequests({ 'storage-status': () => ({ mode: 'indexeddb' }) });
+    render(<PopupApp site={Promise.resolve(null)} />);
+    expect(await screen.findByText('Peninsula Lens does not run on this page.')).toBeTruthy();
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+});

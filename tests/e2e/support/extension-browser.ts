@@ -1,0 +1,224 @@
+/**
+ * One face for both browsers under test, so each end-to-end test is written
+ * once and run in Chromium (Playwright) and Firefox (puppeteer-core over
+ * WebDriver BiDi) alike.
+ */
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { chromiumCardText, launchChromium } from '../../../scripts/browsers/chromium';
+import { FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxCardText, launchFirefox } from '../../../scripts/browsers/firefox';
+import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
+import { blend, type PageEvaluate, type Rgb, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export type Rect = { x: number; y: number; width: number; height: number };
+
+export type TestTab = {
+  goto(url: string): Promise<void>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs `fn` in the first frame whose URL contains `urlPart`. */
+  evaluateInFrame<R>(urlPart: string, fn: () => R | Promise<R>): Promise<R>;
+  hover(x: number, y: number): Promise<void>;
+  /** A touch tap (no hover before it). */
+  tap(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(clip: Rect): Promise<Uint8Array>;
+  /** The open card's text as a person reads it; '' when none is open. */
+  cardText(): Promise<string>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type PopupTab = {
+  switchChecked(): Promise<boolean>;
+  clickSwitch(): Promise<void>;
+  text(): Promise<string>;
+  type(selector: string, text: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type ExtensionBrowser = {
+  name: BrowserName;
+  newTab(): Promise<TestTab>;
+  /** The popup opened as a page, naming the site it speaks of. */
+  openPopup(site: string): Promise<PopupTab>;
+  /** Stops the extension's background (service worker or event page) and waits until it has stopped. */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+};
+
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await condition()) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+function playwrightTab(page: PlaywrightPage): TestTab {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
+    evaluateInFrame: async (urlPart, fn) => {
+      const frame = page.frames().find((candidate) => candidate.url().includes(urlPart));
+      if (!frame) throw new Error(`no frame at ${urlPart}`);
+      return frame.evaluate(fn as () => unknown) as Promise<never>;
+    },
+    hover: (x, y) => page.mouse.move(x, y),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    press: (key) => page.keyboard.press(key),
+    screenshot: (clip) => page.screenshot({ clip }),
+    cardText: () => chromiumCardText(page),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+function puppeteerTab(page: PuppeteerPage): TestTab {
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
+    evaluateInFrame: async (urlPart, fn) => {
+      const frame = page.frames().find((candidate) => candidate.url().includes(urlPart));
+      if (!frame) throw new Error(`no frame at ${urlPart}`);
+      return frame.evaluate(fn as () => unknown) as Promise<never>;
+    },
+    hover: (x, y) => page.mouse.move(x, y),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    press: async (key) => {
+      // Playwright's "Alt+Shift+ArrowDown" chords, pressed the puppeteer way.
+      // Puppeteer names the space bar " ", Playwright "Space".
+      const keys = key.split('+').map((name) => (name === 'Space' ? ' ' : name)) as Parameters<PuppeteerPage['keyboard']['press']>[0][];
+      for (const held of keys.slice(0, -1)) await page.keyboard.down(held);
+      await page.keyboard.press(keys[keys.length - 1] as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+      for (const held of keys.slice(0, -1).reverse()) await page.keyboard.up(held);
+    },
+    screenshot: async (clip) => page.screenshot({ clip, type: 'png' }),
+    cardText: () => firefoxCardText(page),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
+  const session = await launchChromium({ headless: true });
+  const firstPage = session.context.pages()[0];
+  let firstUsed = false;
+  return {
+    name: 'chromium',
+    newTab: async () => {
+      const page = !firstUsed && firstPage ? firstPage : await session.context.newPage();
+      firstUsed = true;
+      return playwrightTab(page);
+    },
+    openPopup: async (site) => {
+      const page = await session.context.newPage();
+      await page.goto(`chrome-extension://${session.extensionId}/popup.html?site=${encodeURIComponent(site)}`);
+      const toggle = page.getByRole('switch');
+      await toggle.waitFor();
+      return {
+        switchChecked: () => toggle.isChecked(),
+        clickSwitch: () => toggle.click(),
+        text: async () => ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' '),
+        type: (selector, text) => page.locator(selector).fill(text),
+        close: () => page.close(),
+      };
+    },
+    stopBackground: async () => {
+      const page = session.context.pages()[0] ?? (await session.context.newPage());
+      const cdp = await session.context.newCDPSession(page);
+      const running = new Set<string>();
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { versionId: string; runningStatus: string }[] }) => {
+        for (const version of versions) {
+          if (version.runningStatus === 'running') running.add(version.versionId);
+          else running.delete(version.versionId);
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor(async () => running.size === 0, 'the service worker to stop');
+      await cdp.detach();
+    },
+    close: () => session.close(),
+  };
+}
+
+/** Firefox stops an idle event page after this long in the tests (its default is 30 s). */
+const FIREFOX_IDLE_SECONDS = 2;
+
+async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
+  const session = await launchFirefox({ headless: true, backgroundIdleTimeoutSeconds: FIREFOX_IDLE_SECONDS });
+  let firstUsed = false;
+  return {
+    name: 'firefox',
+    newTab: async () => {
+      const page = firstUsed ? await session.browser.newPage() : session.page;
+      firstUsed = true;
+      return puppeteerTab(page);
+    },
+    openPopup: async (site) => {
+      const page = await session.browser.newPage();
+      // A moz-extension:// navigation may never report that it finished: start it and poll the page instead.
+      void page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=${encodeURIComponent(site)}`).catch(() => undefined);
+      const toggle = await page.waitForSelector('input[role=switch]', { timeout: 15_000 });
+      if (!toggle) throw new Error('the popup has no switch');
+      return {
+        switchChecked: () => page.evaluate(() => document.querySelector<HTMLInputElement>('input[role=switch]')?.checked === true),
+        clickSwitch: () => toggle.click(),
+        text: async () => (await page.evaluate(() => document.body.textContent ?? '')).replace(/\s+/g, ' '),
+        type: async (selector, text) => {
+          await page.click(selector);
+          await page.keyboard.type(text);
+        },
+        close: () => page.close(),
+      };
+    },
+    stopBackground: () => waitFor(async () => (await firefoxBackgroundState(session.browser)) === 'stopped', 'the event page to stop after its idle timeout'),
+    close: () => session.close(),
+  };
+}
+
+export function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromiumBrowser() : launchFirefoxBrowser();
+}
+
+/** Every highlighted range on the tab. */
+export function highlightsOn(tab: TestTab): Promise<HighlightedRange[]> {
+  return tab.evaluate(readHighlights, undefined);
+}
+
+/** Waits for the highlight count to satisfy `accept`. */
+export async function waitForHighlights(tab: TestTab, accept: (ranges: HighlightedRange[]) => boolean, what: string): Promise<HighlightedRange[]> {
+  let last: HighlightedRange[] = [];
+  await waitFor(async () => {
+    last = await highlightsOn(tab);
+    return accept(last);
+  }, what);
+  return last;
+}
+
+/** Scrolls to a highlighted mention, hovers its middle and waits for its card to show `expected` and its facts. */
+export async function hoverMention(tab: TestTab, text: string, expected: string): Promise<string> {
+  const mention = await tab.evaluate(revealHighlight, text);
+  if (!mention) throw new Error(`"${text}" is not highlighted`);
+  await tab.hover(mention.x + mention.width / 2, mention.y + mention.height / 2);
+  let card = '';
+  // "Source:" closes a card whose facts have loaded (not "Looking up…").
+  await waitFor(async () => {
+    card = await tab.cardText();
+    return card.includes(expected) && card.includes('Source:');
+  }, `a card showing "${expected}"`);
+  return card;
+}
+
+/** The share of a place's pixels painted in a highlight colour over a background. */
+export async function shareOfHighlightColour(tab: TestTab, place: Rect, highlight: Rgb, alpha: number, background: Rgb): Promise<number> {
+  const png = await tab.screenshot(place);
+  const evaluate: PageEvaluate = (fn, args) => tab.evaluate(fn, args);
+  return shareOfPixelsNear(evaluate, png, blend(highlight, alpha, background));
+}
+
+export { waitFor };

@@ -1,0 +1,25 @@
+// A single-page app in miniature: renders its view, replaces it on "navigation",
+// and adds a paragraph late, as feeds and comment sections do.
+const app = document.getElementById('app');
+function render(view) {
+  const article = document.createElement('article');
+  const heading = document.createElement('h2');
+  heading.textContent = view.title;
+  const body = document.createElement('p');
+  body.textContent = view.text;
+  article.append(heading, body);
+  app.replaceChildren(article);
+}
+const views = {
+  first: { title: 'First view', text: 'Stephen Biegun led the talks in Stockholm.' },
+  second: { title: 'Second view', text: 'Human Rights Watch criticized the decision.' },
+};
+render(views.first);
+window.navigateTo = (name) => render(views[name]);
+window.addLate = () => {
+  document.getElementById('late-slot').textContent = 'Otto Warmbier died months earlier.';
+};
+window.editText = () => {
+  // A framework updating a text node in place.
+  app.querySelector('p').firstChild.data = 'Nothing to see here any more.';
+};

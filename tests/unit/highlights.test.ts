@@ -1,0 +1,92 @@
+/**
+ * Painting mentions with the CSS Custom Highlight API (stubbed here: the test
+ * DOM has no Highlight or CSS.highlights), and finding the mention at a text
+ * position.
+ */
+import matcherEntities from 'virtual:matcher-entities';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMentionHighlights, highlightName } from '../../entrypoints/content/highlights';
+import { findMentions } from '../../entrypoints/content/scan';
+import { buildMatcher } from '../../utils/matcher/matcher';
+
+class FakeHighlight extends Set<AbstractRange> {}
+
+const matcher = buildMatcher(matcherEntities);
+let registry: Map<string, FakeHighlight>;
+
+beforeEach(() => {
+  registry = new Map();
+  vi.stubGlobal('Highlight', FakeHighlight);
+  vi.stubGlobal('CSS', { highlights: registry });
+  document.body.innerHTML = '';
+});
+
+function scan(markup: string) {
+  document.body.innerHTML = markup;
+  return findMentions(document.body, matcher);
+}
+
+describe('createMentionHighlights', () => {
+  it('paints each mention in the highlight of its kind, registered under the kind’s name', () => {
+    const highlights = createMentionHighlights();
+    const painted = highlights.add(scan('<p>North Korea, Kim Jong-un and the UN Security Council.</p>'));
+    expect(painted.map((mention) => mention.range.toString())).toEqual(['North Korea', 'Kim Jong-un', 'UN Security Council']);
+    expect([...registry.keys()].sort()).toEqual([highlightName('organisation'), highlightName('person'), highlightName('state')].sort());
+    expect(highlightName('person')).toBe('peninsula-lens-person');
+    expect(registry.get('peninsula-lens-state')?.size).toBe(1);
+    expect(highlights.count()).toBe(3);
+  });
+
+  it('does not paint a mention twice when its subtree is scanned twice', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p>North <b>Korea</b> and Trump</p>'));
+    expect(highlights.add(findMentions(document.body, matcher))).toEqual([]);
+    expect(highlights.count()).toBe(2);
+  });
+
+  it('finds the mention at a text position, across the nodes it spans', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p>Then North <b>Korea</b> spoke.</p>'));
+    const [before, bold] = [document.querySelector('p')?.firstChild as Text, document.querySelector('b')?.firstChild as Text];
+    expect(highlights.at(before, 5)?.text).toBe('North Korea');
+    expect(highlights.at(bold, 2)?.text).toBe('North Korea');
+    expect(highlights.at(before, 1)).toBeUndefined();
+    expect(highlights.at(document.body, 0)).toBeUndefined();
+  });
+
+  it('lists every mention in document order', () => {
+    const highlights = createMentionHighlights();
+    const mentions = scan('<p>Trump</p><p>North Korea</p><p>Kim Jong-un</p>');
+    highlights.add([mentions[2], mentions[0], mentions[1]].filter((mention) => mention !== undefined));
+    expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un']);
+  });
+
+  it('unpaints the mentions inside a node, and those whose text left the page', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
+    document.getElementById('c')?.remove();
+    highlights.removeWithin(document.getElementById('a') as HTMLElement);
+    expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump']);
+    expect(highlights.count()).toBe(1);
+  });
+
+  it('unregisters its highlights on clear, and leaves a highlight another owner registered', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p>North Korea and Trump</p>'));
+    const foreign = new FakeHighlight();
+    registry.set(highlightName('person'), foreign);
+    highlights.clear();
+    expect([...registry.entries()]).toEqual([[highlightName('person'), foreign]]);
+    expect(highlights.count()).toBe(0);
+    expect(highlights.all()).toEqual([]);
+  });
+
+  // Where one mention ends right where the next begins (Chinese and Japanese have no spaces:
+  // 朝鲜安理会), the position between them belongs to the second (Range.isPointInRange is inclusive).
+  it('answers the mention that starts at a position, not the one that ends there', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p>朝鲜安理会</p>'));
+    const text = document.querySelector('p')?.firstChild as Text;
+    expect(highlights.at(text, 2)?.text).toBe('安理会');
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Lookups over the real facts pack: entity cards, the timeline and search,
+ * the same whether facts come from IndexedDB or from memory.
+ */
+
+import { dataVersion, entities, facts } from 'virtual:facts-pack';
+import { IDBFactory } from 'fake-indexeddb';
+import * as v from 'valibot';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type BundledPack, type FactStore, memoryStore, openFactStore } from '../../entrypoints/background/fact-store';
+import { entityCard, search, timeline } from '../../entrypoints/background/lookups';
+import { EntityCardSchema, FactViewSchema, SearchHitSchema } from '../../utils/protocol';
+
+const pack: BundledPack = { entities, facts, dataVersion };
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+async function indexedDbStore(): Promise<FactStore> {
+  const store = await openFactStore(pack, () => undefined);
+  expect(store.mode).toBe('indexeddb');
+  return store;
+}
+
+const kinds: [string, () => Promise<FactStore>][] = [
+  ['memory', async () => memoryStore(pack, 'test')],
+  ['IndexedDB', indexedDbStore],
+];
+
+describe.each(kinds)('lookups from %s', (_name, makeStore) => {
+  it('gives an entity’s card: its facts with their quotes, and its related entities', async () => {
+    const store = await makeStore();
+    const card = await entityCard(store, 'north-korea');
+    expect(v.safeParse(EntityCardSchema, card).success).toBe(true);
+    const northKorea = entities.find((entry) => entry.id === 'north-korea');
+    expect(card).toMatchObject({ id: 'north-korea', kind: 'state', name: northKorea?.name, description: northKorea?.description });
+    const expectedFactIds = facts.filter((entry) => entry.entities.includes('north-korea')).map((entry) => entry.id);
+    expect(card?.facts.map((entry) => entry.id).sort()).toEqual([...expectedFactIds].sort());
+    for (const view of card?.facts ?? []) {
+      expect(view.quotes.length).toBeGreaterThan(0);
+      expect(view.quotes).toEqual(facts.find((entry) => entry.id === view.id)?.quotes);
+    }
+    expect(card?.related.map((ref) => ref.id)).toEqual(northKorea?.related);
+    for (const ref of card?.related ?? []) {
+      const related = entities.find((entry) => entry.id === ref.id);
+      expect(ref).toEqual({ id: related?.id, name: related?.name, kind: related?.kind });
+    }
+  });
+
+  it('resolves who a fact is attributed to as a reference with a name', async () => {
+    const store = await makeStore();
+    const attributed = facts.find((entry) => entry.attributedTo !== undefined);
+    expect(attributed).toBeDefined();
+    if (!attributed) return;
+    const card = await entityCard(store, attributed.entities[0] as string);
+    const view = card?.facts.find((entry) => entry.id === attributed.id);
+    const source = entities.find((entry) => entry.id === attributed.attributedTo);
+    expect(view?.attributedTo).toEqual({ id: source?.id, name: source?.name, kind: source?.kind });
+  });
+
+  it('orders a card’s facts by date, undated last', async () => {
+    const store = await makeStore();
+    for (const id of ['north-korea', 'un-security-council', 'donald-trump']) {
+      const dates = (await entityCard(store, id))?.facts.map((entry) => entry.date ?? '9999') ?? [];
+      expect(dates).toEqual([...dates].sort());
+    }
+  });
+
+  it('gives null for an unknown entity', async () => {
+    expect(await entityCard(await makeStore(), 'no-such-entity')).toBeNull();
+  });
+
+  it('gives every dated fact, and only those, in date order', async () => {
+    const store = await makeStore();
+    const line = await timeline(store);
+    expect(line.map((entry) => entry.id).sort()).toEqual(
+      facts
+        .filter((entry) => entry.date !== undefined)
+        .map((entry) => entry.id)
+        .sort(),
+    );
+    const dates = line.map((entry) => entry.date ?? '');
+    expect(dates).toEqual([...dates].sort());
+    for (const view of line) expect(v.safeParse(FactViewSchema, view).success).toBe(true);
+  });
+
+  it('finds Christoph Heusgen by his surname', async () => {
+    const hits = await search(await makeStore(), 'Heusgen');
+    expect(hits[0]?.entity.id).toBe('christoph-heusgen');
+    for (const hit of hits) expect(v.safeParse(SearchHitSchema, hit).success).toBe(true);
+  });
+
+  it('finds the prison camps', async () => {
+    const hits = await search(await makeStore(), 'prison camps');
+    expect(hits.map((hit) => hit.entity.id)).toContain('prison-camps');
+    expect(hits.some((hit) => hit.fact?.quotes.some((quote) => /prisons? camps/i.test(quote)))).toBe(true);
+  });
+
+  it('returns nothing for an empty or blank query', async () => {
+    const store = await makeStore();
+    expect(await search(store, '')).toEqual([]);
+    expect(await search(store, '   ')).toEqual([]);
+  });
+
+  it('returns at most 20 hits', async () => {
+    expect((await search(await makeStore(), 'north korea')).length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('lookups: IndexedDB and memory agree', () => {
+  it('gives the same cards, in the same order, from either store', async () => {
+    const memory = memoryStore(pack, 'test');
+    const cached = await indexedDbStore();
+    for (const { id } of entities) {
+      expect(await entityCard(cached, id), id).toEqual(await entityCard(memory, id));
+    }
+  });
+
+  it('gives the same timeline, in the same order, from either store', async () => {
+    expect(await timeline(await indexedDbStore())).toEqual(await timeline(memoryStore(pack, 'test')));
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * The page watcher: changed subtrees reduced to the outermost ones, changes
+ * batched into one callback, a full rescan past the threshold, and the
+ * extension's own card host ignored.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CARD_HOST_TAG } from '../../entrypoints/content/card-host';
+import { type ChangedParts, outermostNodes, watchForText } from '../../entrypoints/content/page-watcher';
+
+/** Long enough for the watcher's idle-time flush (a 50 ms timer where requestIdleCallback is missing). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 120));
+}
+
+let calls: ChangedParts[] = [];
+let stop: (() => void) | undefined;
+
+function watch(root: Document | ShadowRoot = document): void {
+  stop = watchForText(root, (changed) => calls.push(changed));
+}
+
+function paragraph(text: string): HTMLParagraphElement {
+  const element = document.createElement('p');
+  element.textContent = text;
+  return element;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  calls = [];
+});
+
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+});
+
+describe('outermostNodes', () => {
+  it('drops nodes that lie inside other queued nodes', () => {
+    document.body.innerHTML = '<section><p><b>North</b> Korea</p></section><p id="other">x</p>';
+    const section = document.querySelector('section') as HTMLElement;
+    const bold = document.querySelector('b') as HTMLElement;
+    const text = bold.firstChild as Text;
+    const other = document.getElementById('other') as HTMLElement;
+    expect(outermostNodes([text, bold, section, other])).toEqual([section, other]);
+  });
+
+  it('drops disconnected nodes and duplicates, keeping the order it was given', () => {
+    document.body.innerHTML = '<p id="a">a</p><p id="b">b</p>';
+    const a = document.getElementById('a') as HTMLElement;
+    const b = document.getElementById('b') as HTMLElement;
+    const detached = paragraph('gone');
+    const removed = paragraph('removed');
+    document.body.append(removed);
+    removed.remove();
+    expect(outermostNodes([b, detached, a, b, removed, a])).toEqual([b, a]);
+  });
+
+  it('keeps a node whose ancestor is not queued', () => {
+    document.body.innerHTML = '<div><p>x</p></div>';
+    const p = document.querySelector('p') as HTMLElement;
+    expect(outermostNodes([p])).toEqual([p]);
+    expect(outermostNodes([])).toEqual([]);
+  });
+});
+
+describe('watchForText', () => {
+  it('batches several changes into one callback with the outermost changed nodes', async () => {
+    watch();
+    const first = paragraph('North Korea');
+    const second = paragraph('Kim Jong-un');
+    document.body.append(first);
+    document.body.append(second);
+    first.append(document.createElement('b'));
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [first, second] }]);
+  });
+
+  it('reports a changed text node', async () => {
+    document.body.append(paragraph('North Corea'));
+    const text = document.querySelector('p')?.firstChild as Text;
+    watch();
+    text.data = 'North Korea';
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [text] }]);
+  });
+
+  it('reports the parent of a removed node, since a removal can join two texts into one phrase', async () => {
+    document.body.innerHTML = '<p>North <img alt="">Korea</p>';
+    const p = document.querySelector('p') as HTMLElement;
+    watch();
+    p.querySelector('img')?.remove();
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [p] }]);
+  });
+
+  it('calls back again for a later batch', async () => {
+    watch();
+    document.body.append(paragraph('one'));
+    await settle();
+    document.body.append(paragraph('two'));
+    await settle();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not call back when nothing changed', async () => {
+    watch();
+    await settle();
+    expect(calls).toEqual([]);
+  });
+
+  it('asks for a full rescan when more subtrees changed than the threshold', async () => {
+    watch();
+    for (let i = 0; i < 401; i++) document.body.append(paragraph(`p${i}`));
+    await settle();
+    expect(calls).toEqual([{ full: true }]);
+  });
+
+  it('lists the nodes when the batch is at the threshold', async () => {
+    watch();
+    for (let i = 0; i < 400; i++) document.body.append(paragraph(`p${i}`));
+    await settle();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ full: false });
+    expect(calls[0]?.full === false ? calls[0].nodes.length : 0).toBe(400);
+  });
+
+  it('asks for one full rescan when the queue overflows, however many changes follow', async () => {
+    watch();
+    for (let i = 0; i < 2000; i++) document.body.append(paragraph(`p${i}`));
+    await settle();
+    expect(calls).toEqual([{ full: true }]);
+  });
+
+  it('counts nested changes once: 500 nodes added inside one subtree are one change', async () => {
+    watch();
+    const section = document.createElement('section');
+    document.body.append(section);
+    for (let i = 0; i < 500; i++) section.append(paragraph(`p${i}`));
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [section] }]);
+  });
+
+  it('does not call back when the card host is added or removed', async () => {
+    watch();
+    const host = document.createElement(CARD_HOST_TAG);
+    document.documentElement.append(host);
+    await settle();
+    host.remove();
+    await settle();
+    expect(calls).toEqual([]);
+  });
+
+  it('still reports page changes made alongside the card host', async () => {
+    watch();
+    const host = document.createElement(CARD_HOST_TAG);
+    document.documentElement.append(host);
+    const added = paragraph('North Korea');
+    document.body.append(added);
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [added] }]);
+    host.remove();
+  });
+
+  it('watches a shadow root', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    watch(shadow);
+    const added = paragraph('North Korea');
+    shadow.append(added);
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [added] }]);
+  });
+
+  it('stops calling back once stopped, even for changes already queued', async () => {
+    watch();
+    document.body.append(paragraph('queued before stop'));
+    stop?.();
+    document.body.append(paragraph('after stop'));
+    await settle();
+    expect(calls).toEqual([]);
+  });
+
+  // A flush already scheduled after an overflow must not rescan a page the watcher has left.
+  it('does not ask for a full rescan after it was stopped, even after an overflow', async () => {
+    watch();
+    for (let i = 0; i < 2000; i++) document.body.append(paragraph(`p${i}`));
+    // Let the observer take the records (and overflow) before stopping.
+    await Promise.resolve();
+    await Promise.resolve();
+    stop?.();
+    await settle();
+    expect(calls).toEqual([]);
+  });
+
+  // Text a page reveals by removing `hidden` ("read more", tab panels, accordions) was skipped by the
+  // first scan as hidden, so it must be reported when it appears.
+  it('reports text that appears when a page removes a hidden attribute', async () => {
+    document.body.innerHTML = '<div hidden><p>North Korea</p></div>';
+    const panel = document.querySelector('div') as HTMLElement;
+    watch();
+    panel.removeAttribute('hidden');
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [panel] }]);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Reading a page as a reader does: blocks of text that run across inline
+ * markup but not across blocks, offsets mapped back to nodes, and a scan that
+ * reads only under its root and never writes to the page.
+ */
+import matcherEntities from 'virtual:matcher-entities';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { findMentions, mentionsInBlock, visibilityCache } from '../../entrypoints/content/scan';
+import { isSkippedElement, locate, type TextBlock, textBlocks } from '../../entrypoints/content/text-blocks';
+import { buildMatcher } from '../../utils/matcher/matcher';
+
+const matcher = buildMatcher(matcherEntities);
+
+function html(markup: string): HTMLElement {
+  document.body.innerHTML = markup;
+  return document.body;
+}
+
+function blockTexts(root: Node): string[] {
+  return [...textBlocks(root)].map((block) => block.text);
+}
+
+function mentionTexts(root: Node): string[] {
+  return findMentions(root, matcher).map((mention) => mention.text);
+}
+
+function onlyBlock(root: Node): TextBlock {
+  const blocks = [...textBlocks(root)];
+  expect(blocks).toHaveLength(1);
+  return blocks[0] as TextBlock;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('textBlocks', () => {
+  it('joins text across inline elements into one block', () => {
+    const body = html('<p>Yesterday North <b>Korea</b> <a href="#"><em>said</em></a> so.</p>');
+    const block = onlyBlock(body);
+    expect(block.text).toBe('Yesterday North Korea said so.');
+    expect(block.nodes.map((node) => node.data)).toEqual(['Yesterday North ', 'Korea', ' ', 'said', ' so.']);
+    expect(block.starts).toEqual([0, 16, 21, 22, 26]);
+  });
+
+  it('does not join text across block elements', () => {
+    expect(blockTexts(html('<p>North</p><p>Korea</p>'))).toEqual(['North', 'Korea']);
+    expect(mentionTexts(document.body)).toEqual([]);
+  });
+
+  it('breaks a block around a nested block, and starts a new one after it', () => {
+    expect(blockTexts(html('<div>North <p>and</p> Korea</div>'))).toEqual(['North ', 'and', ' Korea']);
+    expect(blockTexts(html('<div><span>North</span><div>Korea</div></div>'))).toEqual(['North', 'Korea']);
+    expect(blockTexts(html('<ul><li>North</li><li>Korea</li></ul>'))).toEqual(['North', 'Korea']);
+    expect(blockTexts(html('<table><tr><td>North</td><td>Korea</td></tr></table>'))).toEqual(['North', 'Korea']);
+  });
+
+  it('joins text across a comment and across skipped inline content', () => {
+    expect(blockTexts(html('<p>North <!-- note -->Korea</p>'))).toEqual(['North Korea']);
+    expect(blockTexts(html('<p>North <span hidden>secret</span>Korea</p>'))).toEqual(['North Korea']);
+  });
+
+  it('does not read skipped elements or anything inside them', () => {
+    const body = html(
+      '<script>North Korea</script><style>p{}</style><textarea>North Korea</textarea><code>North Korea</code><pre><b>North Korea</b></pre>' +
+        '<div hidden><p>North Korea</p></div><div contenteditable="true"><p>North Korea</p></div>' +
+        '<div data-peninsula-lens="off"><section><p>North <b>Korea</b></p></section></div><p>read</p>',
+    );
+    expect(blockTexts(body)).toEqual(['read']);
+  });
+
+  it('decides which elements are skipped', () => {
+    const make = (markup: string): Element => {
+      html(markup);
+      return document.body.firstElementChild as Element;
+    };
+    expect(isSkippedElement(make('<div contenteditable="false">x</div>'))).toBe(false);
+    expect(isSkippedElement(make('<div contenteditable>x</div>'))).toBe(true);
+    expect(isSkippedElement(make('<div data-peninsula-lens="on">x</div>'))).toBe(false);
+    expect(isSkippedElement(make('<div data-peninsula-lens="off">x</div>'))).toBe(true);
+    expect(isSkippedElement(make('<svg><text>x</text></svg>'))).toBe(true);
+    expect(isSkippedElement(make('<p>x</p>'))).toBe(false);
+  });
+
+  it('reports open shadow roots met on the way, and does not read them as part of the page', () => {
+    const body = html('<p>Before</p><div id="host"><span>light</span></div><p>After</p>');
+    const host = document.getElementById('host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>North Korea inside</p>';
+    const met: ShadowRoot[] = [];
+    expect([...textBlocks(body, (found) => met.push(found))].map((block) => block.text)).toEqual(['Before', 'light', 'After']);
+    expect(met).toEqual([shadow]);
+  });
+
+  it('yields nothing for an empty root', () => {
+    expect(blockTexts(html(''))).toEqual([]);
+  });
+});
+
+describe('locate', () => {
+  const body = (): HTMLElement => html('<p>No<i>rth Ko</i>rea</p>');
+
+  it('maps a start position to the node that holds the character', () => {
+    const block = onlyBlock(body());
+    const [first, second, third] = block.nodes;
+    expect(locate(block, 0, false)).toEqual({ node: first, offset: 0 });
+    expect(locate(block, 1, false)).toEqual({ node: first, offset: 1 });
+    expect(locate(block, 2, false)).toEqual({ node: second, offset: 0 });
+    expect(locate(block, 8, false)).toEqual({ node: third, offset: 0 });
+    expect(locate(block, 9, false)).toEqual({ node: third, offset: 1 });
+  });
+
+  it('maps an end position at a node boundary to the end of the node before it', () => {
+    const block = onlyBlock(body());
+    const [first, second, third] = block.nodes;
+    expect(locate(block, 2, true)).toEqual({ node: first, offset: 2 });
+    expect(locate(block, 8, true)).toEqual({ node: second, offset: 6 });
+    expect(locate(block, 11, true)).toEqual({ node: third, offset: 3 });
+  });
+
+  it('steps over empty text nodes', () => {
+    html('<p>North</p>');
+    const paragraph = document.querySelector('p') as HTMLElement;
+    paragraph.append(document.createTextNode(''), document.createTextNode(' Korea'));
+    const block = onlyBlock(document.body);
+    const [first, , third] = block.nodes;
+    expect(block.text).toBe('North Korea');
+    expect(locate(block, 5, true)).toEqual({ node: first, offset: 5 });
+    expect(locate(block, 5, false)).toEqual({ node: third, offset: 0 });
+  });
+});
+
+describe('findMentions', () => {
+  it('gives each mention its start and end nodes and offsets across markup', () => {
+    html('<p>Then No<i>rth Ko</i>rea spoke.</p>');
+    const [mention, ...rest] = findMentions(document.body, matcher);
+    expect(rest).toEqual([]);
+    const italic = document.querySelector('i') as HTMLElement;
+    const paragraph = document.querySelector('p') as HTMLElement;
+    expect(mention).toMatchObject({ entityId: 'north-korea', kind: 'state', text: 'North Korea', startOffset: 5, endOffset: 3 });
+    expect(mention?.startNode).toBe(paragraph.firstChild);
+    expect(mention?.endNode).toBe(paragraph.lastChild);
+    expect(mention?.startNode).not.toBe(italic.firstChild);
+  });
+
+  it('reads nothing outside its root', () => {
+    html('<div id="a">North Korea</div><div id="b">UN Security Council</div><p>North <b id="c">Korea</b></p>');
+    expect(mentionTexts(document.getElementById('a') as HTMLElement)).toEqual(['North Korea']);
+    expect(mentionTexts(document.getElementById('b') as HTMLElement)).toEqual(['UN Security Council']);
+    expect(mentionTexts(document.getElementById('c') as HTMLElement)).toEqual([]);
+  });
+
+  it('writes nothing to the page', async () => {
+    const body = html(
+      '<h1>North Korea</h1><p>The <b>UN</b> Security Council met; <i>Kim Jong-un</i> wrote to Trump.</p><div id="host"></div><p>북한은 安理会</p>',
+    );
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>North Korea in a shadow</p>';
+    const before = body.innerHTML;
+    const shadowBefore = shadow.innerHTML;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((found) => records.push(...found));
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    expect(findMentions(body, matcher).length).toBeGreaterThanOrEqual(7);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(records).toEqual([]);
+    expect(body.innerHTML).toBe(before);
+    expect(shadow.innerHTML).toBe(shadowBefore);
+  });
+
+  it('finds mentions in open shadow roots inside the root', () => {
+    html('<p>North Korea</p><div id="host"></div>');
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Kim Jong-un</p>';
+    expect(findMentions(document.body, matcher).map((mention) => [mention.text, mention.startNode.getRootNode() === shadow])).toEqual([
+      ['North Korea', false],
+      ['Kim Jong-un', true],
+    ]);
+  });
+
+  it('does not find mentions in closed shadow roots', () => {
+    html('<div id="host"></div>');
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'closed' });
+    shadow.innerHTML = '<p>Kim Jong-un</p>';
+    expect(mentionTexts(document.body)).toEqual([]);
+  });
+
+  it('skips mentions in elements hidden by CSS', () => {
+    html('<p style="display: none">North Korea</p><p style="visibility: hidden">Kim Jong-un</p><p>UN Security Council</p>');
+    expect(mentionTexts(document.body)).toEqual(['UN Security Council']);
+  });
+});
+
+describe('mentionsInBlock and visibilityCache', () => {
+  it('drops mentions whose element the visibility check rejects, and keeps the others', () => {
+    html('<p>North Korea <span class="off">Kim Jong-un</span> Trump</p>');
+    const block = onlyBlock(document.body);
+    const mentions = mentionsInBlock(block, matcher, (element) => !element.classList.contains('off'));
+    expect(mentions.map((mention) => mention.text)).toEqual(['North Korea', 'Trump']);
+  });
+
+  it('asks the browser about each element once', () => {
+    html('<p>x</p>');
+    const paragraph = document.querySelector('p') as HTMLElement;
+    const check = vi.spyOn(paragraph, 'checkVisibility').mockReturnValue(false);
+    const visible = visibilityCache();
+    expect(visible(paragraph)).toBe(false);
+    expect(visible(paragraph)).toBe(false);
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('line-break opportunities', () => {
+  // <wbr> marks where a long word may wrap ("Sicherheits<wbr>rat"); the phrase still reads as one.
+  it('reads a phrase with a <wbr> line-break opportunity inside it as one phrase', () => {
+    html('<p>Der Sicherheits<wbr>rat und North <wbr>Korea</p>');
+    expect(mentionTexts(document.body)).toEqual(['Sicherheitsrat', 'North Korea']);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Site settings in browser.storage.local: defaults, saving, and a corrupt
+ * stored value that gives the defaults and a problem but is never lost.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadSettings, SETTINGS_KEY, saveSiteEnabled, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
+
+async function stored(key: string): Promise<unknown> {
+  return (await fakeBrowser.storage.local.get(key))[key];
+}
+
+/** The corrupt values kept aside, oldest first. */
+async function keptValues(): Promise<unknown[]> {
+  const kept = (await stored(UNREADABLE_SETTINGS_KEY)) as { value: unknown }[] | undefined;
+  return (kept ?? []).map((entry) => entry.value);
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('loadSettings', () => {
+  it('gives the defaults, and no problem, when nothing is stored', async () => {
+    expect(await loadSettings()).toEqual({ settings: { disabledSites: [] } });
+    expect(await stored(UNREADABLE_SETTINGS_KEY)).toBeUndefined();
+  });
+
+  it('reads stored settings', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['example.com'] } });
+    expect(await loadSettings()).toEqual({ settings: { disabledSites: ['example.com'] } });
+  });
+
+  it.each([
+    ['a string', 'garbage'],
+    ['a number', 42],
+    ['a list of the wrong type', { disabledSites: 5 }],
+    ['a list of numbers', { disabledSites: [1, 2] }],
+    ['an object with an unknown field', { disabledSites: [], extra: true }],
+    ['an object without the list', {}],
+    ['a site name too long to be one', { disabledSites: ['x'.repeat(301)] }],
+  ])('gives the defaults and a problem for %s, and copies the raw value aside', async (_name, raw) => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: raw });
+    const loaded = await loadSettings();
+    expect(loaded.settings).toEqual({ disabledSites: [] });
+    expect(loaded.problem).toContain(UNREADABLE_SETTINGS_KEY);
+    expect(await keptValues()).toEqual([raw]);
+    // Reading alone changes nothing the reader set.
+    expect(await stored(SETTINGS_KEY)).toEqual(raw);
+  });
+
+  it('keeps one copy when the same corrupt value is read again', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
+    await loadSettings();
+    const again = await loadSettings();
+    expect(again.problem).toBeDefined();
+    expect(await keptValues()).toEqual(['garbage']);
+  });
+});
+
+describe('saveSiteEnabled', () => {
+  it('turns a site off and on, and stores the result', async () => {
+    expect(await saveSiteEnabled('example.com', false)).toEqual({ disabledSites: ['example.com'] });
+    expect(await stored(SETTINGS_KEY)).toEqual({ disabledSites: ['example.com'] });
+    expect((await loadSettings()).settings).toEqual({ disabledSites: ['example.com'] });
+
+    expect(await saveSiteEnabled('other.org', false)).toEqual({ disabledSites: ['example.com', 'other.org'] });
+    expect(await saveSiteEnabled('example.com', true)).toEqual({ disabledSites: ['other.org'] });
+    expect(await stored(SETTINGS_KEY)).toEqual({ disabledSites: ['other.org'] });
+  });
+
+  it('after a corrupt value, saves good settings and keeps the unreadable copy', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: 5 } });
+    expect(await saveSiteEnabled('example.com', false)).toEqual({ disabledSites: ['example.com'] });
+    expect(await stored(SETTINGS_KEY)).toEqual({ disabledSites: ['example.com'] });
+    expect(await keptValues()).toEqual([{ disabledSites: 5 }]);
+    expect(await loadSettings()).toEqual({ settings: { disabledSites: ['example.com'] } });
+    expect(await keptValues()).toEqual([{ disabledSites: 5 }]);
+  });
+
+  it('loses no change when two sites are switched at the same time', async () => {
+    await Promise.all([saveSiteEnabled('a.org', false), saveSiteEnabled('b.org', false), saveSiteEnabled('c.org', false)]);
+    expect(await stored(SETTINGS_KEY)).toEqual({ disabledSites: ['a.org', 'b.org', 'c.org'] });
+  });
+
+  it('keeps saving after a failed save', async () => {
+    const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let failOnce = true;
+    fakeBrowser.storage.local.set = async (items) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      return original(items);
+    };
+    try {
+      await expect(saveSiteEnabled('a.org', false)).rejects.toThrow('quota');
+      expect(await saveSiteEnabled('b.org', false)).toEqual({ disabledSites: ['b.org'] });
+    } finally {
+      fakeBrowser.storage.local.set = original;
+    }
+  });
+
+  // Not fixed (utils/settings-store.ts): the copy is made only when none exists, so a second,
+  // different corrupt value (after the reader saved good settings in between) is not copied, and
+  // the next save overwrites it: it is lost although the problem message says a copy is kept.
+  // Keeping both needs a decision on where a second copy goes (the key holds one value).
+  it('keeps a second, different corrupt value too', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'first corruption' });
+    await saveSiteEnabled('a.org', false);
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'second corruption' });
+    await saveSiteEnabled('b.org', false);
+    const everything = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(everything).toContain('first corruption');
+    expect(everything).toContain('second corruption');
+  });
+});
