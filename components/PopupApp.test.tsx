@@ -72,6 +72,23 @@ describe('PopupApp', () => {
     expect(await screen.findByText(/Nothing in the article matches/)).toBeTruthy();
   });
 
+  it('shows the dated facts in order on request', async () => {
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      timeline: () => ({
+        facts: [
+          { id: 'fact-early', claim: 'The first session.', quotes: ['In December 2014.'], date: '2014-12' },
+          { id: 'fact-late', claim: 'The closed session.', quotes: ['On Friday December 11.'], date: '2020-12-11' },
+        ],
+      }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the timeline' }));
+    const claims = await screen.findAllByText(/session\./);
+    expect(claims.map((claim) => claim.textContent)).toEqual(['December 2014: The first session.', '11 December 2020: The closed session.']);
+  });
+
   it('says so on pages where it cannot run', async () => {
     serveRequests({ 'storage-status': () => ({ mode: 'indexeddb' }) });
     render(<PopupApp site={Promise.resolve(null)} />);

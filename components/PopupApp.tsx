@@ -3,6 +3,7 @@ import type { SiteStatus, StorageStatus } from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
+import { TimelinePanel } from './TimelinePanel';
 
 type Props = { site: Promise<string | null> };
 
@@ -36,6 +37,7 @@ export function PopupApp({ site }: Props) {
   );
 
   const search = useCallback((query: string) => sendRequest({ type: 'search', query }).then((answer) => answer.hits), []);
+  const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }).then((answer) => answer.facts), []);
 
   return (
     <main class="popup">
@@ -59,6 +61,7 @@ export function PopupApp({ site }: Props) {
         </p>
       )}
       <SearchPanel search={search} />
+      <TimelinePanel load={loadTimeline} />
     </main>
   );
 }

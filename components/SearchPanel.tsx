@@ -55,6 +55,7 @@ export function SearchPanel({ search }: Props) {
           {hits.map((hit) => (
             <li class="hit" key={hit.fact?.id ?? hit.entity.id}>
               <p class="hit-entity">{hit.entity.name}</p>
+              {hit.description && <p class="hit-description">{hit.description}</p>}
               {hit.fact && (
                 <ul class="facts">
                   <FactItem fact={hit.fact} />

@@ -57,7 +57,8 @@ const SiteStatusSchema = v.strictObject({
 });
 export type SiteStatus = v.InferOutput<typeof SiteStatusSchema>;
 
-export const SearchHitSchema = v.strictObject({ entity: EntityRefSchema, fact: v.optional(FactViewSchema) });
+/** An entity that matched (with its description), or one of its facts that matched. */
+export const SearchHitSchema = v.strictObject({ entity: EntityRefSchema, description: v.optional(Text), fact: v.optional(FactViewSchema) });
 export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
 
 const StorageStatusSchema = v.strictObject({ mode: v.picklist(['indexeddb', 'memory']), problem: v.optional(Text) });

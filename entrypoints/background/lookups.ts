@@ -58,7 +58,7 @@ export async function timeline(store: FactStore): Promise<FactView[]> {
     .map((fact) => viewOf(fact, refs));
 }
 
-type SearchDocument = { id: string; entityId: string; factId?: string; name: string; text: string };
+type SearchDocument = { id: string; entityId: string; factId?: string; description?: string; name: string; text: string };
 
 const MAX_HITS = 20;
 const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
@@ -67,7 +67,7 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
   const [entities, facts] = await Promise.all([store.allEntities(), store.allFacts()]);
   const index = new MiniSearch<SearchDocument>({
     fields: ['name', 'text'],
-    storeFields: ['entityId', 'factId'],
+    storeFields: ['entityId', 'factId', 'description'],
     searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
   });
   index.addAll([
@@ -76,6 +76,7 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
       entityId: entity.id,
       name: [entity.name, ...entity.aliases.map((alias) => alias.text)].join(' '),
       text: entity.description,
+      description: entity.description,
     })),
     ...facts.flatMap((fact) =>
       fact.entities.slice(0, 1).map((entityId) => ({
@@ -101,10 +102,11 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   const [results, refs, facts] = await Promise.all([index, refsById(store), store.allFacts()]).then(
     ([built, entityRefs, allFacts]) => [built.search(query), entityRefs, new Map(allFacts.map((fact) => [fact.id, fact]))] as const,
   );
-  return results.slice(0, MAX_HITS).flatMap((result) => {
+  return results.slice(0, MAX_HITS).flatMap((result): SearchHit[] => {
     const entity = refs.get(String(result.entityId));
     if (!entity) return [];
     const fact = typeof result.factId === 'string' ? facts.get(result.factId) : undefined;
-    return [{ entity, ...(fact ? { fact: viewOf(fact, refs) } : {}) }];
+    if (fact) return [{ entity, fact: viewOf(fact, refs) }];
+    return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
   });
 }

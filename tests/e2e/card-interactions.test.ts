@@ -3,29 +3,18 @@
  * from the keyboard, following a related entity, closing with Escape, a tap
  * on a touch screen, and the card closing when the pointer leaves.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import entities from '../../data/entities.json';
 import { revealHighlight } from '../../scripts/browsers/page-probes';
-import { type PageServer, servePages } from '../../scripts/serve';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { type ExtensionBrowser, hoverMention, launchExtensionBrowser, type TestTab, waitFor, waitForHighlights } from './support/extension-browser';
+import { hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 describe.each(browsersUnderTest())('%s: using the card', (name) => {
-  let server: PageServer;
-  let browser: ExtensionBrowser;
-  let tab: TestTab;
+  const e2e = useExtensionBrowser(name);
 
   beforeAll(async () => {
-    server = await servePages();
-    browser = await launchExtensionBrowser(name);
-    tab = await browser.newTab();
-    await tab.goto(`${server.origin}/pages/static.html`);
-    await waitForHighlights(tab, (found) => found.length >= 6, 'the page to be highlighted');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
   });
 
   /** True when the card's heading (kind label, then name) is this entity's, as a person reads it. */
@@ -38,54 +27,54 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
   async function cardShows(text: string): Promise<string> {
     let card = '';
     await waitFor(async () => {
-      card = await tab.cardText();
+      card = await e2e.tab.cardText();
       return card.includes(text) && card.includes('Source:');
     }, `the card to show ${text}`);
     return card;
   }
 
   it('steps through mentions with Alt+Shift+↓ and ↑, and Escape closes the card', async () => {
-    await tab.press('Alt+Shift+ArrowDown');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
     expect(isCardOf(await cardShows('UN Security Council'), 'un-security-council')).toBe(true);
-    await tab.press('Alt+Shift+ArrowDown');
-    await waitFor(async () => isCardOf(await tab.cardText(), 'north-korea'), 'the card of North Korea');
-    await tab.press('Alt+Shift+ArrowUp');
-    await waitFor(async () => isCardOf(await tab.cardText(), 'un-security-council'), 'the card of the Council again');
-    await tab.press('Escape');
-    await waitFor(async () => (await tab.cardText()) === '', 'the card to close');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of North Korea');
+    await e2e.tab.press('Alt+Shift+ArrowUp');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council again');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
   });
 
   // Skipped in Firefox: key input over WebDriver BiDi in Firefox ESR 153 delivers keydown, keypress and
   // keyup for Enter and Space to the focused button but never its activation click (checked with
   // listeners on the button), so a keyboard activation cannot be driven there. Chromium covers it.
   it.skipIf(name === 'firefox')('follows a related entity from the keyboard', async () => {
-    await waitFor(async () => (await tab.cardText()) === '', 'no card open');
-    await tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
     const card = await cardShows('UN Security Council');
     expect(card).toContain('Related:');
     expect(isCardOf(card, 'un-security-council')).toBe(true);
-    await waitFor(() => tab.evaluate(() => document.activeElement?.localName === 'peninsula-lens-card', undefined), 'focus to move into the card');
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName === 'peninsula-lens-card', undefined), 'focus to move into the card');
     const firstRelated = entities.find((entity) => entity.id === 'un-security-council')?.related[0] as string;
     // Focus starts on the card itself; Tab reaches its close button, then the first related entity.
-    await tab.press('Tab');
-    await tab.press('Tab');
-    await tab.press('Enter');
-    await waitFor(async () => isCardOf(await tab.cardText(), firstRelated), `the card of ${firstRelated}`);
-    await tab.press('Escape');
+    await e2e.tab.press('Tab');
+    await e2e.tab.press('Tab');
+    await e2e.tab.press('Enter');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated}`);
+    await e2e.tab.press('Escape');
   });
 
   it('closes the card when the pointer moves away from mention and card', async () => {
-    await hoverMention(tab, 'Kim Jong-un', 'Kim Jong-un');
-    await tab.hover(5, 5);
-    await waitFor(async () => (await tab.cardText()) === '', 'the card to close after the pointer left');
+    await hoverMention(e2e.tab, 'Kim Jong-un', 'Kim Jong-un');
+    await e2e.tab.hover(5, 5);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after the pointer left');
   });
 
   it('opens the card with a tap on a touch screen', async () => {
-    const mention = await tab.evaluate(revealHighlight, 'Christoph Heusgen');
+    const mention = await e2e.tab.evaluate(revealHighlight, 'Christoph Heusgen');
     if (!mention) throw new Error('no Christoph Heusgen');
-    await tab.tap(mention.x + mention.width / 2, mention.y + mention.height / 2);
+    await e2e.tab.tap(mention.x + mention.width / 2, mention.y + mention.height / 2);
     await cardShows('Christoph Heusgen');
-    await tab.tap(5, 5);
-    await waitFor(async () => (await tab.cardText()) === '', 'the card to close after a tap elsewhere');
+    await e2e.tab.tap(5, 5);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after a tap elsewhere');
   });
 });

@@ -3,85 +3,71 @@
  * view, text that appears late or is edited in place, frames, open shadow
  * roots, and pages or parts of pages that opt out.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageServer, servePages } from '../../scripts/serve';
+import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { type ExtensionBrowser, highlightsOn, launchExtensionBrowser, type TestTab, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 type LivePage = Window & { navigateTo(view: string): void; addLate(): void; editText(): void };
 
 const texts = (ranges: { text: string }[]) => ranges.map((range) => range.text).sort();
 
 describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-out', (name) => {
-  let server: PageServer;
-  let browser: ExtensionBrowser;
-  let tab: TestTab;
-
-  beforeAll(async () => {
-    server = await servePages();
-    browser = await launchExtensionBrowser(name);
-    tab = await browser.newTab();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useExtensionBrowser(name);
 
   it('follows a single-page app: replaced views, late text, text edited in place', async () => {
-    await tab.goto(`${server.origin}/pages/live.html`);
-    await waitForHighlights(tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
-    await tab.evaluate(() => (window as unknown as LivePage).navigateTo('second'), undefined);
-    await waitForHighlights(tab, (found) => texts(found).join() === 'Human Rights Watch', 'the second view, and the first one gone');
-    await tab.evaluate(() => (window as unknown as LivePage).addLate(), undefined);
-    await waitForHighlights(tab, (found) => texts(found).join() === 'Human Rights Watch,Otto Warmbier', 'the late paragraph');
-    await tab.evaluate(() => (window as unknown as LivePage).editText(), undefined);
-    await waitForHighlights(tab, (found) => texts(found).join() === 'Otto Warmbier', 'the edited text unmarked');
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).navigateTo('second'), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Human Rights Watch', 'the second view, and the first one gone');
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).addLate(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Human Rights Watch,Otto Warmbier', 'the late paragraph');
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).editText(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier', 'the edited text unmarked');
   });
 
   it('marks frames, and the site switch turns them off with their page', async () => {
-    await tab.goto(`${server.origin}/pages/frames.html`);
-    await waitForHighlights(tab, (found) => texts(found).join() === 'North Korea', 'the top page');
+    await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');
     const inFrame = () =>
-      tab.evaluateInFrame('frame-child.html', () =>
+      e2e.tab.evaluateInFrame('frame-child.html', () =>
         [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort(),
       );
     await waitFor(async () => (await inFrame()).join() === 'Kim Jong-un,Security Council', 'the frame to be highlighted');
-    const popup = await browser.openPopup('127.0.0.1');
+    const popup = await e2e.browser.openPopup('127.0.0.1');
     await popup.clickSwitch();
-    await waitFor(async () => (await inFrame()).length === 0 && (await highlightsOn(tab)).length === 0, 'both frames to be cleared');
+    await waitFor(async () => (await inFrame()).length === 0 && (await highlightsOn(e2e.tab)).length === 0, 'both frames to be cleared');
     await popup.clickSwitch();
     await waitFor(async () => (await inFrame()).length === 2, 'the frame to be highlighted again');
     await popup.close();
   });
 
   it('marks text inside open shadow roots of web components', async () => {
-    await tab.goto(`${server.origin}/pages/shadow.html`);
+    await e2e.tab.goto(`${e2e.server.origin}/pages/shadow.html`);
     const inShadow = () =>
-      tab.evaluate(() => {
+      e2e.tab.evaluate(() => {
         const root = document.querySelector('news-card')?.shadowRoot;
         return [...CSS.highlights.values()]
           .flatMap((highlight) => [...highlight].filter((range) => range.startContainer.getRootNode() === root).map((range) => range.toString()))
           .sort();
       }, undefined);
     await waitFor(async () => (await inShadow()).join() === 'North Korea,Security Council', 'the shadow root to be highlighted');
-    expect(texts(await highlightsOn(tab))).toContain('Human Rights Watch');
+    expect(texts(await highlightsOn(e2e.tab))).toContain('Human Rights Watch');
   });
 
   it('keeps away from an element that opts out, and from a page that opts out', async () => {
-    await tab.goto(`${server.origin}/pages/opt-out.html`);
-    const ranges = await waitForHighlights(tab, (found) => found.length > 0, 'the page outside the opt-out');
+    await e2e.tab.goto(`${e2e.server.origin}/pages/opt-out.html`);
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.length > 0, 'the page outside the opt-out');
     expect(texts(ranges)).toEqual(['North Korea']);
-    const outside = await tab.evaluate(
+    const outside = await e2e.tab.evaluate(
       () =>
         [...CSS.highlights.values()].flatMap((highlight) => [...highlight]).every((range) => document.getElementById('marked')?.contains(range.startContainer)),
       undefined,
     );
     expect(outside).toBe(true);
 
-    await tab.goto(`${server.origin}/pages/opt-out-page.html`);
+    await e2e.tab.goto(`${e2e.server.origin}/pages/opt-out-page.html`);
     // Give the content script time to run (it starts at document idle); nothing may appear.
     await new Promise((done) => setTimeout(done, 1500));
-    expect(await highlightsOn(tab)).toEqual([]);
+    expect(await highlightsOn(e2e.tab)).toEqual([]);
   });
 });

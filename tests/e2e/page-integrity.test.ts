@@ -4,46 +4,25 @@
  * HTML is the same), under a strict CSP it still works, and text that a
  * person is editing is never marked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageServer, servePages } from '../../scripts/serve';
+import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import {
-  type ExtensionBrowser,
-  hoverMention,
-  launchExtensionBrowser,
-  shareOfHighlightColour,
-  type TestTab,
-  waitForHighlights,
-} from './support/extension-browser';
+import { hoverMention, shareOfHighlightColour, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
 
 type RecordingWindow = Window & { __mutations: string[]; __initialHtml: string };
 
 describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
-  let server: PageServer;
-  let browser: ExtensionBrowser;
-  let tab: TestTab;
-
-  beforeAll(async () => {
-    server = await servePages();
-    browser = await launchExtensionBrowser(name);
-    tab = await browser.newTab();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const e2e = useExtensionBrowser(name);
 
   it('marks a static page without a single DOM mutation, painted where the mentions are', async () => {
-    await tab.goto(`${server.origin}/pages/static.html`);
-    const ranges = await waitForHighlights(tab, (found) => found.length >= 6, 'the static page to be highlighted');
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the static page to be highlighted');
     expect(ranges.map((range) => range.text)).toEqual(
       expect.arrayContaining(['Security Council', 'North Korea', 'UN Security Council', 'DPRK', 'Christoph Heusgen', 'Kim Jong-un']),
     );
     const council = ranges.find((range) => range.text === 'UN Security Council');
     if (!council) throw new Error('no UN Security Council');
-    expect(await shareOfHighlightColour(tab, council, [59, 130, 246], 0.28, [255, 255, 255])).toBeGreaterThan(0.35);
-    const page = await tab.evaluate(() => {
+    expect(await shareOfHighlightColour(e2e.tab, council, [59, 130, 246], 0.28, [255, 255, 255])).toBeGreaterThan(0.35);
+    const page = await e2e.tab.evaluate(() => {
       const recording = window as unknown as RecordingWindow;
       return { mutations: recording.__mutations, same: recording.__initialHtml === document.documentElement.outerHTML };
     }, undefined);
@@ -52,28 +31,28 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
   });
 
   it('works under a CSP that forbids inline styles and scripts: marks and a styled card', async () => {
-    await tab.goto(`${server.origin}/pages/csp.html?csp`);
-    await waitForHighlights(tab, (found) => found.some((range) => range.text === 'Security Council'), 'the CSP page to be highlighted');
-    const card = await hoverMention(tab, 'Security Council', 'UN Security Council');
+    await e2e.tab.goto(`${e2e.server.origin}/pages/csp.html?csp`);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Security Council'), 'the CSP page to be highlighted');
+    const card = await hoverMention(e2e.tab, 'Security Council', 'UN Security Council');
     expect(card).toContain('Source:');
-    await tab.press('Escape');
+    await e2e.tab.press('Escape');
   });
 
   it('never marks text a person is editing, code, or form fields', async () => {
-    await tab.goto(`${server.origin}/pages/editors.html`);
-    const ranges = await waitForHighlights(tab, (found) => found.length >= 1, 'the prose to be highlighted');
+    await e2e.tab.goto(`${e2e.server.origin}/pages/editors.html`);
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 1, 'the prose to be highlighted');
     expect(ranges.map((range) => range.text)).toEqual(['North Korea']);
-    const inProse = await tab.evaluate(() => {
+    const inProse = await e2e.tab.evaluate(() => {
       const prose = document.getElementById('prose');
       return [...CSS.highlights.values()].flatMap((highlight) => [...highlight]).every((range) => prose?.contains(range.startContainer));
     }, undefined);
     expect(inProse).toBe(true);
     // Typing a name into the editor does not mark it either.
-    await tab.evaluate(() => {
+    await e2e.tab.evaluate(() => {
       const editor = document.getElementById('editor');
       if (editor) editor.append(' More on Kim Jong-un.');
     }, undefined);
     await new Promise((done) => setTimeout(done, 700));
-    expect((await waitForHighlights(tab, () => true, 'highlights')).map((range) => range.text)).toEqual(['North Korea']);
+    expect((await waitForHighlights(e2e.tab, () => true, 'highlights')).map((range) => range.text)).toEqual(['North Korea']);
   });
 });

@@ -3,18 +3,10 @@
  * the demo page, hovering one shows its card with a fact and its quote, and
  * the popup's switch turns the site off and on without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import facts from '../../data/facts.json';
-import { type PageServer, servePages } from '../../scripts/serve';
 import { browsersUnderTest } from './support/browsers-under-test';
-import {
-  type ExtensionBrowser,
-  hoverMention,
-  launchExtensionBrowser,
-  shareOfHighlightColour,
-  type TestTab,
-  waitForHighlights,
-} from './support/extension-browser';
+import { hoverMention, shareOfHighlightColour, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
 
 const DEMO_BACKGROUND: [number, number, number] = [246, 245, 241];
 // entrypoints/content/highlights.css: organisation = rgb(59 130 246 / 0.28).
@@ -24,68 +16,58 @@ const ORGANISATION_ALPHA = 0.28;
 const quotesAbout = (entityId: string) => facts.filter((fact) => fact.entities.includes(entityId)).flatMap((fact) => fact.quotes);
 
 describe.each(browsersUnderTest())('%s: the built extension on the demo page', (name) => {
-  let server: PageServer;
-  let browser: ExtensionBrowser;
-  let tab: TestTab;
+  const e2e = useExtensionBrowser(name);
 
   beforeAll(async () => {
-    server = await servePages();
-    browser = await launchExtensionBrowser(name);
-    tab = await browser.newTab();
-    await tab.goto(`${server.origin}/demo`);
-    await waitForHighlights(tab, (ranges) => ranges.length > 20, 'the demo page to be highlighted');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await e2e.tab.goto(`${e2e.server.origin}/demo`);
+    await waitForHighlights(e2e.tab, (ranges) => ranges.length > 20, 'the demo page to be highlighted');
   });
 
   async function councilInBody() {
-    const ranges = await waitForHighlights(tab, (found) => found.some((range) => range.text === 'Security Council' && range.y > 300), 'a body mention');
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Security Council' && range.y > 300), 'a body mention');
     return ranges.find((range) => range.text === 'Security Council' && range.y > 300) as (typeof ranges)[number];
   }
 
   it('highlights the mentions, painted in the highlight colour', async () => {
-    const ranges = await waitForHighlights(tab, (found) => found.length > 20, 'highlights');
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.length > 20, 'highlights');
     const texts = ranges.map((range) => range.text);
     expect(texts).toContain('Security Council');
     expect(texts).toContain('North Korea');
     expect(texts).toContain('Christoph Heusgen');
     expect(ranges.find((range) => range.text === 'Christoph Heusgen')?.name).toBe('peninsula-lens-person');
     const mention = await councilInBody();
-    expect(await shareOfHighlightColour(tab, mention, ORGANISATION, ORGANISATION_ALPHA, DEMO_BACKGROUND)).toBeGreaterThan(0.35);
+    expect(await shareOfHighlightColour(e2e.tab, mention, ORGANISATION, ORGANISATION_ALPHA, DEMO_BACKGROUND)).toBeGreaterThan(0.35);
   });
 
   it('shows the card with a fact and its quote when the mouse hovers a mention', async () => {
-    const card = await hoverMention(tab, 'Christoph Heusgen', 'Christoph Heusgen');
+    const card = await hoverMention(e2e.tab, 'Christoph Heusgen', 'Christoph Heusgen');
     const flat = card.replace(/\s+/g, ' ');
     expect(quotesAbout('christoph-heusgen').some((quote) => flat.includes(quote))).toBe(true);
-    await tab.press('Escape');
-    await expect.poll(() => tab.cardText()).toBe('');
+    await e2e.tab.press('Escape');
+    await expect.poll(() => e2e.tab.cardText()).toBe('');
   });
 
   it('turns off for the site from the popup, without a reload, and on again', async () => {
     const place = await councilInBody();
-    const popup = await browser.openPopup('127.0.0.1');
+    const popup = await e2e.browser.openPopup('127.0.0.1');
     await expect.poll(() => popup.switchChecked()).toBe(true);
     expect(await popup.text()).toContain('On for 127.0.0.1');
 
     await popup.clickSwitch();
     await expect.poll(() => popup.switchChecked()).toBe(false);
-    await waitForHighlights(tab, (ranges) => ranges.length === 0, 'the highlights to go');
-    await tab.bringToFront();
-    expect(await shareOfHighlightColour(tab, place, ORGANISATION, ORGANISATION_ALPHA, DEMO_BACKGROUND)).toBeLessThan(0.05);
+    await waitForHighlights(e2e.tab, (ranges) => ranges.length === 0, 'the highlights to go');
+    await e2e.tab.bringToFront();
+    expect(await shareOfHighlightColour(e2e.tab, place, ORGANISATION, ORGANISATION_ALPHA, DEMO_BACKGROUND)).toBeLessThan(0.05);
 
     await popup.clickSwitch();
     await expect.poll(() => popup.switchChecked()).toBe(true);
-    await waitForHighlights(tab, (ranges) => ranges.length > 20, 'the highlights to come back');
+    await waitForHighlights(e2e.tab, (ranges) => ranges.length > 20, 'the highlights to come back');
     await popup.close();
   });
 
   it('answers a lookup after the browser stopped the background', async () => {
-    await browser.stopBackground();
-    const card = await hoverMention(tab, 'Stephen Biegun', 'Stephen Biegun');
+    await e2e.browser.stopBackground();
+    const card = await hoverMention(e2e.tab, 'Stephen Biegun', 'Stephen Biegun');
     const flat = card.replace(/\s+/g, ' ');
     expect(quotesAbout('stephen-biegun').some((quote) => flat.includes(quote))).toBe(true);
   });

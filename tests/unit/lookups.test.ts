@@ -91,6 +91,13 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     for (const hit of hits) expect(v.safeParse(SearchHitSchema, hit).success).toBe(true);
   });
 
+  it('gives an entity hit its description, and a fact hit its fact', async () => {
+    const hits = await search(await makeStore(), 'Heusgen');
+    const entityHit = hits.find((hit) => hit.entity.id === 'christoph-heusgen' && !hit.fact);
+    expect(entityHit?.description).toBe(pack.entities.find((entity) => entity.id === 'christoph-heusgen')?.description);
+    expect(hits.some((hit) => hit.fact && hit.description === undefined)).toBe(true);
+  });
+
   it('finds the prison camps', async () => {
     const hits = await search(await makeStore(), 'prison camps');
     expect(hits.map((hit) => hit.entity.id)).toContain('prison-camps');

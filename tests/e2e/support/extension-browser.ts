@@ -5,10 +5,12 @@
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumCardText, launchChromium } from '../../../scripts/browsers/chromium';
 import { FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxCardText, launchFirefox } from '../../../scripts/browsers/firefox';
 import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
 import { blend, type PageEvaluate, type Rgb, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
+import { type PageServer, servePages } from '../../../scripts/serve';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -58,7 +60,14 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeoutM
   throw new Error(`Timed out waiting for ${what}.`);
 }
 
-function playwrightTab(page: PlaywrightPage): TestTab {
+/** What Playwright's and Puppeteer's pages have alike, for the parts of a tab that read the page. */
+type ScriptablePage = {
+  goto(url: string): Promise<unknown>;
+  evaluate(fn: (arg: unknown) => unknown, arg?: unknown): Promise<unknown>;
+  frames(): { url(): string; evaluate(fn: () => unknown): Promise<unknown> }[];
+};
+
+function pageReading(page: ScriptablePage): Pick<TestTab, 'goto' | 'evaluate' | 'evaluateInFrame'> {
   return {
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
@@ -67,6 +76,12 @@ function playwrightTab(page: PlaywrightPage): TestTab {
       if (!frame) throw new Error(`no frame at ${urlPart}`);
       return frame.evaluate(fn as () => unknown) as Promise<never>;
     },
+  };
+}
+
+function playwrightTab(page: PlaywrightPage): TestTab {
+  return {
+    ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
     press: (key) => page.keyboard.press(key),
@@ -79,13 +94,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
 
 function puppeteerTab(page: PuppeteerPage): TestTab {
   return {
-    goto: async (url) => void (await page.goto(url)),
-    evaluate: (fn, arg) => page.evaluate(fn as (arg: unknown) => unknown, arg) as Promise<never>,
-    evaluateInFrame: async (urlPart, fn) => {
-      const frame = page.frames().find((candidate) => candidate.url().includes(urlPart));
-      if (!frame) throw new Error(`no frame at ${urlPart}`);
-      return frame.evaluate(fn as () => unknown) as Promise<never>;
-    },
+    ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
     press: async (key) => {
@@ -222,3 +231,25 @@ export async function shareOfHighlightColour(tab: TestTab, place: Rect, highligh
 }
 
 export { waitFor };
+
+export type E2EContext = { server: PageServer; browser: ExtensionBrowser; tab: TestTab };
+
+/**
+ * Registers hooks that serve the test pages, launch `name` with the extension
+ * and open one tab before a suite's tests, and close them all after. The
+ * returned object is filled in before the first test runs.
+ */
+export function useExtensionBrowser(name: BrowserName, firstPage?: string): E2EContext {
+  const context = {} as E2EContext;
+  beforeAll(async () => {
+    context.server = await servePages();
+    context.browser = await launchExtensionBrowser(name);
+    context.tab = await context.browser.newTab();
+    if (firstPage) await context.tab.goto(`${context.server.origin}${firstPage}`);
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.server?.close();
+  });
+  return context;
+}

@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import type { FactView } from '../utils/protocol';
+import { FactItem } from './FactItem';
+
+type Props = { load: () => Promise<FactView[]> };
+
+/** The article's dated events in order, shown on request. */
+export function TimelinePanel({ load }: Props) {
+  const [facts, setFacts] = useState<FactView[] | undefined>();
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+
+  const toggle = () => {
+    setOpen(!open);
+    if (!open && !facts) {
+      load().then(setFacts, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  return (
+    <section class="timeline" aria-label="Timeline">
+      <button type="button" class="timeline-toggle" aria-expanded={open} onClick={toggle}>
+        {open ? 'Hide the timeline' : 'Show the timeline'}
+      </button>
+      {open && problem && (
+        <p role="alert" class="problem">
+          {problem}
+        </p>
+      )}
+      {open && facts && (
+        <ol class="facts timeline-facts">
+          {facts.map((fact) => (
+            <FactItem fact={fact} key={fact.id} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
