@@ -5,13 +5,27 @@
 import type { MentionHighlights, PaintedMention } from './highlights';
 
 type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
+/** Open shadow roots under the point, outermost first: the caret may only enter those it is given. */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let scope: Document | ShadowRoot = doc;
+  for (let depth = 0; depth < 8; depth++) {
+    const root: ShadowRoot | null | undefined = scope.elementFromPoint(x, y)?.shadowRoot;
+    if (!root || roots.includes(root)) break;
+    roots.push(root);
+    scope = root;
+  }
+  return roots;
+}
+
 function caretAt(doc: CaretDocument, x: number, y: number): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    // https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint: without shadowRoots the caret stops at the host.
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const range = doc.caretRangeFromPoint?.(x, y);

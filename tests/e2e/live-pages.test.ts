@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 type LivePage = Window & { navigateTo(view: string): void; addLate(): void; editText(): void };
 
@@ -41,7 +41,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await popup.close();
   });
 
-  it('marks text inside open shadow roots of web components', async () => {
+  it('marks text inside open shadow roots of web components, and opens its card on hover', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/shadow.html`);
     const inShadow = () =>
       e2e.tab.evaluate(() => {
@@ -52,6 +52,8 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
       }, undefined);
     await waitFor(async () => (await inShadow()).join() === 'North Korea,Security Council', 'the shadow root to be highlighted');
     expect(texts(await highlightsOn(e2e.tab))).toContain('Human Rights Watch');
+    const card = await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    expect(card).toContain('Source:');
   });
 
   it('keeps away from an element that opts out, and from a page that opts out', async () => {
