@@ -22,6 +22,7 @@ const vitest = (name: string, args: string[], env?: Record<string, string>): Gat
 const GATES: Gate[] = [
   { name: 'format', command: ['npx', 'biome', 'format', '.'] },
   { name: 'lint', command: ['npx', 'biome', 'lint', '--error-on-warnings', '.'] },
+  { name: 'dead-code', command: ['npx', 'knip'] },
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', '.'] },
   vitest('unit', []),
   { name: 'build-chrome', command: ['npx', 'wxt', 'build'] },

@@ -8,7 +8,7 @@ import { ENTITY_KINDS } from '../data/schema';
 const Id = v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/));
 const Text = v.pipe(v.string(), v.maxLength(20_000));
 
-export const RequestSchema = v.variant('type', [
+const RequestSchema = v.variant('type', [
   /** An entity's card: its facts with their quotes, and related entities. */
   v.strictObject({ type: v.literal('lookup-entity'), entityId: Id }),
   /** Free-text search over entities and facts, for the popup. */

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ensureBrowsers } from './paths';
 
-export const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const CHROME_BUILD_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export type ChromiumSession = {
   context: BrowserContext;

@@ -11,9 +11,9 @@ import { ensureBrowsers } from './paths';
 
 const CARD_HOST_TAG = 'peninsula-lens-card';
 
-export const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
 /** The gecko id in the manifest (wxt.config.ts). */
-export const FIREFOX_EXTENSION_ID = 'peninsula-lens@peninsula-lens.org';
+const FIREFOX_EXTENSION_ID = 'peninsula-lens@peninsula-lens.org';
 /** The extension's internal UUID, fixed by a pref so its pages have a known URL. */
 export const FIREFOX_EXTENSION_UUID = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 
@@ -57,7 +57,7 @@ async function startRefusingProxy(): Promise<{ port: number; blocked: string[]; 
 }
 
 /** Prefs that keep Firefox quiet and local; puppeteer adds its own (updates, safe browsing, telemetry…). */
-export function firefoxPrefs(proxyPort: number, backgroundIdleTimeoutSeconds?: number): Record<string, unknown> {
+function firefoxPrefs(proxyPort: number, backgroundIdleTimeoutSeconds?: number): Record<string, unknown> {
   return {
     // A fixed internal UUID: moz-extension://<uuid>/ is known before start.
     'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),

@@ -33,7 +33,7 @@ export type TestTab = {
   close(): Promise<void>;
 };
 
-export type PopupTab = {
+type PopupTab = {
   switchChecked(): Promise<boolean>;
   clickSwitch(): Promise<void>;
   text(): Promise<string>;
@@ -41,7 +41,7 @@ export type PopupTab = {
   close(): Promise<void>;
 };
 
-export type ExtensionBrowser = {
+type ExtensionBrowser = {
   name: BrowserName;
   newTab(): Promise<TestTab>;
   /** The popup opened as a page, naming the site it speaks of. */
@@ -190,7 +190,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
   };
 }
 
-export function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
+function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromiumBrowser() : launchFirefoxBrowser();
 }
 
