@@ -10,6 +10,7 @@ import highlightCss from './highlights.css?inline';
 import { attachMentionCards } from './mention-cards';
 import { type ChangedParts, watchForText } from './page-watcher';
 import { isSkippedElement } from './text-blocks';
+import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
 
@@ -68,9 +69,11 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   });
 
   function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
+    benchBegin('change');
     if (changed.full) {
       highlights.removeWithin(root);
       scanner.enqueue(root instanceof Document ? root.documentElement : root);
+      benchEnd('change');
       return;
     }
     for (const node of changed.nodes) {
@@ -79,6 +82,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       highlights.removeWithin(container);
       scanner.enqueue(container);
     }
+    benchEnd('change');
   }
 
   scanner.enqueue(doc.documentElement);

@@ -5,6 +5,7 @@
 import type { Matcher } from '../../utils/matcher/matcher';
 import { type Mention, mentionsInBlock, visibilityCache } from './scan';
 import { type TextBlock, textBlocks } from './text-blocks';
+import { benchBegin, benchEnd, benchIdle } from './timing';
 
 const SLICE_MS = 8;
 /** Blocks read between two looks at the clock. */
@@ -39,6 +40,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
   function runSlice(): void {
     scheduled = false;
     if (stopped) return;
+    benchBegin('slice');
     const until = performance.now() + SLICE_MS;
     const found: Mention[] = [];
     let blocks = 0;
@@ -58,8 +60,14 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
       blocks++;
       found.push(...mentionsInBlock(next.value, matcher, visible));
     }
-    if (found.length > 0) callbacks.onMentions(found);
+    if (found.length > 0) {
+      benchBegin('paint');
+      callbacks.onMentions(found);
+      benchEnd('paint');
+    }
+    benchEnd('slice');
     if (reading || queue.length > 0) schedule();
+    else benchIdle();
   }
 
   return {

@@ -5,6 +5,7 @@ import { type Annotator, startAnnotator } from './annotator';
 import './highlights.css';
 import { followSiteSwitch } from './site-switch';
 import { OPT_OUT_ATTRIBUTE, OPT_OUT_VALUE } from './text-blocks';
+import { benchEnd, benchStart } from './timing';
 
 /** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">`. */
 function pageOptedOut(doc: Document): boolean {
@@ -17,13 +18,18 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
+    benchStart();
     if (!(document instanceof HTMLDocument) || pageOptedOut(document) || document.designMode === 'on') return;
     let annotator: Annotator | undefined;
     let matcher: ReturnType<typeof buildMatcher> | undefined;
     const stopFollowing = followSiteSwitch((enabled) => {
       if (enabled && !annotator) {
+        // Bench builds only (timing.ts): the bundler keeps every statement here, so literal marks the minifier can drop.
+        if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
         matcher ??= buildMatcher(matcherEntities);
+        if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
         annotator = startAnnotator(document, matcher);
+        if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enabled');
       } else if (!enabled && annotator) {
         annotator.stop();
         annotator = undefined;
@@ -34,5 +40,6 @@ export default defineContentScript({
       annotator?.stop();
       annotator = undefined;
     });
+    benchEnd('main');
   },
 });
