@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { SiteStatus, StorageStatus } from '../utils/protocol';
+import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
@@ -20,24 +20,24 @@ export function PopupApp({ site }: Props) {
 
   useEffect(() => {
     site
-      .then((name) => (name === null ? { site: null, enabled: true } : sendRequest({ type: 'site-status-for', site: name })))
+      .then((name) => (name === null ? { site: null, enabled: true } : sendRequest({ type: 'site-status-for', site: name }, SiteStatusSchema)))
       .then(setStatus, (error: unknown) => setProblem(`Could not read this site’s setting: ${messageOf(error)}`));
-    sendRequest({ type: 'storage-status' }).then(setStorage, (error: unknown) => setProblem(messageOf(error)));
+    sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) => setProblem(messageOf(error)));
   }, [site]);
 
   const toggle = useCallback(
     (enabled: boolean) => {
       if (!status?.site) return;
       setBusy(true);
-      sendRequest({ type: 'set-site-enabled', site: status.site, enabled })
+      sendRequest({ type: 'set-site-enabled', site: status.site, enabled }, SiteStatusSchema)
         .then(setStatus, (error: unknown) => setProblem(`The setting was not saved: ${messageOf(error)}`))
         .finally(() => setBusy(false));
     },
     [status],
   );
 
-  const search = useCallback((query: string) => sendRequest({ type: 'search', query }).then((answer) => answer.hits), []);
-  const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }).then((answer) => answer.facts), []);
+  const search = useCallback((query: string) => sendRequest({ type: 'search', query }, SearchAnswerSchema).then((answer) => answer.hits), []);
+  const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }, TimelineSchema).then((answer) => answer.facts), []);
 
   return (
     <main class="popup">

@@ -8,8 +8,14 @@ declare module 'virtual:facts-pack' {
 }
 
 declare module 'virtual:matcher-entities' {
-  import type { MatcherEntity } from '../utils/matcher/matcher';
+  import type { MatcherEntity } from '../utils/matcher/compile';
 
   const entities: MatcherEntity[];
   export default entities;
+}
+
+declare module 'virtual:compiled-matcher' {
+  import type { CompiledMatcher } from '../utils/matcher/compile';
+  /** Parses the matcher's tree, compiled at build time; call it when the matcher is first needed. */
+  export default function loadCompiledMatcher(): CompiledMatcher;
 }

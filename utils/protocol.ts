@@ -49,7 +49,7 @@ export const EntityCardSchema = v.strictObject({
 });
 export type EntityCard = v.InferOutput<typeof EntityCardSchema>;
 
-const SiteStatusSchema = v.strictObject({
+export const SiteStatusSchema = v.strictObject({
   site: v.nullable(v.string()),
   enabled: v.boolean(),
   /** Set when stored settings could not be read; they were kept aside, not lost. */
@@ -61,14 +61,21 @@ export type SiteStatus = v.InferOutput<typeof SiteStatusSchema>;
 export const SearchHitSchema = v.strictObject({ entity: EntityRefSchema, description: v.optional(Text), fact: v.optional(FactViewSchema) });
 export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
 
-const StorageStatusSchema = v.strictObject({ mode: v.picklist(['indexeddb', 'memory']), problem: v.optional(Text) });
+export const StorageStatusSchema = v.strictObject({ mode: v.picklist(['indexeddb', 'memory']), problem: v.optional(Text) });
 export type StorageStatus = v.InferOutput<typeof StorageStatusSchema>;
 
-/** The schema of the answer to each request type. */
+export const EntityLookupSchema = v.strictObject({ card: v.nullable(EntityCardSchema) });
+export const SearchAnswerSchema = v.strictObject({ hits: v.array(SearchHitSchema) });
+export const TimelineSchema = v.strictObject({ facts: v.array(FactViewSchema) });
+
+/**
+ * The schema of the answer to each request type. Senders name the one schema
+ * they need, so the content script carries only the schemas it uses.
+ */
 export const ResponseSchemas = {
-  'lookup-entity': v.strictObject({ card: v.nullable(EntityCardSchema) }),
-  search: v.strictObject({ hits: v.array(SearchHitSchema) }),
-  timeline: v.strictObject({ facts: v.array(FactViewSchema) }),
+  'lookup-entity': EntityLookupSchema,
+  search: SearchAnswerSchema,
+  timeline: TimelineSchema,
   'site-status': SiteStatusSchema,
   'site-status-for': SiteStatusSchema,
   'set-site-enabled': SiteStatusSchema,

@@ -4,14 +4,20 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { ErrorResponseSchema, type Request, type RequestType, type ResponseFor, ResponseSchemas } from './protocol';
+import { ErrorResponseSchema, type Request, type RequestType, type ResponseFor } from './protocol';
 
-/** Sends one request; rejects with the background's own message when it could not answer. */
-export async function sendRequest<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<ResponseFor<T>> {
+/**
+ * Sends one request and checks the answer against `schema` (protocol.ts has
+ * one for each request type); rejects with the background's own message when
+ * it could not answer.
+ */
+export async function sendRequest<T extends RequestType>(
+  request: Extract<Request, { type: T }>,
+  schema: v.GenericSchema<unknown, ResponseFor<T>>,
+): Promise<ResponseFor<T>> {
   const answer: unknown = await browser.runtime.sendMessage(request);
   const failure = v.safeParse(ErrorResponseSchema, answer);
   if (failure.success) throw new Error(failure.output.error);
-  const schema: v.GenericSchema<unknown, ResponseFor<T>> = ResponseSchemas[request.type];
   const parsed = v.safeParse(schema, answer);
   if (!parsed.success) throw new Error(`Peninsula Lens got an unexpected answer to "${request.type}".`);
   return parsed.output;

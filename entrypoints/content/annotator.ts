@@ -8,11 +8,14 @@ import { createChunkedScanner } from './chunked-scan';
 import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
 import { attachMentionCards } from './mention-cards';
-import { type ChangedParts, watchForText } from './page-watcher';
+import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
 import { isSkippedElement } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
+
+/** How often a long scan paints what it has found so far. */
+const PAINT_INTERVAL_MS = 250;
 
 const BLOCK_BREAKING =
   /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BODY|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HTML|LI|MAIN|NAV|OL|P|SECTION|TABLE|TD|TH|TR|UL)$/;
@@ -53,39 +56,45 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, shadowSheet];
   }
 
+  let lastPaint = performance.now();
+  function paint(): void {
+    highlights.flush();
+    lastPaint = performance.now();
+  }
+
   const scanner = createChunkedScanner(matcher, {
     onMentions(mentions) {
       for (const painted of highlights.add(mentions)) {
         const root = painted.startNode.getRootNode();
         if (root instanceof ShadowRoot) styleShadowRoot(root);
       }
+      // A long scan shows its progress now and then, not after every slice: each paint restyles the page.
+      if (performance.now() - lastPaint >= PAINT_INTERVAL_MS) paint();
     },
     onShadowRoot(shadow) {
       if (watchedShadowRoots.has(shadow)) return;
       watchedShadowRoots.add(shadow);
-      scanner.enqueue(shadow);
+      scanner.enqueue([shadow]);
       stopWatching.push(watchForText(shadow, (changed) => onChange(shadow, changed)));
     },
+    onIdle: paint,
   });
 
   function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
     benchBegin('change');
     if (changed.full) {
-      highlights.removeWithin(root);
-      scanner.enqueue(root instanceof Document ? root.documentElement : root);
+      highlights.removeWithin([root]);
+      scanner.enqueue([root instanceof Document ? root.documentElement : root]);
       benchEnd('change');
       return;
     }
-    for (const node of changed.nodes) {
-      const container = phraseContainer(node);
-      if (isInsideSkipped(container)) continue;
-      highlights.removeWithin(container);
-      scanner.enqueue(container);
-    }
+    const containers = outermostNodes(changed.nodes.map(phraseContainer)).filter((container) => !isInsideSkipped(container));
+    highlights.removeWithin(containers);
+    scanner.enqueue(containers);
     benchEnd('change');
   }
 
-  scanner.enqueue(doc.documentElement);
+  scanner.enqueue([doc.documentElement]);
   stopWatching.push(watchForText(doc, (changed) => onChange(doc, changed)));
 
   return {

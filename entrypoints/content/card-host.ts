@@ -4,7 +4,7 @@
  * styles are adopted from a constructed sheet, so a page's CSP cannot strip
  * them and nothing has to be web-accessible.
  */
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
@@ -23,6 +23,39 @@ export type CardHost = {
 };
 
 export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string) => void };
+
+function place(anchor: VirtualElement, card: HTMLElement): void {
+  void computePosition(anchor, card, {
+    strategy: 'fixed',
+    placement: 'bottom-start',
+    middleware: [offset(6), flip(), shift({ padding: 8 })],
+  }).then(({ x, y }) => {
+    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+  });
+}
+
+/**
+ * Keeps the card at its mention while the page or any scrolling box in it
+ * scrolls, and when the window resizes; returns a function that stops. (Not
+ * floating-ui's autoUpdate: scroll and resize are all a mention can move with,
+ * and the content script ships on every page, so every kilobyte counts.)
+ */
+function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement): () => void {
+  const listening = new AbortController();
+  let framePending = false;
+  const update = () => {
+    if (framePending) return;
+    framePending = true;
+    requestAnimationFrame(() => {
+      framePending = false;
+      place(anchor, card);
+    });
+  };
+  place(anchor, card);
+  doc.addEventListener('scroll', update, { capture: true, passive: true, signal: listening.signal });
+  doc.defaultView?.addEventListener('resize', update, { passive: true, signal: listening.signal });
+  return () => listening.abort();
+}
 
 /** Creates the host lazily on first show; nothing is added to the page before. */
 export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHost {
@@ -56,15 +89,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       const target = ensureMounted();
       render(h(EntityCardView, { state, onClose: callbacks.onClose, onOpenEntity: callbacks.onOpenEntity }), target);
       stopPositioning?.();
-      stopPositioning = autoUpdate(anchor, target, () => {
-        void computePosition(anchor, target, {
-          strategy: 'fixed',
-          placement: 'bottom-start',
-          middleware: [offset(6), flip(), shift({ padding: 8 })],
-        }).then(({ x, y }) => {
-          target.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        });
-      });
+      stopPositioning = followAnchor(doc, anchor, target);
     },
     hide,
     isOpen: () => mount?.firstChild != null,

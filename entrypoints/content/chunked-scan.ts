@@ -12,8 +12,8 @@ const SLICE_MS = 8;
 const BLOCKS_PER_CLOCK_CHECK = 16;
 
 export type ChunkedScanner = {
-  /** Queues a subtree; the first slice runs at once when nothing is under way. */
-  enqueue(root: Node): void;
+  /** Queues subtrees; when nothing is under way, the first slice runs at once, for all of them. */
+  enqueue(roots: Iterable<Node>): void;
   /** Drops every queued and half-read subtree. */
   reset(): void;
   stop(): void;
@@ -22,12 +22,14 @@ export type ChunkedScanner = {
 export type ScanCallbacks = {
   onMentions: (mentions: Mention[]) => void;
   onShadowRoot: (shadow: ShadowRoot) => void;
+  /** Called when everything queued has been read. */
+  onIdle: () => void;
 };
 
 export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks): ChunkedScanner {
-  const queue: Node[] = [];
+  let queue: Node[] = [];
+  let next = 0;
   let reading: Generator<TextBlock> | undefined;
-  let visible = visibilityCache();
   let scheduled = false;
   let stopped = false;
 
@@ -43,22 +45,26 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     benchBegin('slice');
     const until = performance.now() + SLICE_MS;
     const found: Mention[] = [];
+    // Styles may change between slices: ask about visibility afresh in each.
+    const visible = visibilityCache();
     let blocks = 0;
     while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {
       if (!reading) {
-        const root = queue.shift();
+        const root = queue[next++];
         if (!root) break;
-        // Styles may have changed since the last subtree: ask about visibility afresh.
-        visible = visibilityCache();
         reading = textBlocks(root, callbacks.onShadowRoot);
       }
-      const next = reading.next();
-      if (next.done) {
+      const block = reading.next();
+      if (block.done) {
         reading = undefined;
         continue;
       }
       blocks++;
-      found.push(...mentionsInBlock(next.value, matcher, visible));
+      found.push(...mentionsInBlock(block.value, matcher, visible));
+    }
+    if (next >= queue.length && !reading) {
+      queue = [];
+      next = 0;
     }
     if (found.length > 0) {
       benchBegin('paint');
@@ -66,22 +72,28 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
       benchEnd('paint');
     }
     benchEnd('slice');
-    if (reading || queue.length > 0) schedule();
-    else benchIdle();
+    if (reading || next < queue.length) schedule();
+    else {
+      callbacks.onIdle();
+      benchIdle();
+    }
   }
 
   return {
-    enqueue(root) {
-      queue.push(root);
-      if (!reading && queue.length === 1 && !scheduled) runSlice();
+    enqueue(roots) {
+      const idle = !reading && next >= queue.length && !scheduled;
+      queue.push(...roots);
+      if (idle) runSlice();
     },
     reset() {
-      queue.length = 0;
+      queue = [];
+      next = 0;
       reading = undefined;
     },
     stop() {
       stopped = true;
-      queue.length = 0;
+      queue = [];
+      next = 0;
       reading = undefined;
     },
   };

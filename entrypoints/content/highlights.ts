@@ -14,15 +14,20 @@ export function highlightName(kind: EntityKind): string {
 export type PaintedMention = Mention & { range: Range };
 
 export type MentionHighlights = {
-  /** Paints mentions; returns them with the ranges that track them. */
+  /** Records mentions (hit testing finds them at once); they are painted at the next `flush`. */
   add(mentions: readonly Mention[]): PaintedMention[];
-  /** Unpaints the mentions whose text lies inside `node` or has left the page. */
-  removeWithin(node: Node): void;
+  /**
+   * Paints what was added since the last flush. Every change to a registered
+   * highlight makes the browser restyle the page, so additions are batched.
+   */
+  flush(): void;
+  /** Unpaints the mentions whose text lies inside any of `nodes` or has left the page. */
+  removeWithin(nodes: Iterable<Node>): void;
   /** Unpaints everything and unregisters the highlights. */
   clear(): void;
   /** The mention that covers a text position, if any. */
   at(node: Node, offset: number): PaintedMention | undefined;
-  /** Every painted mention in document order. */
+  /** Every mention in document order. */
   all(): PaintedMention[];
   count(): number;
 };
@@ -34,10 +39,23 @@ function rangeOf(mention: Mention): Range {
   return range;
 }
 
-/** Creates the highlights of one document (the page or a shadow tree's host document). */
+function isInside(node: Node, containers: Set<Node>): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) if (containers.has(current)) return true;
+  return false;
+}
+
+/** Document order of two mentions; mentions in different shadow trees keep a stable, arbitrary order. */
+function inDocumentOrder(a: PaintedMention, b: PaintedMention): number {
+  if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
+  return a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** Creates the highlights of one document and the open shadow roots in it. */
 export function createMentionHighlights(): MentionHighlights {
   const byKind = new Map<EntityKind, Highlight>();
+  const pending = new Map<EntityKind, Set<Range>>();
   const byNode = new Map<Text, PaintedMention[]>();
+  let painted = 0;
 
   function highlightFor(kind: EntityKind): Highlight {
     let highlight = byKind.get(kind);
@@ -49,10 +67,11 @@ export function createMentionHighlights(): MentionHighlights {
     return highlight;
   }
 
-  function forget(painted: PaintedMention): void {
-    byKind.get(painted.kind)?.delete(painted.range);
-    for (const node of new Set([painted.startNode, painted.endNode])) {
-      const list = byNode.get(node)?.filter((other) => other !== painted);
+  function forget(mention: PaintedMention): void {
+    if (!pending.get(mention.kind)?.delete(mention.range)) byKind.get(mention.kind)?.delete(mention.range);
+    painted--;
+    for (const node of new Set([mention.startNode, mention.endNode])) {
+      const list = byNode.get(node)?.filter((other) => other !== mention);
       if (list && list.length > 0) byNode.set(node, list);
       else byNode.delete(node);
     }
@@ -66,22 +85,36 @@ export function createMentionHighlights(): MentionHighlights {
           .get(mention.startNode)
           ?.some((other) => other.startOffset === mention.startOffset && other.endNode === mention.endNode && other.endOffset === mention.endOffset);
         if (known) return [];
-        const painted = { ...mention, range: rangeOf(mention) };
-        highlightFor(mention.kind).add(painted.range);
+        const added = { ...mention, range: rangeOf(mention) };
+        let ranges = pending.get(mention.kind);
+        if (!ranges) {
+          ranges = new Set();
+          pending.set(mention.kind, ranges);
+        }
+        ranges.add(added.range);
+        painted++;
         for (const node of new Set([mention.startNode, mention.endNode])) {
           const list = byNode.get(node);
-          if (list) list.push(painted);
-          else byNode.set(node, [painted]);
+          if (list) list.push(added);
+          else byNode.set(node, [added]);
         }
-        return [painted];
+        return [added];
       });
     },
-    removeWithin(node) {
+    flush() {
+      for (const [kind, ranges] of pending) {
+        const highlight = highlightFor(kind);
+        for (const range of ranges) highlight.add(range);
+      }
+      pending.clear();
+    },
+    removeWithin(nodes) {
+      const containers = new Set(nodes);
       const gone = new Set<PaintedMention>();
       for (const [text, list] of byNode) {
-        if (!text.isConnected || node.contains(text)) for (const painted of list) gone.add(painted);
+        if (!text.isConnected || isInside(text, containers)) for (const mention of list) gone.add(mention);
       }
-      for (const painted of gone) forget(painted);
+      for (const mention of gone) forget(mention);
     },
     clear() {
       for (const kind of ENTITY_KINDS) {
@@ -89,7 +122,9 @@ export function createMentionHighlights(): MentionHighlights {
         if (highlight && CSS.highlights.get(highlightName(kind)) === highlight) CSS.highlights.delete(highlightName(kind));
       }
       byKind.clear();
+      pending.clear();
       byNode.clear();
+      painted = 0;
     },
     at(node, offset) {
       if (!(node instanceof Text)) return undefined;
@@ -97,16 +132,14 @@ export function createMentionHighlights(): MentionHighlights {
       return byNode
         .get(node)
         ?.find(
-          (painted) => painted.range.isPointInRange(node, offset) && !(painted.endNode === node && painted.endOffset === offset) && !painted.range.collapsed,
+          (mention) => mention.range.isPointInRange(node, offset) && !(mention.endNode === node && mention.endOffset === offset) && !mention.range.collapsed,
         );
     },
     all() {
       const unique = new Set<PaintedMention>();
-      for (const list of byNode.values()) for (const painted of list) unique.add(painted);
-      return [...unique].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      for (const list of byNode.values()) for (const mention of list) unique.add(mention);
+      return [...unique].sort(inDocumentOrder);
     },
-    count() {
-      return byKind.size === 0 ? 0 : [...byKind.values()].reduce((sum, highlight) => sum + highlight.size, 0);
-    },
+    count: () => painted,
   };
 }

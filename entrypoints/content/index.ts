@@ -1,6 +1,6 @@
-import matcherEntities from 'virtual:matcher-entities';
+import loadCompiledMatcher from 'virtual:compiled-matcher';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { buildMatcher } from '../../utils/matcher/matcher';
+import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
 import { type Annotator, startAnnotator } from './annotator';
 import './highlights.css';
 import { followSiteSwitch } from './site-switch';
@@ -21,12 +21,12 @@ export default defineContentScript({
     benchStart();
     if (!(document instanceof HTMLDocument) || pageOptedOut(document) || document.designMode === 'on') return;
     let annotator: Annotator | undefined;
-    let matcher: ReturnType<typeof buildMatcher> | undefined;
+    let matcher: Matcher | undefined;
     const stopFollowing = followSiteSwitch((enabled) => {
       if (enabled && !annotator) {
         // Bench builds only (timing.ts): the bundler keeps every statement here, so literal marks the minifier can drop.
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
-        matcher ??= buildMatcher(matcherEntities);
+        matcher ??= createMatcher(loadCompiledMatcher());
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
         annotator = startAnnotator(document, matcher);
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enabled');

@@ -4,6 +4,7 @@
  * Escape, a tap elsewhere, or when the pointer leaves.
  */
 import type { VirtualElement } from '@floating-ui/dom';
+import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
 import type { MentionHighlights, PaintedMention } from './highlights';
@@ -59,7 +60,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     const anchor = anchorFor(mention);
     host.show({ status: 'loading', name: mention.text }, anchor);
     try {
-      const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId });
+      const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId }, EntityLookupSchema);
       if (id !== lookup) return;
       host.show(
         card ? { status: 'ready', card } : { status: 'failed', name: mention.text, message: 'The bundled article has no facts about this name.' },

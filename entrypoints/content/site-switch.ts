@@ -4,6 +4,7 @@
  * again whenever the site settings change.
  */
 import { browser } from 'wxt/browser';
+import { SiteStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { SETTINGS_KEY } from '../../utils/settings-store';
 
@@ -13,7 +14,7 @@ export function followSiteSwitch(onStatus: (enabled: boolean) => void): () => vo
   const ask = async (): Promise<void> => {
     const id = ++asked;
     try {
-      const status = await sendRequest({ type: 'site-status' });
+      const status = await sendRequest({ type: 'site-status' }, SiteStatusSchema);
       if (id === asked) onStatus(status.enabled);
     } catch (error) {
       console.warn('Peninsula Lens: could not learn whether it is on for this site.', error);

@@ -21,51 +21,61 @@ const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LA
 /** True for elements whose text the scanner must not read (and whose subtree it skips). */
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName)) return true;
+  // Most elements carry no attribute at all: one call answers for them.
+  if (!element.hasAttributes()) return false;
   if (element.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE) return true;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
 }
 
-function blockParentOf(node: Node): Node | null {
-  let parent = node.parentNode;
-  while (parent instanceof Element && INLINE_TAGS.has(parent.tagName)) parent = parent.parentNode;
-  return parent;
+function isPhraseBreak(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
+}
+
+function emptyBlock(): TextBlock {
+  return { nodes: [], starts: [], text: '' };
 }
 
 /**
  * Yields the blocks of text under `root`, in document order, and reports each
  * open shadow root met on the way (their text is scanned as roots of their own).
+ * A hand-written walk, not a TreeWalker: a filter callback for every node cost
+ * several times the walk itself, and the walk knows where blocks start and end
+ * without looking up each text node's ancestors.
  */
 export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => void = () => undefined): Generator<TextBlock> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+  let block = emptyBlock();
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let enter = false;
+    if (node.nodeType === Node.TEXT_NODE) {
+      block.starts.push(block.text.length);
+      block.nodes.push(node as Text);
+      block.text += (node as Text).data;
+    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkippedElement(node as Element)) {
       const element = node as Element;
-      if (isSkippedElement(element)) return NodeFilter.FILTER_REJECT;
       if (element.shadowRoot) onShadowRoot(element.shadowRoot);
-      return INLINE_TAGS.has(element.tagName) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  let block: TextBlock = { nodes: [], starts: [], text: '' };
-  let blockParent: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== Node.TEXT_NODE) {
-      if (block.nodes.length > 0) yield block;
-      block = { nodes: [], starts: [], text: '' };
-      blockParent = null;
+      // A block element (or a <br>, an <img>) ends the phrase before it.
+      if (isPhraseBreak(element) && block.nodes.length > 0) {
+        yield block;
+        block = emptyBlock();
+      }
+      enter = element.firstChild !== null;
+    }
+    if (enter) {
+      node = node.firstChild;
       continue;
     }
-    const parent = blockParentOf(node);
-    if (parent !== blockParent && block.nodes.length > 0) {
-      yield block;
-      block = { nodes: [], starts: [], text: '' };
+    // Climb out of finished elements; leaving a block element ends the phrase too.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && isPhraseBreak(node) && block.nodes.length > 0) {
+        yield block;
+        block = emptyBlock();
+      }
     }
-    blockParent = parent;
-    block.starts.push(block.text.length);
-    block.nodes.push(node as Text);
-    block.text += (node as Text).data;
+    node = node && node !== root ? node.nextSibling : null;
   }
   if (block.nodes.length > 0) yield block;
 }

@@ -31,6 +31,10 @@ describe('createMentionHighlights', () => {
     const highlights = createMentionHighlights();
     const painted = highlights.add(scan('<p>North Korea, Kim Jong-un and the UN Security Council.</p>'));
     expect(painted.map((mention) => mention.range.toString())).toEqual(['North Korea', 'Kim Jong-un', 'UN Security Council']);
+    // Nothing is painted before the flush: each change to a registered highlight restyles the page.
+    expect([...registry.keys()]).toEqual([]);
+    expect(highlights.at(document.querySelector('p')?.firstChild as Text, 2)?.text).toBe('North Korea');
+    highlights.flush();
     expect([...registry.keys()].sort()).toEqual([highlightName('organisation'), highlightName('person'), highlightName('state')].sort());
     expect(highlightName('person')).toBe('peninsula-lens-person');
     expect(registry.get('peninsula-lens-state')?.size).toBe(1);
@@ -65,14 +69,17 @@ describe('createMentionHighlights', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
     document.getElementById('c')?.remove();
-    highlights.removeWithin(document.getElementById('a') as HTMLElement);
+    highlights.flush();
+    highlights.removeWithin([document.getElementById('a') as HTMLElement]);
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump']);
     expect(highlights.count()).toBe(1);
+    expect([...registry.values()].reduce((sum, highlight) => sum + highlight.size, 0)).toBe(1);
   });
 
   it('unregisters its highlights on clear, and leaves a highlight another owner registered', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p>North Korea and Trump</p>'));
+    highlights.flush();
     const foreign = new FakeHighlight();
     registry.set(highlightName('person'), foreign);
     highlights.clear();

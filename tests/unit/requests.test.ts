@@ -13,7 +13,7 @@ import background from '../../entrypoints/background';
 import { DB_NAME, DB_VERSION } from '../../entrypoints/background/db';
 import { type FactStore, memoryStore } from '../../entrypoints/background/fact-store';
 import { ForbiddenRequestError, type Sender, type Services, serveRequest } from '../../entrypoints/background/requests';
-import { ResponseSchemas } from '../../utils/protocol';
+import { EntityLookupSchema, ResponseSchemas, SiteStatusSchema, StorageStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { SETTINGS_KEY, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
 
@@ -170,14 +170,14 @@ describe('background message listener', () => {
   });
 
   it('serves sendRequest from the request client, checking the answer', async () => {
-    const status = await sendRequest({ type: 'storage-status' });
+    const status = await sendRequest({ type: 'storage-status' }, StorageStatusSchema);
     expect(status).toEqual({ mode: 'indexeddb' });
-    const card = await sendRequest({ type: 'lookup-entity', entityId: 'christoph-heusgen' });
+    const card = await sendRequest({ type: 'lookup-entity', entityId: 'christoph-heusgen' }, EntityLookupSchema);
     expect(card.card?.name).toBe(entities.find((entry) => entry.id === 'christoph-heusgen')?.name);
   });
 
   it('opens the store again after its connection was closed under it, and keeps answering', async () => {
-    expect(await sendRequest({ type: 'storage-status' })).toEqual({ mode: 'indexeddb' });
+    expect(await sendRequest({ type: 'storage-status' }, StorageStatusSchema)).toEqual({ mode: 'indexeddb' });
     // A newer version of the database takes over: the background's connection steps aside.
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open(DB_NAME, DB_VERSION + 1);
@@ -187,14 +187,14 @@ describe('background message listener', () => {
       };
       request.onerror = () => reject(request.error);
     });
-    const status = await sendRequest({ type: 'storage-status' });
+    const status = await sendRequest({ type: 'storage-status' }, StorageStatusSchema);
     expect(status.mode).toBe('memory');
     expect(status.problem).toMatch(/VersionError/);
-    expect((await sendRequest({ type: 'lookup-entity', entityId: 'north-korea' })).card?.id).toBe('north-korea');
+    expect((await sendRequest({ type: 'lookup-entity', entityId: 'north-korea' }, EntityLookupSchema)).card?.id).toBe('north-korea');
   });
 
   it('makes the request client reject with the background’s error message', async () => {
     // The fake browser sends with an empty sender, which is not an extension page.
-    await expect(sendRequest({ type: 'set-site-enabled', site: 'example.com', enabled: false })).rejects.toThrow(/extension/);
+    await expect(sendRequest({ type: 'set-site-enabled', site: 'example.com', enabled: false }, SiteStatusSchema)).rejects.toThrow(/extension/);
   });
 });
