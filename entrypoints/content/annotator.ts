@@ -7,7 +7,7 @@ import type { Matcher } from '../../utils/matcher/matcher';
 import { createChunkedScanner } from './chunked-scan';
 import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
-import { attachMentionCards } from './mention-cards';
+import { attachMentionCards, type MentionCards } from './mention-cards';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
 import { isSkippedElement } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
@@ -39,7 +39,12 @@ function isInsideSkipped(node: Node): boolean {
 /** Starts annotating `doc`; the first slice of the scan runs before this returns. */
 export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   const highlights = createMentionHighlights();
-  const cards = attachMentionCards(doc, highlights);
+  // Listening for the pointer and keys costs several milliseconds on a cold page; nobody can point
+  // at a mark before it is painted, so the cards are wired right after the first paint.
+  let cards: MentionCards | undefined;
+  const wireCards = setTimeout(() => {
+    cards = attachMentionCards(doc, highlights);
+  }, 0);
   const watchedShadowRoots = new WeakSet<ShadowRoot>();
   const styledShadowRoots = new Set<ShadowRoot>();
   const stopWatching: (() => void)[] = [];
@@ -101,7 +106,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     stop() {
       scanner.stop();
       for (const stop of stopWatching) stop();
-      cards.destroy();
+      clearTimeout(wireCards);
+      cards?.destroy();
       highlights.clear();
       for (const shadow of styledShadowRoots) {
         shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);

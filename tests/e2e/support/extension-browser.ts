@@ -67,6 +67,16 @@ type ScriptablePage = {
   frames(): { url(): string; evaluate(fn: () => unknown): Promise<unknown> }[];
 };
 
+/** The first value `read` gives that is not null, asked every 100 ms. */
+async function pollFor<T>(read: () => Promise<T | null>, what: string): Promise<T> {
+  let value: T | null = null;
+  await waitFor(async () => {
+    value = await read();
+    return value !== null;
+  }, what);
+  return value as T;
+}
+
 function pageReading(page: ScriptablePage): Pick<TestTab, 'goto' | 'evaluate' | 'evaluateInFrame'> {
   return {
     goto: async (url) => void (await page.goto(url)),
@@ -172,8 +182,8 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
       const page = await session.browser.newPage();
       // A moz-extension:// navigation may never report that it finished: start it and poll the page instead.
       void page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=${encodeURIComponent(site)}`).catch(() => undefined);
-      const toggle = await page.waitForSelector('input[role=switch]', { timeout: 15_000 });
-      if (!toggle) throw new Error('the popup has no switch');
+      // Polled by hand: while the page is still being replaced, a query can fail with a protocol error.
+      const toggle = await pollFor(() => page.$('input[role=switch]').catch(() => null), 'the popup’s switch');
       return {
         switchChecked: () => page.evaluate(() => document.querySelector<HTMLInputElement>('input[role=switch]')?.checked === true),
         clickSwitch: () => toggle.click(),
