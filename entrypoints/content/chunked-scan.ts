@@ -3,13 +3,13 @@
  * the page between slices, so even a huge page never sees a long task.
  */
 import type { Matcher } from '../../utils/matcher/matcher';
-import { type Mention, mentionsInBlock, visibilityCache } from './scan';
+import { type Mention, mentionsInBlocks, visibilityCache } from './scan';
 import { type TextBlock, textBlocks } from './text-blocks';
 import { benchBegin, benchEnd, benchIdle } from './timing';
 
 const SLICE_MS = 8;
-/** Blocks read between two looks at the clock. */
-const BLOCKS_PER_CLOCK_CHECK = 16;
+/** Blocks read, and matched together, between two looks at the clock. */
+const BLOCKS_PER_CLOCK_CHECK = 64;
 
 export type ChunkedScanner = {
   /** Queues subtrees; when nothing is under way, the first slice runs at once, for all of them. */
@@ -48,6 +48,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     // Styles may change between slices: ask about visibility afresh in each.
     const visible = visibilityCache();
     let blocks = 0;
+    let batch: TextBlock[] = [];
     while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {
       if (!reading) {
         const root = queue[next++];
@@ -60,8 +61,13 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
         continue;
       }
       blocks++;
-      found.push(...mentionsInBlock(block.value, matcher, visible));
+      batch.push(block.value);
+      if (batch.length === BLOCKS_PER_CLOCK_CHECK) {
+        found.push(...mentionsInBlocks(batch, matcher, visible));
+        batch = [];
+      }
     }
+    if (batch.length > 0) found.push(...mentionsInBlocks(batch, matcher, visible));
     if (next >= queue.length && !reading) {
       queue = [];
       next = 0;

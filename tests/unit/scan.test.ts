@@ -5,7 +5,7 @@
  */
 import matcherEntities from 'virtual:matcher-entities';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { findMentions, mentionsInBlock, visibilityCache } from '../../entrypoints/content/scan';
+import { findMentions, mentionsInBlocks, visibilityCache } from '../../entrypoints/content/scan';
 import { isSkippedElement, locate, type TextBlock, textBlocks } from '../../entrypoints/content/text-blocks';
 import { buildMatcher } from '../../utils/matcher/matcher';
 
@@ -193,12 +193,24 @@ describe('findMentions', () => {
   });
 });
 
-describe('mentionsInBlock and visibilityCache', () => {
+describe('mentionsInBlocks and visibilityCache', () => {
   it('drops mentions whose element the visibility check rejects, and keeps the others', () => {
     html('<p>North Korea <span class="off">Kim Jong-un</span> Trump</p>');
     const block = onlyBlock(document.body);
-    const mentions = mentionsInBlock(block, matcher, (element) => !element.classList.contains('off'));
+    const mentions = mentionsInBlocks([block], matcher, (element) => !element.classList.contains('off'));
     expect(mentions.map((mention) => mention.text)).toEqual(['North Korea', 'Trump']);
+  });
+
+  it('matches several blocks in one pass without letting a mention or its context cross from one to the next', () => {
+    html('<p>North</p><p>Korea and the National</p><p>Security Council met Trump</p><p>in the US</p><p>ECONOMY</p>');
+    const blocks = [...textBlocks(document.body)];
+    expect(blocks.length).toBe(5);
+    const mentions = mentionsInBlocks(blocks, matcher, () => true);
+    expect(mentions.map((mention) => [mention.text, mention.startNode.parentElement?.textContent])).toEqual([
+      ['Security Council', 'Security Council met Trump'],
+      ['Trump', 'Security Council met Trump'],
+      ['US', 'in the US'],
+    ]);
   });
 
   it('asks the browser about each element once', () => {

@@ -109,8 +109,9 @@ function matchAt(root: PackedNode, edgesOf: (node: PackedNode) => EdgeIndex, rul
 function findAll(root: PackedNode, edgesOf: (node: PackedNode) => EdgeIndex, rules: MatchRule[], candidates: RegExp, text: string): TextMatch[] {
   const matches: TextMatch[] = [];
   candidates.lastIndex = 0;
-  for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
-    const match = matchAt(root, edgesOf, rules, text, found.index);
+  // test(), not exec(): no match array to allocate; every start it finds is one UTF-16 unit long.
+  while (candidates.test(text)) {
+    const match = matchAt(root, edgesOf, rules, text, candidates.lastIndex - 1);
     if (match) {
       matches.push(match);
       candidates.lastIndex = match.end;
