@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { isAllowedUrl } from '../scripts/browsers/chromium';
+import { isAllowedUrl, QUIET_LOCAL_CHROMIUM } from '../scripts/browsers/chromium';
 import { ensureBrowsers } from '../scripts/browsers/paths';
 
 export type BenchBrowser = { context: BrowserContext; extensionId: string | null; close: () => Promise<void> };
@@ -50,14 +50,7 @@ export async function launchBenchBrowser(extensionDir: string | null): Promise<B
     viewport: { width: 1280, height: 900 },
     args: [
       ...extensionArgs,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...QUIET_LOCAL_CHROMIUM,
       '--enable-precise-memory-info',
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',

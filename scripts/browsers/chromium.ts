@@ -17,6 +17,22 @@ export type ChromiumSession = {
   close: () => Promise<void>;
 };
 
+/**
+ * Flags for a Chromium that runs as root without a GPU and, unasked, reaches
+ * for no server: without the background-networking flags it tries Google's
+ * hosts at every start.
+ */
+export const QUIET_LOCAL_CHROMIUM = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
 /** True for requests a test may make: the page server and the extension's own files. */
 export function isAllowedUrl(url: string): boolean {
   return /^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:|moz-extension:|data:|blob:|about:)/.test(url);
@@ -33,18 +49,7 @@ export async function launchChromium(options: { headless: boolean; extensionDir?
     viewport: { width: 1280, height: 900 },
     // Lets tests tap as on a touch screen; the mouse still hovers as usual.
     hasTouch: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_LOCAL_CHROMIUM],
   });
   await context.route('**/*', (route) => (isAllowedUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
