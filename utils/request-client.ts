@@ -16,9 +16,10 @@ export async function sendRequest<T extends RequestType>(
   schema: v.GenericSchema<unknown, ResponseFor<T>>,
 ): Promise<ResponseFor<T>> {
   const answer: unknown = await browser.runtime.sendMessage(request);
+  const parsed = v.safeParse(schema, answer);
+  if (parsed.success) return parsed.output;
+  // Only an answer that is not the expected one is checked for the background's error message.
   const failure = v.safeParse(ErrorResponseSchema, answer);
   if (failure.success) throw new Error(failure.output.error);
-  const parsed = v.safeParse(schema, answer);
-  if (!parsed.success) throw new Error(`Peninsula Lens got an unexpected answer to "${request.type}".`);
-  return parsed.output;
+  throw new Error(`Peninsula Lens got an unexpected answer to "${request.type}".`);
 }
