@@ -15,7 +15,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Peninsula Lens',
     description: 'Marks mentions of the UN Security Council, North Korea and the actors around them, with facts from one bundled article.',
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab'],
     action: { default_title: 'Peninsula Lens' },
     ...(browser === 'firefox'
       ? {

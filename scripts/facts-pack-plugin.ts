@@ -22,6 +22,8 @@ const MATCHER_ENTITIES_ID = 'virtual:matcher-entities';
 const COMPILED_MATCHER_ID = 'virtual:compiled-matcher';
 const MODULE_IDS = [FACTS_PACK_ID, MATCHER_ENTITIES_ID, COMPILED_MATCHER_ID];
 
+const DATA_FILES = ['entities.json', 'facts.json', 'article.md'];
+
 function readJson(name: string): unknown {
   return JSON.parse(readFileSync(resolve(dataDir, name), 'utf8'));
 }
@@ -61,11 +63,16 @@ export function factsPack(): Plugin {
   return {
     name: 'peninsula-lens:facts-pack',
     buildStart() {
+      // Watched, so `wxt dev` rebuilds (and checks again) when the data changes.
+      for (const name of DATA_FILES) this.addWatchFile(resolve(dataDir, name));
       try {
         pack = loadCheckedPack();
       } catch (error) {
         this.error(error instanceof Error ? error.message : String(error));
       }
+    },
+    watchChange(id) {
+      if (id.startsWith(dataDir)) pack = undefined;
     },
     resolveId(id) {
       return MODULE_IDS.includes(id) ? `\0${id}` : undefined;

@@ -77,9 +77,11 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       if (performance.now() - lastPaint >= PAINT_INTERVAL_MS) paint();
     },
     onShadowRoot(shadow) {
+      // Met again while a changed part of the page is read (its host may have been taken out and put
+      // back): read it again too; mentions already painted are not painted twice.
+      scanner.enqueue([shadow]);
       if (watchedShadowRoots.has(shadow)) return;
       watchedShadowRoots.add(shadow);
-      scanner.enqueue([shadow]);
       stopWatching.push(watchForText(shadow, (changed) => onChange(shadow, changed)));
     },
     onIdle: paint,
@@ -88,6 +90,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
     benchBegin('change');
     if (changed.full) {
+      // Whatever was half read is read again from the start.
+      scanner.reset();
       highlights.removeWithin([root]);
       scanner.enqueue([root instanceof Document ? root.documentElement : root]);
       benchEnd('change');

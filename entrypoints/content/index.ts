@@ -7,6 +7,9 @@ import { followSiteSwitch } from './site-switch';
 import { OPT_OUT_ATTRIBUTE, OPT_OUT_VALUE } from './text-blocks';
 import { benchEnd, benchStart } from './timing';
 
+/** How often the script checks whether its extension was reloaded or updated under it. */
+const INVALIDATION_CHECK_MS = 2000;
+
 /** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">`. */
 function pageOptedOut(doc: Document): boolean {
   const meta = doc.querySelector('meta[name="peninsula-lens"]');
@@ -36,10 +39,17 @@ export default defineContentScript({
       }
     });
     ctx.onInvalidated(() => {
-      stopFollowing();
       annotator?.stop();
       annotator = undefined;
+      try {
+        stopFollowing();
+      } catch {
+        // The extension's APIs may already be gone with the old context; nothing is left to undo.
+      }
     });
+    // Chrome keeps an updated or reloaded extension's old content script running in open tabs, with
+    // its extension APIs gone; WXT notices only when asked, so ask now and then and clean up then.
+    ctx.setInterval(() => void ctx.isInvalid, INVALIDATION_CHECK_MS);
     benchEnd('main');
   },
 });

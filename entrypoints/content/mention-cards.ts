@@ -38,6 +38,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let framePending = false;
   let pointer = { x: 0, y: 0 };
   let returnFocusTo: HTMLElement | undefined;
+  /** A card opened from the keyboard stays until the keyboard (or a click) closes it. */
+  let openedByKeyboard = false;
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
@@ -56,6 +58,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   async function open(mention: PaintedMention, options: { entityId?: string; focus?: boolean } = {}): Promise<void> {
     clearTimers();
     current = mention;
+    openedByKeyboard = options.focus === true;
     const id = ++lookup;
     const anchor = anchorFor(mention);
     host.show({ status: 'loading', name: mention.text }, anchor);
@@ -95,7 +98,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     }
     clearTimeout(openTimer);
     openTimer = undefined;
-    if (host.isOpen() && closeTimer === undefined) closeTimer = setTimeout(() => close(), HOVER_CLOSE_DELAY_MS);
+    if (host.isOpen() && !openedByKeyboard && closeTimer === undefined) closeTimer = setTimeout(() => close(), HOVER_CLOSE_DELAY_MS);
   }
 
   function step(direction: 1 | -1): void {
@@ -111,7 +114,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   doc.addEventListener(
     'pointermove',
     (event) => {
-      if (event.pointerType !== 'mouse') return;
+      if (event.pointerType !== 'mouse' || !event.isTrusted) return;
       if (host.contains(event)) {
         clearTimeout(closeTimer);
         closeTimer = undefined;
@@ -132,7 +135,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   doc.addEventListener(
     'pointerdown',
     (event) => {
-      if (host.contains(event)) return;
+      // Only the reader's own pointer opens cards, not events a page script makes up.
+      if (!event.isTrusted || host.contains(event)) return;
       const mention = mentionAtPoint(doc, highlights, event.clientX, event.clientY);
       // A tap (touch or pen) opens at once; a click elsewhere closes.
       if (mention && event.pointerType !== 'mouse') void open(mention);
@@ -144,12 +148,13 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   doc.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return;
       if (event.key === 'Escape' && host.isOpen()) {
         close(true);
         return;
       }
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isEditing(event.target)) return;
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && highlights.count() > 0) {
         event.preventDefault();
         step(event.key === 'ArrowDown' ? 1 : -1);
       }

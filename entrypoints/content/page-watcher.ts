@@ -24,6 +24,28 @@ function isOwnUi(node: Node): boolean {
   return node instanceof Element && node.localName === CARD_HOST_TAG;
 }
 
+function isInHead(node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current instanceof Element && current.tagName === 'HEAD') return true;
+  }
+  return false;
+}
+
+/**
+ * True for an added or removed node that can change what a reader reads: not
+ * our card, not a comment, not a script, style or other skipped element, and
+ * nothing in <head> (analytics tags, lazy styles and "(1) new message" titles
+ * come and go all the time).
+ */
+function mayHoldText(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return !isInHead(node);
+  if (!(node instanceof Element) || isOwnUi(node)) return false;
+  return !NEVER_READ_TAGS.has(node.tagName) && !isInHead(node);
+}
+
+/** Elements whose coming and going never changes the page's readable text. */
+const NEVER_READ_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE LINK META HEAD TITLE BASE'.split(' '));
+
 /**
  * Calls `onChange` in idle time with what changed under `root`; returns a
  * function that stops watching.
@@ -48,11 +70,18 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       // Text shown by removing `hidden` or opening a <details> was skipped before: read it now.
-      if (record.type === 'characterData' || record.type === 'attributes') queued.add(record.target);
-      else {
-        for (const node of record.addedNodes) if (!isOwnUi(node)) queued.add(node);
+      if (record.type === 'characterData' || record.type === 'attributes') {
+        if (mayHoldText(record.target)) queued.add(record.target);
+      } else {
+        for (const node of record.addedNodes) if (mayHoldText(node)) queued.add(node);
         // A removal can join two text nodes into one phrase: look at the parent again.
-        if (record.removedNodes.length > 0 && ![...record.removedNodes].every(isOwnUi)) queued.add(record.target);
+        if (
+          [...record.removedNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !isOwnUi(node) && !NEVER_READ_TAGS.has(node.tagName)),
+          )
+        ) {
+          if (!isInHead(record.target)) queued.add(record.target);
+        }
       }
       if (queued.size > FULL_RESCAN_THRESHOLD * 4) {
         overflow = true;

@@ -8,16 +8,25 @@ import { SiteStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { SETTINGS_KEY } from '../../utils/settings-store';
 
+/** Waits between attempts to ask the background; the last entry only ends the list. */
+const RETRY_DELAYS_MS = [300, 1500, 0];
+
 /** Calls `onStatus` with the current state now and after every settings change; returns a stop function. */
 export function followSiteSwitch(onStatus: (enabled: boolean) => void): () => void {
   let asked = 0;
   const ask = async (): Promise<void> => {
     const id = ++asked;
-    try {
-      const status = await sendRequest({ type: 'site-status' }, SiteStatusSchema);
-      if (id === asked) onStatus(status.enabled);
-    } catch (error) {
-      console.warn('Peninsula Lens: could not learn whether it is on for this site.', error);
+    // The background may not be ready yet (a browser restoring its session): try again a little later.
+    for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
+      try {
+        const status = await sendRequest({ type: 'site-status' }, SiteStatusSchema);
+        if (id === asked) onStatus(status.enabled);
+        return;
+      } catch (error) {
+        if (attempt === RETRY_DELAYS_MS.length - 1) console.warn('Peninsula Lens: could not learn whether it is on for this site.', error);
+        else await new Promise((done) => setTimeout(done, delay));
+        if (id !== asked) return;
+      }
     }
   };
   const onChanged = (changes: Record<string, unknown>, area: string): void => {

@@ -12,11 +12,11 @@ export const OPT_OUT_ATTRIBUTE = 'data-peninsula-lens';
 export const OPT_OUT_VALUE = 'off';
 
 const SKIPPED_TAGS = new Set(
-  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON PRE CODE KBD SAMP svg math IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE'.split(' '),
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON PRE CODE KBD SAMP svg math IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE RT RP'.split(' '),
 );
 
 /** Elements a phrase flows through without a break. */
-const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LABEL MARK Q S SMALL SPAN STRONG SUB SUP TIME U VAR WBR'.split(' '));
+const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LABEL MARK Q RB RUBY S SMALL SPAN STRONG SUB SUP TIME U VAR WBR'.split(' '));
 
 /** True for elements whose text the scanner must not read (and whose subtree it skips). */
 export function isSkippedElement(element: Element): boolean {
@@ -33,6 +33,14 @@ function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
 }
 
+/** How often one walk starts again because the page moved what it was reading. */
+const MAX_RESTARTS = 3;
+
+/** True while `node` is still where the walk left it: inside `root`, and `root` still on the page. */
+function isStillIn(root: Node, node: Node): boolean {
+  return root.isConnected && root.contains(node);
+}
+
 function emptyBlock(): TextBlock {
   return { nodes: [], starts: [], text: '' };
 }
@@ -45,9 +53,23 @@ function emptyBlock(): TextBlock {
  * without looking up each text node's ancestors.
  */
 export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => void = () => undefined): Generator<TextBlock> {
+  if (root instanceof Element && root.shadowRoot) onShadowRoot(root.shadowRoot);
   let block = emptyBlock();
   let node: Node | null = root.firstChild;
+  let restarts = 0;
+  let lost = false;
   while (node) {
+    // The page may have moved or replaced the subtree we were in while we
+    // yielded: read the root again from its start (mentions already painted
+    // are not painted twice), a few times at most.
+    if (lost) {
+      // A root the page took out is not read any further; its replacement is watched for.
+      if (!root.isConnected || ++restarts > MAX_RESTARTS) return;
+      lost = false;
+      node = root.firstChild;
+      block = emptyBlock();
+      continue;
+    }
     let enter = false;
     if (node.nodeType === Node.TEXT_NODE) {
       block.starts.push(block.text.length);
@@ -60,6 +82,8 @@ export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => vo
       if (isPhraseBreak(element) && block.nodes.length > 0) {
         yield block;
         block = emptyBlock();
+        lost = !isStillIn(root, node);
+        if (lost) continue;
       }
       enter = element.firstChild !== null;
     }
@@ -73,8 +97,11 @@ export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => vo
       if (node && node !== root && isPhraseBreak(node) && block.nodes.length > 0) {
         yield block;
         block = emptyBlock();
+        lost = !isStillIn(root, node);
+        if (lost) break;
       }
     }
+    if (lost) continue;
     node = node && node !== root ? node.nextSibling : null;
   }
   if (block.nodes.length > 0) yield block;

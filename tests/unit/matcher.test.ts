@@ -190,6 +190,20 @@ describe('matcher: the forms real pages use', () => {
     expect(marks(matcher, 'Tr\u00adump')).toEqual([['Tr\u00adump', 'trump']]);
   });
 
+  it('reads accented letters by their base letter, the first one too', () => {
+    const french = buildMatcher([{ id: 'us', kind: 'state', aliases: [alias('Etats-Unis', { lang: 'fr' })] }]);
+    expect(marks(french, 'les États-Unis et les ÉTATS-UNIS, ou Etats-Unis')).toEqual([
+      ['États-Unis', 'us'],
+      ['ÉTATS-UNIS', 'us'],
+      ['Etats-Unis', 'us'],
+    ]);
+  });
+
+  it('reads a soft hyphen as part of the word around it, so a longer word is not taken for an alias', () => {
+    expect(marks(matcher, 'Der Bundes\u00adsicherheitsrat tagte')).toEqual([]);
+    expect(marks(matcher, 'die Sicherheitsrat\u00adsitzung')).toEqual([]);
+  });
+
   it('finds aliases in text written with decomposed accents (NFD) as in NFC', () => {
     const nfd = 'le Conseil de sécurité a dit'.normalize('NFD');
     expect(marks(matcher, nfd)).toEqual([['Conseil de sécurité'.normalize('NFD'), 'unsc']]);

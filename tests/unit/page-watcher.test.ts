@@ -151,6 +151,19 @@ describe('watchForText', () => {
     expect(calls).toEqual([]);
   });
 
+  it('does not call back for scripts, styles, comments or anything in <head>, which pages change all the time', async () => {
+    watch();
+    const script = document.createElement('script');
+    document.body.append(script);
+    document.body.append(document.createComment('ad slot'));
+    document.head.append(document.createElement('style'));
+    document.title = '(1) new message';
+    await settle();
+    script.remove();
+    await settle();
+    expect(calls).toEqual([]);
+  });
+
   it('still reports page changes made alongside the card host', async () => {
     watch();
     const host = document.createElement(CARD_HOST_TAG);

@@ -224,6 +224,39 @@ describe('mentionsInBlocks and visibilityCache', () => {
   });
 });
 
+describe('a walk the page interrupts', () => {
+  it('reads on to the end when the page replaces the subtree it paused in', () => {
+    html('<div id="widget"><div id="slide"><p>one</p><p>two</p></div></div><p>North Korea</p><p>Kim Jong-un</p>');
+    const walk = textBlocks(document.body);
+    expect(walk.next().value?.text).toBe('one');
+    // Between two slices, a carousel re-renders the slide the walk is in.
+    const slide = document.getElementById('slide') as HTMLElement;
+    slide.replaceWith(slide.cloneNode(true));
+    const rest = [...walk].map((block) => block.text);
+    expect(rest).toContain('North Korea');
+    expect(rest).toContain('Kim Jong-un');
+  });
+
+  it('does not wander out of its root when the page moves the subtree it paused in', () => {
+    html('<section id="root"><div id="moving"><p>one</p><p>two</p></div><p>Trump</p></section><div data-x="outside"><p>North Korea</p></div>');
+    const root = document.getElementById('root') as HTMLElement;
+    const walk = textBlocks(root);
+    expect(walk.next().value?.text).toBe('one');
+    document.querySelector('[data-x="outside"]')?.prepend(document.getElementById('moving') as HTMLElement);
+    const rest = [...walk].map((block) => block.text);
+    expect(rest).toContain('Trump');
+    expect(rest).not.toContain('North Korea');
+    expect(rest).not.toContain('two');
+  });
+});
+
+describe('ruby annotations', () => {
+  it('reads a name written with furigana as one phrase, without the readings', () => {
+    html('<p><ruby>北<rt>きた</rt></ruby><ruby>朝鮮<rp>(</rp><rt>ちょうせん</rt><rp>)</rp></ruby>の発表</p>');
+    expect(mentionTexts(document.body)).toEqual(['北朝鮮']);
+  });
+});
+
 describe('line-break opportunities', () => {
   // <wbr> marks where a long word may wrap ("Sicherheits<wbr>rat"); the phrase still reads as one.
   it('reads a phrase with a <wbr> line-break opportunity inside it as one phrase', () => {

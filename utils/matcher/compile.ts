@@ -136,10 +136,21 @@ function startsSource(firstCodes: Set<number>): string {
   const afterWordBreak = sorted.filter((code) => !isCjkCode(code));
   const anywhere = sorted.filter((code) => isCjkCode(code));
   const alternatives = [
-    afterWordBreak.length > 0 ? `(?<![\\p{L}\\p{N}\\p{M}])[${classOf(afterWordBreak)}]` : '',
+    afterWordBreak.length > 0 ? `(?<![\\p{L}\\p{N}\\p{M}\\u00ad])[${classOf(afterWordBreak)}]` : '',
     anywhere.length > 0 ? `[${classOf(anywhere)}]` : '',
   ];
   return alternatives.filter((alternative) => alternative !== '').join('|') || '(?!)';
+}
+
+/**
+ * Latin letters with accents, which the matcher reads by their base letter
+ * (fold.ts). Where an alias starts with a Latin letter, all of them may start
+ * one: a single range costs less to ship than each letter's accented forms.
+ */
+const ACCENTED_LATIN = { from: 0xc0, to: 0x24f };
+
+function isBasicLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 /** Compiles the aliases of entities; aliases marked ambiguous are left out. */
@@ -162,7 +173,9 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
         notBeforeWords: (alias.notBeforeWords ?? []).map((word) => foldText(word, true)),
       };
       const index = rules.push(compact(rule, entityIndex)) - 1;
-      firstCodes.add(exactText.charCodeAt(0)).add(keyOfCode(exactText.charCodeAt(0)));
+      const first = exactText.charCodeAt(0);
+      firstCodes.add(first).add(keyOfCode(first));
+      if (isBasicLatinLetter(keyOfCode(first))) for (let code = ACCENTED_LATIN.from; code <= ACCENTED_LATIN.to; code++) firstCodes.add(code);
       insert(root, exactText, index);
       // Hangul written decomposed (NFD, as macOS writes it) reads the same; accents need no second
       // entry, since the matcher reads accented letters by their base letter (fold.ts).

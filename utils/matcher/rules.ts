@@ -79,6 +79,11 @@ function hangulRunAfter(text: string, end: number): string {
   return text.slice(end, stop);
 }
 
+/** A neighbour that continues the word: a letter, digit or mark, or a soft hyphen inside a long word. */
+function continuesWord(char: string | undefined): boolean {
+  return char === '\u00ad' || isWordChar(char);
+}
+
 function boundariesHold(text: string, start: number, end: number, rule: MatchRule): boolean {
   const before = text[start - 1];
   const after = text[end];
@@ -86,15 +91,15 @@ function boundariesHold(text: string, start: number, end: number, rule: MatchRul
     case 'cjk':
       return true;
     case 'korean': {
-      if (isWordChar(before)) return false;
-      if (!isWordChar(after)) return true;
+      if (continuesWord(before)) return false;
+      if (!continuesWord(after)) return true;
       const run = hangulRunAfter(text, end);
       return run.length > 0 && KOREAN_PARTICLES.has(run.normalize('NFC')) && !isWordChar(text[end + run.length]);
     }
     case 'word': {
       const startsWithWordChar = isWordChar(text[start]);
       const endsWithWordChar = isWordChar(text[end - 1]);
-      return !(startsWithWordChar && isWordChar(before)) && !(endsWithWordChar && isWordChar(after));
+      return !(startsWithWordChar && continuesWord(before)) && !(endsWithWordChar && continuesWord(after));
     }
   }
 }
