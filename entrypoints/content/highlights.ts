@@ -11,7 +11,11 @@ export function highlightName(kind: EntityKind): string {
   return `peninsula-lens-${kind}`;
 }
 
-export type PaintedMention = Mention & { range: Range };
+export type PaintedMention = Mention & {
+  range: Range;
+  /** Every text node the mention covers, first to last ("United Nations <a>Security</a> Council"). */
+  textNodes: Text[];
+};
 
 export type MentionHighlights = {
   /** Records mentions (hit testing finds them at once); they are painted at the next `flush`. */
@@ -37,6 +41,19 @@ function rangeOf(mention: Mention): Range {
   range.setStart(mention.startNode, mention.startOffset);
   range.setEnd(mention.endNode, mention.endOffset);
   return range;
+}
+
+/** The text nodes from a mention's first to its last, in document order. */
+function textNodesOf(mention: Mention): Text[] {
+  if (mention.startNode === mention.endNode) return [mention.startNode];
+  const nodes: Text[] = [];
+  const walker = mention.startNode.ownerDocument.createTreeWalker(mention.startNode.getRootNode(), NodeFilter.SHOW_TEXT);
+  walker.currentNode = mention.startNode;
+  for (let node: Node | null = mention.startNode; node; node = walker.nextNode()) {
+    nodes.push(node as Text);
+    if (node === mention.endNode) break;
+  }
+  return nodes;
 }
 
 function isInside(node: Node, containers: Set<Node>): boolean {
@@ -70,7 +87,7 @@ export function createMentionHighlights(): MentionHighlights {
   function forget(mention: PaintedMention): void {
     if (!pending.get(mention.kind)?.delete(mention.range)) byKind.get(mention.kind)?.delete(mention.range);
     painted--;
-    for (const node of new Set([mention.startNode, mention.endNode])) {
+    for (const node of mention.textNodes) {
       const list = byNode.get(node)?.filter((other) => other !== mention);
       if (list && list.length > 0) byNode.set(node, list);
       else byNode.delete(node);
@@ -85,7 +102,7 @@ export function createMentionHighlights(): MentionHighlights {
           .get(mention.startNode)
           ?.some((other) => other.startOffset === mention.startOffset && other.endNode === mention.endNode && other.endOffset === mention.endOffset);
         if (known) return [];
-        const added = { ...mention, range: rangeOf(mention) };
+        const added = { ...mention, range: rangeOf(mention), textNodes: textNodesOf(mention) };
         let ranges = pending.get(mention.kind);
         if (!ranges) {
           ranges = new Set();
@@ -93,7 +110,7 @@ export function createMentionHighlights(): MentionHighlights {
         }
         ranges.add(added.range);
         painted++;
-        for (const node of new Set([mention.startNode, mention.endNode])) {
+        for (const node of added.textNodes) {
           const list = byNode.get(node);
           if (list) list.push(added);
           else byNode.set(node, [added]);

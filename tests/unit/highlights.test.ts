@@ -58,6 +58,15 @@ describe('createMentionHighlights', () => {
     expect(highlights.at(document.body, 0)).toBeUndefined();
   });
 
+  it('finds a mention from any node it covers, the middle one of three too', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p>The United Nations <a href="#">Security</a> Council met.</p>'));
+    const middle = document.querySelector('a')?.firstChild as Text;
+    expect(highlights.at(middle, 3)?.text).toBe('United Nations Security Council');
+    highlights.removeWithin([document.querySelector('p') as HTMLElement]);
+    expect(highlights.at(middle, 3)).toBeUndefined();
+  });
+
   it('lists every mention in document order', () => {
     const highlights = createMentionHighlights();
     const mentions = scan('<p>Trump</p><p>North Korea</p><p>Kim Jong-un</p>');
