@@ -31,6 +31,7 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { minimum_chrome_version: '105' }),
+      : // 128: caretPositionFromPoint, which finds mentions inside shadow roots under the pointer.
+        { minimum_chrome_version: '128' }),
   }),
 });
