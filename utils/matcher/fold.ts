@@ -95,9 +95,20 @@ export function foldText(text: string, ignoreCase: boolean): string {
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** True for the code of a letter, digit or combining mark (NaN, past the text's end, is none). */
+/** What WORD_CHAR said of each code outside ASCII: 0 not asked yet, 1 no, 2 yes. */
+let wordCodes: Uint8Array | undefined;
+
 function isWordCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return !Number.isNaN(code) && WORD_CHAR.test(String.fromCharCode(code));
+  if (Number.isNaN(code)) return false;
+  // The rules look at the letters around every candidate: ask the Unicode tables once per code.
+  wordCodes ??= new Uint8Array(65536);
+  let known = wordCodes[code];
+  if (!known) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+    wordCodes[code] = known;
+  }
+  return known === 2;
 }
 
 /** True for letters, digits and combining marks: what a word is made of. */
