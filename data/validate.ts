@@ -7,14 +7,14 @@ import { EntitiesFileSchema, type Entity, type Fact, FactsFileSchema } from './s
 
 export type FactsPack = { entities: Entity[]; facts: Fact[] };
 
-/** The words of an alias as the matcher sees them: white space folded, apostrophes alike. */
-function aliasKey(text: string, caseSensitive: boolean | undefined): string {
+/** The words of an alias as the matcher sees them: white space folded, apostrophes alike, any case. */
+function aliasKey(text: string): string {
   const folded = text
     .normalize('NFC')
     .replace(/\s+/g, ' ')
     .replace(/[\u2019\u2018]/g, "'")
     .trim();
-  return caseSensitive ? folded : folded.toLowerCase();
+  return folded.toLowerCase();
 }
 
 function isRealDate(iso: string): boolean {
@@ -52,7 +52,7 @@ export function findPackProblems(pack: FactsPack, article: string): string[] {
       if (link === entity.id) problems.push(`entity "${entity.id}" links to itself`);
     }
     for (const alias of entity.aliases) {
-      const words = aliasKey(alias.text, false);
+      const words = aliasKey(alias.text);
       const caseSensitive = alias.caseSensitive === true;
       const seen = aliasesByWords.get(words) ?? [];
       // Two aliases clash when one could match where the other does: same words,

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import loadCompiledMatcher from 'virtual:compiled-matcher';
 import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, type RadixEdge, type RadixNode, unpack } from '../../utils/matcher/compile';
+import { compileMatcher, type PackedNode } from '../../utils/matcher/compile';
 import { buildMatcher, createMatcher } from '../../utils/matcher/matcher';
 
 const golden = resolve(import.meta.dirname, '../golden');
@@ -33,15 +33,15 @@ describe('the compiled matcher', () => {
   });
 
   it('collapses chains into labelled edges, so the tree stays small', () => {
-    const root = unpack(loadCompiledMatcher().tree);
-    const edge = root.e?.['n'.charCodeAt(0)];
-    expect(edge?.[0].startsWith('n')).toBe(true);
+    const [, ...edges] = loadCompiledMatcher().tree;
+    // "North Korea", "North Korean" and "Nordkorea" share one edge from the root.
+    expect(edges.filter((edge: string | PackedNode) => typeof edge === 'string' && edge.startsWith('n'))).toHaveLength(1);
     let nodes = 0;
-    const count = (node: RadixNode): void => {
+    const count = ([, ...children]: PackedNode): void => {
       nodes++;
-      for (const edge of Object.values(node.e ?? {}) as RadixEdge[]) count(edge[1]);
+      for (let index = 1; index < children.length; index += 2) count(children[index] as PackedNode);
     };
-    count(root);
+    count(loadCompiledMatcher().tree);
     const aliases = matcherEntities.reduce((sum, entity) => sum + entity.aliases.length, 0);
     expect(nodes).toBeLessThan(aliases * 2);
   });

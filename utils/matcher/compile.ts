@@ -11,16 +11,9 @@ import { type MatchRule, scriptOf } from './rules';
 export type MatcherEntity = { id: string; kind: EntityKind; aliases: readonly Omit<Alias, 'lang'>[] };
 
 /**
- * A node of the tree. `e` maps the key of an edge's first character to the
- * edge: its whole label (keys as a string) and the node it leads to; `r`
- * lists the rules of the aliases that end here.
- */
-export type RadixNode = { e?: Record<number, RadixEdge>; r?: number[] };
-export type RadixEdge = [label: string, node: RadixNode];
-
-/**
- * The tree as shipped, in nested arrays (smaller than objects): a node's rules
- * (0 for none), then each edge's label and node in turn.
+ * A node of the tree as shipped, in nested arrays (smaller than objects): the
+ * rules of the aliases that end here (0 for none), then each edge's label
+ * (keys as a string) and the node it leads to, in turn.
  */
 export type PackedNode = [rules: number[] | 0, ...edges: (string | PackedNode)[]];
 
@@ -34,8 +27,8 @@ export type CompactRule = [entity: number, flags: number, exactText: string | 0,
 /**
  * What the content script ships: plain JSON. `starts` is the source of a
  * regular expression that finds where an alias may start (a word's start,
- * or any Chinese or Japanese character), with every case and accented form
- * of every first character, so the scan skips the rest of the text natively.
+ * or any Chinese or Japanese character) with the first character of some
+ * alias, so the scan skips the rest of the text natively.
  */
 export type CompiledMatcher = { tree: PackedNode; rules: CompactRule[]; entities: [id: string, kind: EntityKind][]; starts: string };
 
@@ -96,19 +89,6 @@ function pack(node: TrieNode): PackedNode {
     packed.push(label, pack(end));
   }
   return packed;
-}
-
-/** The tree a packed tree stands for, with edges looked up by the key of their first character. */
-export function unpack([rules, ...edges]: PackedNode): RadixNode {
-  const node: RadixNode = rules === 0 ? {} : { r: rules };
-  if (edges.length === 0) return node;
-  const byKey: Record<number, RadixEdge> = {};
-  for (let index = 0; index < edges.length; index += 2) {
-    const label = edges[index] as string;
-    byKey[label.charCodeAt(0)] = [label, unpack(edges[index + 1] as PackedNode)];
-  }
-  node.e = byKey;
-  return node;
 }
 
 /** A character class's body for sorted codes, runs written as ranges. */
