@@ -123,6 +123,11 @@ export function isHangul(char: string | undefined): boolean {
   return (code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f);
 }
 
+/** True for the code of a precomposed Hangul syllable. */
+export function isHangulSyllableCode(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
 /** True for the code of a Chinese character or Japanese kana. */
 export function isCjkCode(code: number): boolean {
   return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);

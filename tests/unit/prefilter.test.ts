@@ -1,0 +1,110 @@
+/**
+ * The prefilter lets the matcher skip most of a text natively. It may let
+ * through places where no alias starts (the tree rejects them) but must never
+ * hide one where an alias does: the shipped matcher must find exactly what a
+ * matcher that walks its tree at every position finds.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import loadCompiledMatcher from 'virtual:compiled-matcher';
+import matcherEntities from 'virtual:matcher-entities';
+import { describe, expect, it } from 'vitest';
+import type { PackedNode } from '../../utils/matcher/compile';
+import { keyOfCode } from '../../utils/matcher/fold';
+import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
+import { FOLDED_CHARS, keyPattern } from '../../utils/matcher/prefilter';
+
+const compiled = loadCompiledMatcher();
+const shipped = createMatcher(compiled);
+/** The same tree, walked wherever a match could begin: the reference the prefilter must not lose anything against. */
+const everywhere = createMatcher({ ...compiled, starts: '(?=[^])' });
+
+const golden = resolve(import.meta.dirname, '../golden');
+const article = readFileSync(resolve(import.meta.dirname, '../../data/article.md'), 'utf8');
+const goldenTexts = readdirSync(golden)
+  .filter((name) => name.endsWith('.html'))
+  .map((name) => readFileSync(resolve(golden, name), 'utf8'));
+
+const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const softHyphenAfter = (text: string, at: number) => `${text.slice(0, at)}\u00ad${text.slice(at)}`;
+
+/** Every alias as pages write it: cased, spaced, hyphenated, accented and hyphenated at line ends in every way the matcher folds. */
+function aliasVariants(text: string): string[] {
+  return [
+    text,
+    text.toUpperCase(),
+    text.toLowerCase(),
+    withoutAccents(text),
+    text.normalize('NFD'),
+    text.replace(/ /g, '\u00a0'),
+    text.replace(/ /g, ' \n  '),
+    text.replace(/-/g, '\u2011'),
+    text.replace(/-/g, '\u2013'),
+    text.replace(/'/g, '\u2019'),
+    text.replace(/ /g, '\u00ad \u00ad'),
+    text.replace(/ /g, '   \u00ad'),
+    ...Array.from({ length: Math.min(text.length, 8) }, (_, at) => softHyphenAfter(text, at)),
+    ...Array.from({ length: Math.min(text.length, 8) }, (_, at) => softHyphenAfter(text.replace(/ /g, '   '), at)),
+  ];
+}
+
+function aliasCorpus(): string {
+  const surroundings = (variant: string) => [`${variant}`, `the ${variant}'s view`, `(${variant}),`, `${variant}은`, `«${variant}»`];
+  const texts: string[] = matcherEntities.flatMap((entity) => entity.aliases.map((alias: { text: string }) => alias.text));
+  return texts.flatMap((text) => aliasVariants(text).flatMap(surroundings)).join(' . ');
+}
+
+/** Every key a character of some alias is read as. */
+function treeKeys(node: PackedNode, keys = new Set<number>()): Set<number> {
+  for (let at = 1; at < node.length; at += 2) {
+    for (const char of node[at] as string) keys.add(char.charCodeAt(0));
+    treeKeys(node[at + 1] as PackedNode, keys);
+  }
+  return keys;
+}
+
+describe('the prefilter', () => {
+  it('hides no mention the tree would find, on the article, the golden pages and every alias written every way', () => {
+    const corpus = aliasCorpus();
+    for (const text of [article, ...goldenTexts, corpus]) {
+      const described = (matcher: Matcher) =>
+        matcher.findIn(text).map((match) => `${match.entityId} ${JSON.stringify(text.slice(match.start, match.end))} at ${match.start}`);
+      const found = described(shipped);
+      const reference = described(everywhere);
+      expect(reference.filter((mention) => !found.includes(mention))).toEqual([]);
+      expect(found).toEqual(reference);
+    }
+    expect(shipped.findIn(corpus).length).toBeGreaterThan(3000);
+  });
+
+  it('lets through every character the matcher reads as a key of some alias', () => {
+    const folded = new RegExp(`[${FOLDED_CHARS}]`, 'iu');
+    const keyPatterns = new Map([...treeKeys(compiled.tree)].map((key) => [key, new RegExp(`^(?:${keyPattern(key)})$`, 'iu')]));
+    const missed: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const pattern = keyPatterns.get(keyOfCode(code));
+      const char = String.fromCharCode(code);
+      if (pattern && !pattern.test(char) && !folded.test(char)) missed.push(`U+${code.toString(16)}`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('sends no plain ASCII letter down the path for folded characters (with the i flag, ſ would bring every s)', () => {
+    const folded = new RegExp(`[${FOLDED_CHARS}]`, 'iu');
+    expect([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter((char) => folded.test(char))).toEqual([]);
+  });
+
+  it('stops at few words that are no mention: fewer than one word in seven of the article (a first letter alone stopped at most)', () => {
+    const prefilter = new RegExp(compiled.starts, 'giu');
+    let stops = 0;
+    while (prefilter.test(article)) {
+      stops++;
+      prefilter.lastIndex++;
+    }
+    const words = article.match(/\p{L}+/gu)?.length ?? 0;
+    const mentions = shipped.findIn(article).length;
+    expect(stops).toBeGreaterThanOrEqual(mentions);
+    expect((stops - mentions) / words).toBeLessThan(1 / 7);
+  });
+});

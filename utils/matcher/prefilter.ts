@@ -1,0 +1,110 @@
+/**
+ * The regular expression that finds, natively, the few places in a text where
+ * an alias may start: where the first keys of some alias stand at a word's
+ * start. The matcher then walks its tree only there; with only an alias's
+ * first letter to go on, it walked the tree at nearly every word, in
+ * JavaScript a freshly loaded page has not compiled yet. Written at build
+ * time from the tree (built at page load, it cost more than it saved); a few
+ * keys deep, as every page load compiles it.
+ */
+import type { PackedNode } from './compile';
+import { isCjkCode, isHangulSyllableCode } from './fold';
+
+/**
+ * Keys of an alias the prefilter checks: fewer let more words through to the
+ * tree, more make the pattern longer (it ships in the bundle and compiles at
+ * every page load). A Chinese, Japanese or Korean character says more than a
+ * letter: two of them are as rare as four letters.
+ */
+const LETTER_KEYS = 4;
+const SYLLABLE_KEYS = 2;
+
+const SPACE_KEY = 32;
+const HYPHEN_KEY = 45;
+const APOSTROPHE_KEY = 39;
+
+/**
+ * Characters the matcher reads as another letter or as nothing (fold.ts,
+ * matcher.ts): soft hyphens, accented Latin and Cyrillic letters, combining
+ * accents, decomposed Hangul. A word with one of them among its first keys
+ * always goes to the tree, which folds them; the prefilter itself knows
+ * letters only by case. U+017F (ſ) is left out: with the `i` flag it would
+ * bring every "s" along (tests/unit/prefilter.test.ts checks both).
+ */
+export const FOLDED_CHARS = '\\u00ad\\u00c0-\\u017e\\u0180-\\u024f\\u0300-\\u036f\\u0400-\\u040f\\u0419\\u0439\\u0450-\\u04ff\\u1100-\\u11ff\\u1e00-\\u1eff';
+
+const WORD_START = '(?<![\\p{L}\\p{N}\\p{M}\\u00ad])';
+
+/** The pattern of one key: the character itself (the `i` flag takes care of case) or the characters read as it. */
+export function keyPattern(key: number): string {
+  if (key === SPACE_KEY) return '\\s+';
+  if (key === HYPHEN_KEY) return '[\\-\\u2010-\\u2013\\u2212]';
+  if (key === APOSTROPHE_KEY) return "['\\u2018\\u2019\\u02bc]";
+  const char = String.fromCharCode(key);
+  return SYNTAX_CHARS.includes(char) ? `\\${char}` : char;
+}
+
+/** The characters with a meaning in a pattern (with the `u` flag, the only ones that may be escaped). */
+const SYNTAX_CHARS = '^$\\.*+?()[]{}|/';
+
+/** Alternatives as one group: single characters as a class, which is shorter. */
+function group(alternatives: readonly string[]): string {
+  if (alternatives.length === 1) return alternatives[0] as string;
+  const singles = alternatives.every((alternative) => alternative.length === 1 && !SYNTAX_CHARS.includes(alternative) && alternative !== '-');
+  return singles ? `[${alternatives.join('')}]` : `(?:${alternatives.join('|')})`;
+}
+
+function keysToCheck(firstKey: number): number {
+  return isCjkCode(firstKey) || isHangulSyllableCode(firstKey) ? SYLLABLE_KEYS : LETTER_KEYS;
+}
+
+/** What trieSource writes: the alternatives, and the most keys (spaces included) any of them checks. */
+type Trie = { alternatives: string[]; longest: number };
+
+/** The alternatives for the next `depth` keys below `node`, as a trie: a shared prefix is written once. */
+function trieSource(node: PackedNode, depthOf: number | ((firstKey: number) => number), firstKeys?: (key: number) => boolean): Trie {
+  const alternatives: string[] = [];
+  let longest = 0;
+  for (let at = 1; at < node.length; at += 2) {
+    const label = node[at] as string;
+    const child = node[at + 1] as PackedNode;
+    if (firstKeys && !firstKeys(label.charCodeAt(0))) continue;
+    const depth = typeof depthOf === 'number' ? depthOf : depthOf(label.charCodeAt(0));
+    // Keys after a space count too little to stop at: "the " starts many a sentence, not only "the Council".
+    let source = '';
+    let used = 0;
+    let index = 0;
+    for (; index < label.length && used < depth; index++) {
+      const key = label.charCodeAt(index);
+      source += keyPattern(key);
+      if (key !== SPACE_KEY) used++;
+    }
+    let keys = index;
+    // Where an alias ends, its keys alone are enough: the tree checks the rest.
+    if (index === label.length && used < depth && child[0] === 0) {
+      const below = trieSource(child, depth - used);
+      source += group(below.alternatives);
+      keys += below.longest;
+    }
+    alternatives.push(source);
+    longest = Math.max(longest, keys);
+  }
+  return { alternatives, longest };
+}
+
+/**
+ * The source of the prefilter (flags `giu`). It only looks ahead: where it
+ * succeeds, `lastIndex` is the place an alias may start. Latin, Cyrillic and
+ * Korean aliases start after a word break; Chinese and Japanese ones anywhere.
+ */
+export function prefilterSource(tree: PackedNode): string {
+  const words = trieSource(tree, keysToCheck, (key) => !isCjkCode(key));
+  // A folded character anywhere among the keys checked sends the word to the tree: each key one
+  // character, or a run of spaces.
+  const folded = `(?:\\s+|[^]){0,${Math.max(words.longest - 1, 0)}}[${FOLDED_CHARS}]`;
+  const anywhere = trieSource(tree, keysToCheck, isCjkCode);
+  // A soft hyphen inside a Chinese or Japanese alias (the tree skips it) sends it to the tree too.
+  const hyphenated = '[^]\\u00ad';
+  const wordStarts = `${WORD_START}(?=${[...words.alternatives, folded].join('|')})`;
+  return anywhere.alternatives.length > 0 ? `${wordStarts}|(?=${[...anywhere.alternatives, hyphenated].join('|')})` : wordStarts;
+}
