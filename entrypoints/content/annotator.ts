@@ -9,7 +9,7 @@ import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
-import { isSkippedElement } from './text-blocks';
+import { isPhraseBreak, isSkippedElement } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
@@ -17,14 +17,10 @@ export type Annotator = { stop(): void };
 /** How often a long scan paints what it has found so far. */
 const PAINT_INTERVAL_MS = 250;
 
-const BLOCK_BREAKING =
-  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BODY|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HTML|LI|MAIN|NAV|OL|P|SECTION|TABLE|TD|TH|TR|UL)$/;
-
-/** The nearest ancestor a phrase cannot run across: rescanning it rejoins split text. */
+/** The nearest ancestor a phrase cannot run across (text-blocks.ts): rescanning it rejoins split text. */
 function phraseContainer(node: Node): Node {
   for (let current: Node | null = node; current; current = current.parentNode) {
-    if (current instanceof ShadowRoot || current instanceof Document) return current;
-    if (current instanceof Element && BLOCK_BREAKING.test(current.tagName)) return current;
+    if (current instanceof ShadowRoot || current instanceof Document || isPhraseBreak(current)) return current;
   }
   return node;
 }

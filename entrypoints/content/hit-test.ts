@@ -4,11 +4,6 @@
  */
 import type { MentionHighlights, PaintedMention } from './highlights';
 
-type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
-  caretRangeFromPoint?: (x: number, y: number) => Range | null;
-};
-
 /** Open shadow roots under the point, outermost first: the caret may only enter those it is given. */
 function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
@@ -22,14 +17,11 @@ function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
   return roots;
 }
 
-function caretAt(doc: CaretDocument, x: number, y: number): { node: Node; offset: number } | null {
-  if (typeof doc.caretPositionFromPoint === 'function') {
-    // https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint: without shadowRoots the caret stops at the host.
-    const position = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
-    return position ? { node: position.offsetNode, offset: position.offset } : null;
-  }
-  const range = doc.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+/** Both browsers we support have caretPositionFromPoint (Chrome from 128, our minimum). */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  // https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint: without shadowRoots the caret stops at the host.
+  const position = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
+  return position ? { node: position.offsetNode, offset: position.offset } : null;
 }
 
 /** True when the point lies on the mention's text, not merely nearest to it. */

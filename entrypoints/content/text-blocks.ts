@@ -29,7 +29,8 @@ export function isSkippedElement(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-function isPhraseBreak(node: Node): boolean {
+/** True for an element that ends the phrase before it and starts a new one: anything not inline. */
+export function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
 }
 
