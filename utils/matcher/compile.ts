@@ -5,7 +5,7 @@
  */
 import type { Alias, EntityKind } from '../../data/schema';
 import { foldText, keyOfCode } from './fold';
-import { prefilterSource } from './prefilter';
+import { type PrefilterParts, prefilterParts } from './prefilter';
 import { type MatchRule, type Script, scriptOf } from './rules';
 
 /** An entity as the matcher sees it: the language of an alias does not change how it matches. */
@@ -27,11 +27,11 @@ export type PackedNode = [rules: number[] | 0, ...edges: (string | PackedNode)[]
 export type CompactRule = [entity: number, flags?: number, exactText?: string | 0, notAfterWords?: string[] | 0, notBeforeWords?: string[] | 0];
 
 /**
- * What the content script ships: plain JSON. `starts` is the source of the
- * prefilter (prefilter.ts), the regular expression that finds where an alias
- * may start, so the scan skips the rest of the text natively.
+ * What the content script ships: plain JSON. `prefilter` holds the parts of
+ * the regular expression that finds where an alias may start (prefilter.ts),
+ * so the scan skips the rest of the text natively.
  */
-export type CompiledMatcher = { tree: PackedNode; rules: CompactRule[]; entities: [id: string, kind: EntityKind][]; starts: string };
+export type CompiledMatcher = { tree: PackedNode; rules: CompactRule[]; entities: [id: string, kind: EntityKind][]; prefilter: PrefilterParts };
 
 const CASE_SENSITIVE = 1;
 const ACRONYM = 2;
@@ -120,5 +120,5 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     }
   }
   const tree = pack(root);
-  return { tree, rules, entities: entities.map((entity) => [entity.id, entity.kind]), starts: prefilterSource(tree) };
+  return { tree, rules, entities: entities.map((entity) => [entity.id, entity.kind]), prefilter: prefilterParts(tree) };
 }

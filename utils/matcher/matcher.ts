@@ -9,6 +9,7 @@
 import type { EntityKind } from '../../data/schema';
 import { type CompactRule, type CompiledMatcher, compileMatcher, expandRule, type MatcherEntity, type PackedNode } from './compile';
 import { isCombiningCode, isSpaceCode, keyOfCode } from './fold';
+import { prefilterFor } from './prefilter';
 import { acceptsMatch, type MatchRule, scriptOf } from './rules';
 
 export type { MatcherEntity };
@@ -30,7 +31,7 @@ type RuleAt = (index: number, text: string, start: number) => MatchRule;
  * A matcher over a compiled tree (what the content script ships). A node's
  * edges are indexed on first use: a page visits a small part of the tree.
  */
-export function createMatcher({ tree, rules: compactRules, entities, starts }: CompiledMatcher): Matcher {
+export function createMatcher({ tree, rules: compactRules, entities, prefilter }: CompiledMatcher): Matcher {
   const indexes = new Map<PackedNode, EdgeIndex>();
   const edgesOf = (node: PackedNode): EdgeIndex => {
     let index = indexes.get(node);
@@ -55,8 +56,8 @@ export function createMatcher({ tree, rules: compactRules, entities, starts }: C
     }
     return rule;
   };
-  const candidates = new RegExp(starts, 'giu');
-  return { findIn: (text) => findAll(tree, edgesOf, ruleAt, candidates, text) };
+  const prefilterOf = prefilterFor(prefilter);
+  return { findIn: (text) => findAll(tree, edgesOf, ruleAt, prefilterOf(text), text) };
 }
 
 /** Compiles and creates in one step: for tests and tools that start from the entities. */
