@@ -114,14 +114,18 @@ export function prefilterParts(tree: PackedNode): PrefilterParts {
  * succeeds, `lastIndex` is the place an alias may start. Latin, Cyrillic and
  * Korean aliases start after a word break; Chinese and Japanese ones anywhere.
  * Most texts hold no character the matcher folds; for them, a prefilter that
- * does not look for one runs about twice as fast.
+ * does not look for one, and so can check the word start last, runs about
+ * twice as fast.
  */
 export function prefilterFor([words, anywhere, longest]: PrefilterParts): (text: string) => RegExp {
-  const pattern = (also: string, alsoAnywhere: string) => new RegExp(`${WORD_START}(?=${words}${also})|(?=${anywhere}${alsoAnywhere})`, 'giu');
   // V8 compiles a regular expression when it first runs, so the one a page never needs costs little.
-  const plain = pattern('', '');
+  // Keys first, then the word start: V8 rules most places out by their first character alone, and
+  // this runs twice as fast as the other way round (in Chromium 156, on the bench's 100k page).
+  const plain = new RegExp(`(?=${words})${WORD_START}|(?=${anywhere})`, 'giu');
   // A folded character among the keys checked (each one character or a run of spaces) sends the word to
-  // the tree, and a soft hyphen inside a Chinese or Japanese alias sends that.
-  const withFolded = pattern(`|(?:\\s+|[^]){0,${Math.max(longest - 1, 0)}}${FOLDED.source}`, '|[^]\\u00ad');
+  // the tree, and a soft hyphen inside a Chinese or Japanese alias sends that. Any first character may
+  // start this alternative, so nothing is ruled out by it: here the word start goes first.
+  const folded = `(?:\\s+|[^]){0,${Math.max(longest - 1, 0)}}${FOLDED.source}`;
+  const withFolded = new RegExp(`${WORD_START}(?=${words}|${folded})|(?=${anywhere}|[^]\\u00ad)`, 'giu');
   return (text) => (FOLDED.test(text) ? withFolded : plain);
 }
