@@ -41,9 +41,9 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   const wireCards = setTimeout(() => {
     cards = attachMentionCards(doc, highlights);
   }, 0);
-  const watchedShadowRoots = new WeakSet<ShadowRoot>();
+  /** Each open shadow root met, and the function that stops watching it. */
+  const shadowWatchers = new Map<ShadowRoot, () => void>();
   const styledShadowRoots = new Set<ShadowRoot>();
-  const stopWatching: (() => void)[] = [];
   let shadowSheet: CSSStyleSheet | undefined;
 
   // Firefox paints ::highlight inside a shadow tree only from that tree's own styles.
@@ -55,6 +55,26 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       shadowSheet.replaceSync(highlightCss);
     }
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, shadowSheet];
+  }
+
+  function unstyleShadowRoot(shadow: ShadowRoot): void {
+    shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
+    styledShadowRoots.delete(shadow);
+  }
+
+  /**
+   * A component taken off the page takes its shadow root along: stop watching
+   * it, so single-page apps that come and go with components do not pile up
+   * observers that hold on to them. One that comes back is met by the scan of
+   * its new place and watched again.
+   */
+  function forgetDetachedShadowRoots(): void {
+    for (const [shadow, stop] of shadowWatchers) {
+      if (shadow.host.isConnected) continue;
+      stop();
+      shadowWatchers.delete(shadow);
+      unstyleShadowRoot(shadow);
+    }
   }
 
   let lastPaint = performance.now();
@@ -76,15 +96,18 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       // Met again while a changed part of the page is read (its host may have been taken out and put
       // back): read it again too; mentions already painted are not painted twice.
       scanner.enqueue([shadow]);
-      if (watchedShadowRoots.has(shadow)) return;
-      watchedShadowRoots.add(shadow);
-      stopWatching.push(watchForText(shadow, (changed) => onChange(shadow, changed)));
+      if (!shadowWatchers.has(shadow))
+        shadowWatchers.set(
+          shadow,
+          watchForText(shadow, (changed) => onChange(shadow, changed)),
+        );
     },
     onIdle: paint,
   });
 
   function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
     benchBegin('change');
+    forgetDetachedShadowRoots();
     if (changed.full) {
       // Whatever was half read is read again from the start.
       scanner.reset();
@@ -100,18 +123,17 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   }
 
   scanner.enqueue([doc.documentElement]);
-  stopWatching.push(watchForText(doc, (changed) => onChange(doc, changed)));
+  const stopWatchingDocument = watchForText(doc, (changed) => onChange(doc, changed));
 
   return {
     stop() {
       scanner.stop();
-      for (const stop of stopWatching) stop();
+      stopWatchingDocument();
+      for (const stop of shadowWatchers.values()) stop();
       clearTimeout(wireCards);
       cards?.destroy();
       highlights.clear();
-      for (const shadow of styledShadowRoots) {
-        shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((sheet) => sheet !== shadowSheet);
-      }
+      for (const shadow of styledShadowRoots) unstyleShadowRoot(shadow);
     },
   };
 }
