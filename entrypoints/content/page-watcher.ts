@@ -4,6 +4,7 @@
  * queued nodes dropped, and past a threshold one request for a full rescan.
  */
 import { CARD_HOST_TAG } from './card-host';
+import { SKIPPED_TAGS } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
 const FULL_RESCAN_THRESHOLD = 400;
@@ -33,18 +34,16 @@ function isInHead(node: Node): boolean {
 
 /**
  * True for an added or removed node that can change what a reader reads: not
- * our card, not a comment, not a script, style or other skipped element, and
+ * our card, not a comment, not a script, style or other element the scanner
+ * skips by its tag (text-blocks.ts), and
  * nothing in <head> (analytics tags, lazy styles and "(1) new message" titles
  * come and go all the time).
  */
 function mayHoldText(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return !isInHead(node);
   if (!(node instanceof Element) || isOwnUi(node)) return false;
-  return !NEVER_READ_TAGS.has(node.tagName) && !isInHead(node);
+  return !SKIPPED_TAGS.has(node.tagName) && !isInHead(node);
 }
-
-/** Elements whose coming and going never changes the page's readable text. */
-const NEVER_READ_TAGS = new Set('SCRIPT STYLE NOSCRIPT TEMPLATE LINK META HEAD TITLE BASE'.split(' '));
 
 /**
  * Calls `onChange` in idle time with what changed under `root`; returns a
@@ -77,7 +76,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
         // A removal can join two text nodes into one phrase: look at the parent again.
         if (
           [...record.removedNodes].some(
-            (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !isOwnUi(node) && !NEVER_READ_TAGS.has(node.tagName)),
+            (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !isOwnUi(node) && !SKIPPED_TAGS.has(node.tagName)),
           )
         ) {
           if (!isInHead(record.target)) queued.add(record.target);

@@ -23,7 +23,7 @@ export function followSiteSwitch(onStatus: (enabled: boolean) => void): () => vo
         if (id === asked) onStatus(status.enabled);
         return;
       } catch (error) {
-        if (attempt === RETRY_DELAYS_MS.length - 1) console.warn('Peninsula Lens: could not learn whether it is on for this site.', error);
+        if (attempt === RETRY_DELAYS_MS.length - 1) console.warn('Peninsula Lens: no answer on this site.', error);
         else await new Promise((done) => setTimeout(done, delay));
         if (id !== asked) return;
       }

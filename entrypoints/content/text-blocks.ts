@@ -11,7 +11,8 @@ export type TextBlock = { nodes: Text[]; starts: number[]; text: string };
 export const OPT_OUT_ATTRIBUTE = 'data-peninsula-lens';
 export const OPT_OUT_VALUE = 'off';
 
-const SKIPPED_TAGS = new Set(
+/** Elements whose text the scanner never reads, by tag alone. */
+export const SKIPPED_TAGS = new Set(
   'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON PRE CODE KBD SAMP svg math IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE RT RP'.split(' '),
 );
 
