@@ -5,6 +5,7 @@
  */
 import type { Matcher } from '../../utils/matcher/matcher';
 import { createChunkedScanner } from './chunked-scan';
+import { isShown } from './scan';
 import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
 import { attachMentionCards, type MentionCards } from './mention-cards';
@@ -77,6 +78,16 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     }
   }
 
+  // Text a style hides (a collapsed "read more", a closed tab) is left out. A page shows it again by
+  // changing a class or a style, which no attribute we watch tells; but its box then gets a size.
+  const revealWatcher = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      if (!isShown(target)) continue;
+      revealWatcher.unobserve(target);
+      onChange(doc, { full: false, nodes: [target] });
+    }
+  });
+
   let lastPaint = performance.now();
   function paint(): void {
     highlights.flush();
@@ -102,6 +113,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
           watchForText(shadow, (changed) => onChange(shadow, changed)),
         );
     },
+    onHidden: (element) => revealWatcher.observe(element),
     onIdle: paint,
   });
 
@@ -128,6 +140,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   return {
     stop() {
       scanner.stop();
+      revealWatcher.disconnect();
       stopWatchingDocument();
       for (const stop of shadowWatchers.values()) stop();
       clearTimeout(wireCards);

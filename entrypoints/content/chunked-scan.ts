@@ -22,6 +22,8 @@ export type ChunkedScanner = {
 export type ScanCallbacks = {
   onMentions: (mentions: Mention[]) => void;
   onShadowRoot: (shadow: ShadowRoot) => void;
+  /** An element whose mention was left out because the page hides it (with CSS). */
+  onHidden: (element: Element) => void;
   /** Called when everything queued has been read. */
   onIdle: () => void;
 };
@@ -46,7 +48,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     const until = performance.now() + SLICE_MS;
     const found: Mention[] = [];
     // Styles may change between slices: ask about visibility afresh in each.
-    const visible = visibilityCache();
+    const visible = visibilityCache(callbacks.onHidden);
     let blocks = 0;
     let batch: TextBlock[] = [];
     while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {

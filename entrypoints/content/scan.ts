@@ -58,15 +58,21 @@ export function mentionsInBlocks(blocks: readonly TextBlock[], matcher: Matcher,
   return mentions;
 }
 
-/** A visibility check that asks the browser once per element. */
-export function visibilityCache(): (element: Element) => boolean {
+/** False for an element the page hides with CSS (display, visibility, content-visibility). */
+export function isShown(element: Element): boolean {
+  // checkVisibility() is missing in test DOMs; there, everything counts as shown.
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true });
+}
+
+/** A visibility check that asks the browser once per element, and tells `onHidden` of each hidden one. */
+export function visibilityCache(onHidden?: (element: Element) => void): (element: Element) => boolean {
   const known = new Map<Element, boolean>();
   return (element) => {
     let visible = known.get(element);
     if (visible === undefined) {
-      // checkVisibility() is missing in test DOMs; there, everything counts as visible.
-      visible = typeof element.checkVisibility === 'function' ? element.checkVisibility({ visibilityProperty: true }) : true;
+      visible = isShown(element);
       known.set(element, visible);
+      if (!visible) onHidden?.(element);
     }
     return visible;
   };

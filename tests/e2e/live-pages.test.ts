@@ -14,7 +14,7 @@ const texts = (ranges: { text: string }[]) => ranges.map((range) => range.text).
 describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-out', (name) => {
   const e2e = useExtensionBrowser(name);
 
-  it('follows a single-page app: replaced views, late text, text edited in place', async () => {
+  it('follows a single-page app: replaced views, late text, text edited in place, text a class hid and shows', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
     await e2e.tab.evaluate(() => (window as unknown as LivePage).navigateTo('second'), undefined);
@@ -23,6 +23,9 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Human Rights Watch,Otto Warmbier', 'the late paragraph');
     await e2e.tab.evaluate(() => (window as unknown as LivePage).editText(), undefined);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier', 'the edited text unmarked');
+    // The hidden section was not marked so far; "Read more" takes its class away.
+    await e2e.tab.evaluate(() => document.getElementById('read-more')?.click(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Christoph Heusgen,Otto Warmbier', 'the text shown by a class change');
   });
 
   it('marks frames, and the site switch turns them off with their page', async () => {

@@ -23,3 +23,5 @@ window.editText = () => {
   // A framework updating a text node in place.
   app.querySelector('p').firstChild.data = 'Nothing to see here any more.';
 };
+// "Read more": the rest of the story was there all along, hidden by a class.
+document.getElementById('read-more').addEventListener('click', () => document.getElementById('more').classList.remove('collapsed'));
