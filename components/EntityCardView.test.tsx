@@ -26,7 +26,7 @@ describe('EntityCardView', () => {
   it('shows the name, kind, description, each fact with its date, source and quote', () => {
     render(<EntityCardView state={{ status: 'ready', card }} onClose={() => undefined} onOpenEntity={() => undefined} />);
     expect(screen.getByRole('dialog', { name: 'Christoph Heusgen' })).toBeTruthy();
-    expect(screen.getByText('Person')).toBeTruthy();
+    expect(screen.getByText('person')).toBeTruthy();
     expect(screen.getByText('The German Ambassador to the UN.')).toBeTruthy();
     expect(screen.getByText(/He delivered the Joint Statement/).textContent).toContain('December 2020');
     expect(screen.getByText('According to Robert R. King')).toBeTruthy();

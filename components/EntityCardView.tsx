@@ -1,4 +1,3 @@
-import type { EntityKind } from '../data/schema';
 import type { EntityCard } from '../utils/protocol';
 import { FactItem } from './FactItem';
 
@@ -10,15 +9,6 @@ type Props = {
   onOpenEntity: (entityId: string) => void;
 };
 
-const KIND_LABELS: Record<EntityKind, string> = {
-  organisation: 'Organisation',
-  state: 'State',
-  person: 'Person',
-  event: 'Event',
-  document: 'Document',
-  topic: 'Topic',
-};
-
 /** The card shown over a mention: what the bundled article says of one actor. */
 export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
   const name = state.status === 'ready' ? state.card.name : state.name;
@@ -26,7 +16,8 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
     <div class="card" role="dialog" aria-label={name} tabIndex={-1} data-kind={state.status === 'ready' ? state.card.kind : undefined}>
       <header class="card-header">
         <div>
-          {state.status === 'ready' && <span class="kind">{KIND_LABELS[state.card.kind]}</span>}
+          {/* The kind's own name: the card's style writes it in capitals. */}
+          {state.status === 'ready' && <span class="kind">{state.card.kind}</span>}
           <h2 class="name">{name}</h2>
         </div>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
