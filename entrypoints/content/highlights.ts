@@ -61,10 +61,24 @@ function isInside(node: Node, containers: Set<Node>): boolean {
   return false;
 }
 
-/** Document order of two mentions; mentions in different shadow trees keep a stable, arbitrary order. */
+/** The node, or the outermost shadow host it sits in: where it stands in the document itself. */
+function placeInDocument(node: Node): Node {
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
+  return node;
+}
+
+/**
+ * Document order of two mentions, so the keyboard steps through them as a
+ * reader sees them. Mentions in different trees are ordered by where their
+ * components stand; two in different trees of one component, arbitrarily.
+ */
 function inDocumentOrder(a: PaintedMention, b: PaintedMention): number {
   if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
-  return a.startNode.compareDocumentPosition(b.startNode) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  let first = placeInDocument(a.startNode);
+  let second = placeInDocument(b.startNode);
+  // Within one component, its own order.
+  if (first === second) [first, second] = [a.startNode, b.startNode];
+  return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** Creates the highlights of one document and the open shadow roots in it. */

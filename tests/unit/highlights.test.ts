@@ -74,6 +74,20 @@ describe('createMentionHighlights', () => {
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un']);
   });
 
+  it('lists mentions inside components’ shadow roots where the components stand on the page', () => {
+    document.body.innerHTML = '<p>Trump</p><div id="first"></div><p>Kim Jong-un</p><div id="second"></div><p>Otto Warmbier</p>';
+    const shadowText = (id: string, text: string) => {
+      const shadow = (document.getElementById(id) as HTMLElement).attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<p>${text}</p>`;
+    };
+    // Attached in the opposite order of their places, so creation order cannot pass for document order.
+    shadowText('second', 'Human Rights Watch');
+    shadowText('first', 'North Korea');
+    const highlights = createMentionHighlights();
+    highlights.add(findMentions(document.body, matcher).reverse());
+    expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un', 'Human Rights Watch', 'Otto Warmbier']);
+  });
+
   it('unpaints the mentions inside a node, and those whose text left the page', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
