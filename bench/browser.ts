@@ -8,11 +8,11 @@
  *   `performance.now()` has 5 µs resolution instead of 100 µs;
  * - long tasks and long animation frames recorded in every page from its start.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { isAllowedUrl, QUIET_LOCAL_CHROMIUM } from '../scripts/browsers/chromium';
+import { closeAndForget, extensionIdIn, isAllowedUrl, QUIET_LOCAL_CHROMIUM } from '../scripts/browsers/chromium';
 import { ensureBrowsers } from '../scripts/browsers/paths';
 
 export type BenchBrowser = { context: BrowserContext; extensionId: string | null; close: () => Promise<void> };
@@ -64,17 +64,6 @@ export async function launchBenchBrowser(extensionDir: string | null): Promise<B
     const response = await route.fetch();
     return route.fulfill({ response, headers: { ...response.headers(), ...ISOLATION_HEADERS } });
   });
-  let extensionId: string | null = null;
-  if (extensionDir) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-    extensionId = new URL(worker.url()).host;
-  }
-  return {
-    context,
-    extensionId,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const extensionId = extensionDir ? await extensionIdIn(context) : null;
+  return { context, extensionId, close: closeAndForget(context, profile) };
 }

@@ -52,15 +52,20 @@ export async function launchChromium(options: { headless: boolean; extensionDir?
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_LOCAL_CHROMIUM],
   });
   await context.route('**/*', (route) => (isAllowedUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  return { context, extensionId: await extensionIdIn(context), close: closeAndForget(context, profile) };
+}
+
+/** The id of the extension loaded into `context`, from its service worker (waiting for it to start). */
+export async function extensionIdIn(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
-  return {
-    context,
-    extensionId,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+  return new URL(worker.url()).host;
+}
+
+/** Closes the browser, then deletes its throwaway profile. */
+export function closeAndForget(context: BrowserContext, profile: string): () => Promise<void> {
+  return async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   };
 }
 
