@@ -26,15 +26,29 @@ const APOSTROPHE_KEY = 39;
 /**
  * Characters the matcher reads as another letter or as nothing (fold.ts,
  * matcher.ts): soft hyphens, accented Latin and Cyrillic letters, combining
- * accents, decomposed Hangul. A word with one of them among its first keys
- * always goes to the tree, which folds them; the prefilter itself knows
- * letters only by case. U+017F (ſ) is left out: with the `i` flag it would
- * bring every "s" along (tests/unit/prefilter.test.ts checks both).
+ * accents, decomposed Hangul, the Kelvin and Ångström signs (read as K and
+ * A). A word with one of them among its first keys always goes to the tree,
+ * which folds them; the prefilter itself knows letters only by case. No plain
+ * ASCII letter may be among them, or every word would go to the tree
+ * (tests/unit/prefilter.test.ts checks both).
  */
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: a combining accent on its own is one of the characters looked for.
-export const FOLDED = /[\u00ad\u00c0-\u017e\u0180-\u024f\u0300-\u036f\u0400-\u040f\u0419\u0439\u0450-\u04ff\u1100-\u11ff\u1e00-\u1eff]/u;
+export const FOLDED = /[\u00ad\u00c0-\u017e\u0180-\u024f\u0300-\u036f\u0400-\u040f\u0419\u0439\u0450-\u04ff\u1100-\u11ff\u1e00-\u1eff\u212a\u212b]/;
 
-const WORD_START = '(?<![\\p{L}\\p{N}\\p{M}\\u00ad])';
+/**
+ * Flags of every prefilter. Not `u`: Unicode property classes and Unicode
+ * case folding made V8 compile the prefilter for several milliseconds at
+ * every page load; these patterns hold only characters of the BMP.
+ */
+export const PREFILTER_FLAGS = 'gi';
+
+/**
+ * Not after a letter, digit or combining mark of the scripts of the aliases (a
+ * soft hyphen sits inside a word too). A subset of the matcher's word
+ * characters: a place after another letter gets through to the tree, whose
+ * rules check the word start exactly.
+ */
+const WORD_START = '(?<![0-9a-z\\u00ad\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0400-\\u045f\\uac00-\\ud7a3])';
 
 /** The pattern of one key: the character itself (the `i` flag takes care of case) or the characters read as it. */
 export function keyPattern(key: number): string {
@@ -121,11 +135,11 @@ export function prefilterFor([words, anywhere, longest]: PrefilterParts): (text:
   // V8 compiles a regular expression when it first runs, so the one a page never needs costs little.
   // Keys first, then the word start: V8 rules most places out by their first character alone, and
   // this runs twice as fast as the other way round (in Chromium 156, on the bench's 100k page).
-  const plain = new RegExp(`(?=${words})${WORD_START}|(?=${anywhere})`, 'giu');
+  const plain = new RegExp(`(?=${words})${WORD_START}|(?=${anywhere})`, PREFILTER_FLAGS);
   // A folded character among the keys checked (each one character or a run of spaces) sends the word to
   // the tree, and a soft hyphen inside a Chinese or Japanese alias sends that. Any first character may
   // start this alternative, so nothing is ruled out by it: here the word start goes first.
   const folded = `(?:\\s+|[^]){0,${Math.max(longest - 1, 0)}}${FOLDED.source}`;
-  const withFolded = new RegExp(`${WORD_START}(?=${words}|${folded})|(?=${anywhere}|[^]\\u00ad)`, 'giu');
+  const withFolded = new RegExp(`${WORD_START}(?=${words}|${folded})|(?=${anywhere}|[^]\\u00ad)`, PREFILTER_FLAGS);
   return (text) => (FOLDED.test(text) ? withFolded : plain);
 }
