@@ -15,7 +15,7 @@ declare module 'virtual:matcher-entities' {
 }
 
 declare module 'virtual:compiled-matcher' {
-  import type { CompiledMatcher } from '../utils/matcher/compile';
-  /** Parses the matcher's tree, compiled at build time; call it when the matcher is first needed. */
-  export default function loadCompiledMatcher(): CompiledMatcher;
+  /** The matcher compiled at build time, as JSON text (utils/matcher/shipped.ts reads it). */
+  const compiledMatcherJson: string;
+  export default compiledMatcherJson;
 }

@@ -5,9 +5,10 @@
  * two virtual modules, so nothing parses or validates the pack at run time:
  * - `virtual:facts-pack`: entities, facts and a data version (a hash of both);
  * - `virtual:matcher-entities`: only the aliases and their rules (for tests);
- * - `virtual:compiled-matcher`: the matcher's tree, compiled here, as a JSON
- *   string the content script parses when it first needs it (JSON.parse is
- *   far cheaper than evaluating the same data as code, or building the tree).
+ * - `virtual:compiled-matcher`: the matcher's tree, compiled here, as JSON
+ *   text the background sends to content scripts (utils/matcher/shipped.ts),
+ *   which parse it when they first need it (JSON.parse is far cheaper than
+ *   evaluating the same data as code, or building the tree).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -54,7 +55,7 @@ function matcherEntities(pack: FactsPack): MatcherEntity[] {
 
 function compiledMatcherModule(pack: FactsPack): string {
   const json = JSON.stringify(compileMatcher(matcherEntities(pack)));
-  return `export default function loadCompiledMatcher() { return JSON.parse(${JSON.stringify(json)}); }`;
+  return `export default ${JSON.stringify(json)};`;
 }
 
 /** Checks data/ once per build and serves it as virtual modules. */

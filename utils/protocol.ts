@@ -15,7 +15,7 @@ const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('search'), query: v.pipe(v.string(), v.maxLength(200)) }),
   /** The article's dated facts in order. */
   v.strictObject({ type: v.literal('timeline') }),
-  /** Whether the extension is on for the site of the sender's tab. */
+  /** Whether the extension is on for the site of the sender's tab; where it is, the answer carries the matcher. */
   v.strictObject({ type: v.literal('site-status') }),
   /** Whether the extension is on for a site the popup names. */
   v.strictObject({ type: v.literal('site-status-for'), site: v.pipe(v.string(), v.maxLength(300)) }),
@@ -57,6 +57,10 @@ export const SiteStatusSchema = v.strictObject({
 });
 export type SiteStatus = v.InferOutput<typeof SiteStatusSchema>;
 
+/** The answer a content script gets: the site's status and, where it is on, the matcher (utils/matcher/shipped.ts). */
+export const PageStatusSchema = v.strictObject({ ...SiteStatusSchema.entries, matcher: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))) });
+export type PageStatus = v.InferOutput<typeof PageStatusSchema>;
+
 /** An entity that matched (with its description), or one of its facts that matched. */
 export const SearchHitSchema = v.strictObject({ entity: EntityRefSchema, description: v.optional(Text), fact: v.optional(FactViewSchema) });
 export type SearchHit = v.InferOutput<typeof SearchHitSchema>;
@@ -76,7 +80,7 @@ export const ResponseSchemas = {
   'lookup-entity': EntityLookupSchema,
   search: SearchAnswerSchema,
   timeline: TimelineSchema,
-  'site-status': SiteStatusSchema,
+  'site-status': PageStatusSchema,
   'site-status-for': SiteStatusSchema,
   'set-site-enabled': SiteStatusSchema,
   'storage-status': StorageStatusSchema,

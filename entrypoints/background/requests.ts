@@ -2,7 +2,8 @@
  * Serves each request of the protocol. Requests arrive validated; the sender
  * decides what a request may do (only extension pages change settings).
  */
-import type { Request, RequestType, ResponseFor, SiteStatus } from '../../utils/protocol';
+import compiledMatcherJson from 'virtual:compiled-matcher';
+import type { PageStatus, Request, RequestType, ResponseFor, SiteStatus } from '../../utils/protocol';
 import { loadSettings, saveSiteEnabled } from '../../utils/settings-store';
 import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
@@ -29,6 +30,12 @@ async function siteStatus(site: string | null): Promise<SiteStatus> {
   return { site, enabled: isEnabledFor(site, settings), ...(problem === undefined ? {} : { settingsProblem: problem }) };
 }
 
+/** A content script's answer: where the site is on, the matcher comes along (utils/matcher/shipped.ts says why). */
+async function pageStatus(site: string | null): Promise<PageStatus> {
+  const status = await siteStatus(site);
+  return status.enabled ? { ...status, matcher: compiledMatcherJson } : status;
+}
+
 function isExtensionPage(sender: Sender, services: Services): boolean {
   return sender.url?.startsWith(services.extensionOrigin) === true;
 }
@@ -40,7 +47,7 @@ const handlers: Handlers = {
   search: async (request, _sender, services) => ({ hits: await search(await services.store(), request.query) }),
   timeline: async (_request, _sender, services) => ({ facts: await timeline(await services.store()) }),
   // Frames follow the site of the tab they are in, so a whole page turns off at once.
-  'site-status': (_request, sender) => siteStatus(siteOf(sender.tabUrl ?? sender.url)),
+  'site-status': (_request, sender) => pageStatus(siteOf(sender.tabUrl ?? sender.url)),
   'site-status-for': (request) => siteStatus(request.site),
   'set-site-enabled': async (request, sender, services) => {
     if (!isExtensionPage(sender, services)) throw new ForbiddenRequestError('Only the extension’s own pages may change site settings.');

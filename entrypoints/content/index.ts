@@ -1,6 +1,6 @@
-import loadCompiledMatcher from 'virtual:compiled-matcher';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
+import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import { type Annotator, startAnnotator } from './annotator';
 import './highlights.css';
 import { followSiteSwitch } from './site-switch';
@@ -25,11 +25,16 @@ export default defineContentScript({
     if (!(document instanceof HTMLDocument) || pageOptedOut(document) || document.designMode === 'on') return;
     let annotator: Annotator | undefined;
     let matcher: Matcher | undefined;
-    const stopFollowing = followSiteSwitch((enabled) => {
+    const stopFollowing = followSiteSwitch(({ enabled, matcher: shipped }) => {
       if (enabled && !annotator) {
         // Bench builds only (timing.ts): the bundler keeps every statement here, so literal marks the minifier can drop.
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
-        matcher ??= createMatcher(loadCompiledMatcher());
+        try {
+          matcher ??= createMatcher(parseShippedMatcher(shipped));
+        } catch (error) {
+          console.warn('Peninsula Lens: nothing is marked on this page:', error);
+          return;
+        }
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
         annotator = startAnnotator(document, matcher);
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enabled');

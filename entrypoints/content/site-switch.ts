@@ -4,23 +4,23 @@
  * again whenever the site settings change.
  */
 import { browser } from 'wxt/browser';
-import { SiteStatusSchema } from '../../utils/protocol';
+import { type PageStatus, PageStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { SETTINGS_KEY } from '../../utils/settings-store';
 
 /** Waits between attempts to ask the background; the last entry only ends the list. */
 const RETRY_DELAYS_MS = [300, 1500, 0];
 
-/** Calls `onStatus` with the current state now and after every settings change; returns a stop function. */
-export function followSiteSwitch(onStatus: (enabled: boolean) => void): () => void {
+/** Calls `onStatus` with the current status now and after every settings change; returns a stop function. */
+export function followSiteSwitch(onStatus: (status: PageStatus) => void): () => void {
   let asked = 0;
   const ask = async (): Promise<void> => {
     const id = ++asked;
     // The background may not be ready yet (a browser restoring its session): try again a little later.
     for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
       try {
-        const status = await sendRequest({ type: 'site-status' }, SiteStatusSchema);
-        if (id === asked) onStatus(status.enabled);
+        const status = await sendRequest({ type: 'site-status' }, PageStatusSchema);
+        if (id === asked) onStatus(status);
         return;
       } catch (error) {
         if (attempt === RETRY_DELAYS_MS.length - 1) console.warn('Peninsula Lens: no answer on this site.', error);

@@ -6,15 +6,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import loadCompiledMatcher from 'virtual:compiled-matcher';
+import compiledMatcherJson from 'virtual:compiled-matcher';
 import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
 import type { PackedNode } from '../../utils/matcher/compile';
 import { keyOfCode } from '../../utils/matcher/fold';
+import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
 import { FOLDED, keyPattern, PREFILTER_FLAGS, prefilterFor } from '../../utils/matcher/prefilter';
 
-const compiled = loadCompiledMatcher();
+const compiled = parseShippedMatcher(compiledMatcherJson);
 const shipped = createMatcher(compiled);
 /** The same tree, walked wherever a match could begin: the reference the prefilter must not lose anything against. */
 const everywhere = createMatcher({ ...compiled, prefilter: ['[^]', '[^]', 0] });

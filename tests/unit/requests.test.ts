@@ -4,6 +4,7 @@
  * listener end to end through the fake browser.
  */
 
+import compiledMatcherJson from 'virtual:compiled-matcher';
 import { dataVersion, entities, facts } from 'virtual:facts-pack';
 import { IDBFactory } from 'fake-indexeddb';
 import * as v from 'valibot';
@@ -66,18 +67,22 @@ describe('serveRequest: set-site-enabled', () => {
 });
 
 describe('serveRequest: site-status', () => {
-  it('answers for the site of the sender’s tab, so a frame follows its tab', async () => {
+  it('answers for the site of the sender’s tab, so a frame follows its tab; the matcher comes only where it is on', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['news.example.com'] } });
     const frame: Sender = { url: 'https://ads.example.net/frame.html', tabUrl: 'https://news.example.com/story' };
     expect(await serveRequest({ type: 'site-status' }, frame, services())).toEqual({ site: 'news.example.com', enabled: false });
     const otherFrame: Sender = { url: 'https://news.example.com/embed', tabUrl: 'https://blog.example.org/' };
-    expect(await serveRequest({ type: 'site-status' }, otherFrame, services())).toEqual({ site: 'blog.example.org', enabled: true });
+    expect(await serveRequest({ type: 'site-status' }, otherFrame, services())).toEqual({
+      site: 'blog.example.org',
+      enabled: true,
+      matcher: compiledMatcherJson,
+    });
   });
 
   it('answers for the sender’s own URL when it is not in a tab', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['example.com'] } });
     expect(await serveRequest({ type: 'site-status' }, { url: 'https://example.com:8443/x' }, services())).toEqual({ site: 'example.com', enabled: false });
-    expect(await serveRequest({ type: 'site-status' }, {}, services())).toEqual({ site: null, enabled: true });
+    expect(await serveRequest({ type: 'site-status' }, {}, services())).toEqual({ site: null, enabled: true, matcher: compiledMatcherJson });
   });
 
   it('passes on a settings problem, with the defaults', async () => {

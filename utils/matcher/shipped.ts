@@ -1,0 +1,37 @@
+/**
+ * The compiled matcher on its way to a page. It is built into the background,
+ * not into the content script that every page and frame loads (it was a fifth
+ * of that script's 30 kB budget), and travels as JSON text with the answer to
+ * the first question each content script asks: is this site on? A page where
+ * the extension is off never receives it.
+ */
+import * as v from 'valibot';
+import { ENTITY_KINDS } from '../../data/schema';
+import type { CompactRule, CompiledMatcher, PackedNode } from './compile';
+
+/**
+ * The shape the matcher relies on, checked down to the arrays it indexes.
+ * The tree's nodes are not checked one by one: they come from the
+ * extension's own background, built from data checked at build time, and
+ * checking a thousand nodes on every page would cost more than the scan.
+ */
+const ShippedMatcherSchema = v.strictObject({
+  tree: v.custom<PackedNode>(Array.isArray),
+  rules: v.array(v.custom<CompactRule>(Array.isArray)),
+  entities: v.array(v.tuple([v.string(), v.picklist(ENTITY_KINDS)])),
+  prefilter: v.tuple([v.string(), v.string(), v.number()]),
+});
+
+/** Parses the matcher the background sent; throws, saying what is wrong, when there is none or it is not one. */
+export function parseShippedMatcher(json: string | undefined): CompiledMatcher {
+  if (json === undefined) throw new Error('the background sent no matcher');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new Error('the matcher the background sent is not JSON');
+  }
+  const result = v.safeParse(ShippedMatcherSchema, data);
+  if (!result.success) throw new Error(`the matcher the background sent is malformed: ${result.issues[0].message}`);
+  return result.output;
+}
