@@ -62,7 +62,7 @@ describe('a matcher as the background sends it', () => {
     ['JSON that is not a matcher', '[1, 2, 3]', 'malformed'],
     ['a matcher without its prefilter', JSON.stringify({ ...valid, prefilter: undefined }), 'malformed'],
     ['a tree that is not an array', JSON.stringify({ ...valid, tree: 'x' }), 'malformed'],
-    ['an entity of an unknown kind', JSON.stringify({ ...valid, entities: [['x', 'planet']] }), 'malformed'],
+    ['entities that are not a list', JSON.stringify({ ...valid, entities: { x: 'state' } }), 'malformed'],
     ['a field the matcher does not know', JSON.stringify({ ...valid, extra: 1 }), 'malformed'],
   ])('is refused when it is %s', (_case, json, reason) => {
     expect(() => parseShippedMatcher(json)).toThrow(reason);

@@ -9,7 +9,7 @@
 import type { EntityKind } from '../../data/schema';
 import { type CompactRule, type CompiledMatcher, compileMatcher, expandRule, type MatcherEntity, type PackedNode } from './compile';
 import { isCombiningCode, isSpaceCode, keyOfCode } from './fold';
-import { prefilterFor } from './prefilter';
+import { type Prefiltered, prefilterFor } from './prefilter';
 import { acceptsMatch, type MatchRule, scriptOf } from './rules';
 
 export type { MatcherEntity };
@@ -144,11 +144,11 @@ function matchAt(root: PackedNode, edgesOf: (node: PackedNode) => EdgeIndex, rul
 }
 
 /** Every mention in order; the regular expression skips, natively, to each place an alias may start. */
-function findAll(root: PackedNode, edgesOf: (node: PackedNode) => EdgeIndex, ruleAt: RuleAt, candidates: RegExp, text: string): TextMatch[] {
+function findAll(root: PackedNode, edgesOf: (node: PackedNode) => EdgeIndex, ruleAt: RuleAt, [candidates, searched]: Prefiltered, text: string): TextMatch[] {
   const matches: TextMatch[] = [];
   candidates.lastIndex = 0;
   // test(), not exec(): no match array to allocate; the prefilter only looks ahead, so lastIndex is where it matched.
-  while (candidates.test(text)) {
+  while (candidates.test(searched)) {
     const start = candidates.lastIndex;
     const match = matchAt(root, edgesOf, ruleAt, text, start);
     if (match) matches.push(match);

@@ -8,7 +8,7 @@
  * keys deep, as every page load compiles it.
  */
 import type { PackedNode } from './compile';
-import { isCjkCode, isHangulSyllableCode } from './fold';
+import { isCjkCode, isHangulSyllableCode, keyOfCode } from './fold';
 
 /**
  * Keys of an alias the prefilter checks: fewer let more words through to the
@@ -24,16 +24,29 @@ const HYPHEN_KEY = 45;
 const APOSTROPHE_KEY = 39;
 
 /**
- * Characters the matcher reads as another letter or as nothing (fold.ts,
- * matcher.ts): soft hyphens, accented Latin and Cyrillic letters, combining
- * accents, decomposed Hangul, the Kelvin and Ångström signs (read as K and
- * A). A word with one of them among its first keys always goes to the tree,
- * which folds them; the prefilter itself knows letters only by case. No plain
- * ASCII letter may be among them, or every word would go to the tree
- * (tests/unit/prefilter.test.ts checks both).
+ * Accented Latin and Cyrillic letters, and the Kelvin and Ångström signs:
+ * each one character that the matcher reads as another letter (fold.ts). The
+ * prefilter reads them the same way (`foldLetters`), so they cost nothing.
  */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: a combining accent on its own is one of the characters looked for.
-export const FOLDED = /[\u00ad\u00c0-\u017e\u0180-\u024f\u0300-\u036f\u0400-\u040f\u0419\u0439\u0450-\u04ff\u1100-\u11ff\u1e00-\u1eff\u212a\u212b]/;
+const FOLDED_LETTERS = '\\u00c0-\\u017e\\u0180-\\u024f\\u0400-\\u040f\\u0419\\u0439\\u0450-\\u04ff\\u1e00-\\u1eff\\u212a\\u212b';
+
+/**
+ * What the matcher reads together with the characters around it, or as
+ * nothing (matcher.ts): soft hyphens, combining accents, decomposed Hangul. A
+ * text with one of them takes a slower prefilter, which sends every word with
+ * one among its first keys to the tree.
+ */
+const JOINERS = '\\u00ad\\u0300-\\u036f\\u1100-\\u11ff';
+
+const FOLDED_LETTER = new RegExp(`[${FOLDED_LETTERS}]`, 'g');
+export const JOINER = new RegExp(`[${JOINERS}]`);
+
+const letterAsKey = (letter: string): string => String.fromCharCode(keyOfCode(letter.charCodeAt(0)));
+
+/** The text with each folded letter replaced by the letter the matcher reads it as: same length, same places. */
+export function foldLetters(text: string): string {
+  return text.replace(FOLDED_LETTER, letterAsKey);
+}
 
 /**
  * Flags of every prefilter. Not `u`: Unicode property classes and Unicode
@@ -123,23 +136,26 @@ export function prefilterParts(tree: PackedNode): PrefilterParts {
   return [alternatives(words), alternatives(anywhere), words.longest];
 }
 
+/** The regular expression to run, and the text to run it over (positions are those of the text given). */
+export type Prefiltered = [candidates: RegExp, searched: string];
+
 /**
- * The prefilter for a text (flags `giu`). It only looks ahead: where it
- * succeeds, `lastIndex` is the place an alias may start. Latin, Cyrillic and
- * Korean aliases start after a word break; Chinese and Japanese ones anywhere.
- * Most texts hold no character the matcher folds; for them, a prefilter that
- * does not look for one, and so can check the word start last, runs about
- * twice as fast.
+ * The prefilter for a text. It only looks ahead: where it succeeds,
+ * `lastIndex` is the place an alias may start. Latin, Cyrillic and Korean
+ * aliases start after a word break; Chinese and Japanese ones anywhere. It
+ * runs over the text with its accented letters read as the matcher reads
+ * them; only a text with a soft hyphen, a combining accent or decomposed
+ * Hangul needs the slower form.
  */
-export function prefilterFor([words, anywhere, longest]: PrefilterParts): (text: string) => RegExp {
+export function prefilterFor([words, anywhere, longest]: PrefilterParts): (text: string) => Prefiltered {
   // V8 compiles a regular expression when it first runs, so the one a page never needs costs little.
   // Keys first, then the word start: V8 rules most places out by their first character alone, and
   // this runs twice as fast as the other way round (in Chromium 156, on the bench's 100k page).
   const plain = new RegExp(`(?=${words})${WORD_START}|(?=${anywhere})`, PREFILTER_FLAGS);
-  // A folded character among the keys checked (each one character or a run of spaces) sends the word to
-  // the tree, and a soft hyphen inside a Chinese or Japanese alias sends that. Any first character may
-  // start this alternative, so nothing is ruled out by it: here the word start goes first.
-  const folded = `(?:\\s+|[^]){0,${Math.max(longest - 1, 0)}}${FOLDED.source}`;
-  const withFolded = new RegExp(`${WORD_START}(?=${words}|${folded})|(?=${anywhere}|[^]\\u00ad)`, PREFILTER_FLAGS);
-  return (text) => (FOLDED.test(text) ? withFolded : plain);
+  // A joiner among the keys checked (each one character or a run of spaces) sends the word to the tree, and
+  // a soft hyphen inside a Chinese or Japanese alias sends that. Any first character may start this
+  // alternative, so nothing is ruled out by it: here the word start goes first.
+  const folded = `(?:\\s+|[^]){0,${Math.max(longest - 1, 0)}}[${JOINERS}${FOLDED_LETTERS}]`;
+  const withJoiners = new RegExp(`${WORD_START}(?=${words}|${folded})|(?=${anywhere}|[^]\\u00ad)`, PREFILTER_FLAGS);
+  return (text) => (JOINER.test(text) ? [withJoiners, text] : [plain, foldLetters(text)]);
 }
