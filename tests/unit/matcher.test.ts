@@ -5,7 +5,7 @@
 import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
 import type { Alias } from '../../data/schema';
-import { foldText, isSpace } from '../../utils/matcher/fold';
+import { foldText, isSpace, isWordChar } from '../../utils/matcher/fold';
 import { buildMatcher, type Matcher, type MatcherEntity } from '../../utils/matcher/matcher';
 
 function alias(text: string, flags: Partial<Omit<Alias, 'text'>> = {}): Alias {
@@ -126,6 +126,7 @@ describe('matcher: case', () => {
     expect(marks(matcher, 'US ECONOMY GROWS')).toEqual([]);
     expect(marks(matcher, 'WHAT THE UNSC SAID')).toEqual([]);
     expect(marks(matcher, 'КНДР ЗАЯВИЛА')).toEqual([]);
+    expect(marks(matcher, 'ÉTATS US SÉCURITÉ')).toEqual([]);
   });
 
   it('takes an acronym among ordinary words', () => {
@@ -314,6 +315,17 @@ describe('fold', () => {
     expect(spaces.filter((char) => !isSpace(char)).map((char) => char.charCodeAt(0).toString(16))).toEqual([]);
     expect(isSpace('\ufeff')).toBe(false);
     expect(isSpace('a')).toBe(false);
+  });
+
+  it('knows a word character as Unicode does (letters, digits, marks), for every character of the BMP', () => {
+    const unicode = /[\p{L}\p{N}\p{M}]/u;
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (isWordChar(char) !== unicode.test(char)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(isWordChar(undefined)).toBe(false);
   });
 });
 

@@ -94,13 +94,18 @@ export function foldText(text: string, ignoreCase: boolean): string {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** True for the code of a letter, digit or combining mark (NaN, past the text's end, is none). */
 /** What WORD_CHAR said of each code outside ASCII: 0 not asked yet, 1 no, 2 yes. */
 let wordCodes: Uint8Array | undefined;
 
+/** True for the code of a letter, digit or combining mark (NaN, past the text's end, is none). */
 function isWordCode(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   if (Number.isNaN(code)) return false;
+  // The usual neighbours of a mention, answered without the Unicode tables, which took about a millisecond
+  // to load at their first use on a fresh page: no-break space, « », curly quotes, dashes and the other
+  // general punctuation are never part of a word; accented Latin, Cyrillic and Hangul syllables always are.
+  if (code === 0xa0 || code === 0xab || code === 0xbb || (code >= 0x2000 && code <= 0x206f)) return false;
+  if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x400 && code <= 0x481) || (code >= 0xac00 && code <= 0xd7a3)) return true;
   // The rules look at the letters around every candidate: ask the Unicode tables once per code.
   wordCodes ??= new Uint8Array(65536);
   let known = wordCodes[code];

@@ -38,7 +38,9 @@ export function scriptOf(alias: string): Script {
 }
 
 function isShoutedWord(word: string): boolean {
-  return word.length >= 2 && /^\p{Lu}+$/u.test(word);
+  if (word.length < 2) return false;
+  // An ASCII word, the usual neighbour, is answered without loading the Unicode tables (slow on a fresh page).
+  return /^[\0-\x7f]+$/.test(word) ? /^[A-Z]+$/.test(word) : /^\p{Lu}+$/u.test(word);
 }
 
 function wordBefore(text: string, start: number): string {
