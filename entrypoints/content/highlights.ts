@@ -61,24 +61,26 @@ function isInside(node: Node, containers: Set<Node>): boolean {
   return false;
 }
 
-/** The node, or the outermost shadow host it sits in: where it stands in the document itself. */
-function placeInDocument(node: Node): Node {
-  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = node.getRootNode()) node = root.host;
-  return node;
+/** The node and the shadow hosts it sits in, outermost first: where it stands at each level of nesting. */
+function placesOf(node: Node): Node[] {
+  const places = [node];
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) places.unshift(root.host);
+  return places;
 }
 
 /**
  * Document order of two mentions, so the keyboard steps through them as a
- * reader sees them. Mentions in different trees are ordered by where their
- * components stand; two in different trees of one component, arbitrarily.
+ * reader sees them. Mentions in different trees are ordered where their
+ * trees part: by where their components stand in the tree both are in.
  */
 function inDocumentOrder(a: PaintedMention, b: PaintedMention): number {
   if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
-  let first = placeInDocument(a.startNode);
-  let second = placeInDocument(b.startNode);
-  // Within one component, its own order.
-  if (first === second) [first, second] = [a.startNode, b.startNode];
-  return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  const first = placesOf(a.startNode);
+  const second = placesOf(b.startNode);
+  // A text node is never a host, so the two lists part at some level, where both places share a tree.
+  let level = 0;
+  while (first[level] === second[level]) level++;
+  return (first[level] as Node).compareDocumentPosition(second[level] as Node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** Creates the highlights of one document and the open shadow roots in it. */

@@ -88,6 +88,20 @@ describe('createMentionHighlights', () => {
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un', 'Human Rights Watch', 'Otto Warmbier']);
   });
 
+  it('lists mentions in components nested inside a component where each stands in its host’s tree', () => {
+    document.body.innerHTML = '<p>Trump</p><div id="outer"></div><p>Otto Warmbier</p>';
+    const outer = (document.getElementById('outer') as HTMLElement).attachShadow({ mode: 'open' });
+    outer.innerHTML = '<div id="inner-a"></div><p>Kim Jong-un</p><div id="inner-b"></div>';
+    // The inner components are attached in the opposite order of their places.
+    const innerB = (outer.getElementById('inner-b') as HTMLElement).attachShadow({ mode: 'open' });
+    innerB.innerHTML = '<p>Human Rights Watch</p>';
+    const innerA = (outer.getElementById('inner-a') as HTMLElement).attachShadow({ mode: 'open' });
+    innerA.innerHTML = '<p>North Korea</p>';
+    const highlights = createMentionHighlights();
+    highlights.add(findMentions(document.body, matcher).reverse());
+    expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un', 'Human Rights Watch', 'Otto Warmbier']);
+  });
+
   it('unpaints the mentions inside a node, and those whose text left the page', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
