@@ -5,11 +5,11 @@
  */
 import type { Matcher } from '../../utils/matcher/matcher';
 import { createChunkedScanner } from './chunked-scan';
-import { isShown } from './scan';
 import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
+import { watchForReveal } from './reveal-watcher';
 import { isPhraseBreak, isSkippedElement } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
 
@@ -78,15 +78,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     }
   }
 
-  // Text a style hides (a collapsed "read more", a closed tab) is left out. A page shows it again by
-  // changing a class or a style, which no attribute we watch tells; but its box then gets a size.
-  const revealWatcher = new ResizeObserver((entries) => {
-    for (const { target } of entries) {
-      if (!isShown(target)) continue;
-      revealWatcher.unobserve(target);
-      onChange(doc, { full: false, nodes: [target] });
-    }
-  });
+  // Text a style hides is left out, and read when the page shows it.
+  const reveals = watchForReveal(doc, (element) => onChange(doc, { full: false, nodes: [element] }));
 
   let lastPaint = performance.now();
   function paint(): void {
@@ -113,7 +106,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
           watchForText(shadow, (changed) => onChange(shadow, changed)),
         );
     },
-    onHidden: (element) => revealWatcher.observe(element),
+    onHidden: (element) => reveals.watch(element),
     onIdle: paint,
   });
 
@@ -140,7 +133,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   return {
     stop() {
       scanner.stop();
-      revealWatcher.disconnect();
+      reveals.stop();
       stopWatchingDocument();
       for (const stop of shadowWatchers.values()) stop();
       clearTimeout(wireCards);

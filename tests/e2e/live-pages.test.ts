@@ -14,7 +14,7 @@ const texts = (ranges: { text: string }[]) => ranges.map((range) => range.text).
 describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-out', (name) => {
   const e2e = useExtensionBrowser(name);
 
-  it('follows a single-page app: replaced views, late text, text edited in place, text a class hid and shows', async () => {
+  it('follows a single-page app: replaced views, late text, text edited in place, text a class hid and shows, or veiled and unveils', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
     await e2e.tab.evaluate(() => (window as unknown as LivePage).navigateTo('second'), undefined);
@@ -26,6 +26,13 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     // The hidden section was not marked so far; "Read more" takes its class away.
     await e2e.tab.evaluate(() => document.getElementById('read-more')?.click(), undefined);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Christoph Heusgen,Otto Warmbier', 'the text shown by a class change');
+    // A veiled section keeps its box when shown: only its visibility changes.
+    await e2e.tab.evaluate(() => document.getElementById('show-spoiler')?.click(), undefined);
+    await waitForHighlights(
+      e2e.tab,
+      (found) => texts(found).join() === 'Christoph Heusgen,Otto Warmbier,Robert R. King',
+      'the text shown by a change of visibility alone',
+    );
   });
 
   it('marks frames, and the site switch turns them off with their page', async () => {

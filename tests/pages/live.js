@@ -25,3 +25,5 @@ window.editText = () => {
 };
 // "Read more": the rest of the story was there all along, hidden by a class.
 document.getElementById('read-more').addEventListener('click', () => document.getElementById('more').classList.remove('collapsed'));
+// Shown without a change of size: only its visibility flips.
+document.getElementById('show-spoiler').addEventListener('click', () => document.getElementById('spoiler').classList.remove('veiled'));
