@@ -21,6 +21,8 @@ export type PageResult = {
   regexMatches: number | null;
   regexModifiers: boolean | null;
   wholeMs: number | null;
+  /** Evaluating the content script's modules before `main()` (inside `wholeMs`). */
+  evalMs: number | null;
   startupCpuMs: number | null;
   matcherMs: number | null;
   startupWallMs: number | null;

@@ -14,6 +14,8 @@
  * lists those names.
  */
 
+import { BENCH_MARK, SCRIPT_START_MARK } from './timing-marks';
+
 declare global {
   interface ImportMetaEnv {
     readonly WXT_PENINSULA_BENCH?: string;
@@ -22,14 +24,14 @@ declare global {
 
 const BENCH = import.meta.env.WXT_PENINSULA_BENCH === 'true';
 
-/** The name of the mark that carries a `BenchTiming` summary in its `detail`. */
-export const BENCH_MARK = 'peninsula-lens:timing';
-
 /** Marks index.ts sets around turning on: before the matcher, matcher ready, annotator started. */
 const ENABLE_MARKS = { begin: 'peninsula-lens:enable', matcher: 'peninsula-lens:matcher-ready', end: 'peninsula-lens:enabled' } as const;
 
-/** What a span measured: `main`, turning on (matcher + annotator + first slice), the matcher build, a scan slice, painting, a change batch. */
-export type BenchSpanKind = 'main' | 'enable' | 'matcher' | 'slice' | 'paint' | 'change';
+/**
+ * What a span measured: evaluating the bundle's modules up to `main`, `main`, turning on (matcher +
+ * annotator + first slice), the matcher build, a scan slice, painting, a change batch.
+ */
+export type BenchSpanKind = 'eval' | 'main' | 'enable' | 'matcher' | 'slice' | 'paint' | 'change';
 
 export type BenchSpanStats = { count: number; total: number; max: number };
 
@@ -131,6 +133,7 @@ function publish(): void {
     tasks: statsOf(durations(tasks)),
     firstScanTasks: statsOf(durations(tasks.filter((task) => idle !== null && task.begun < idle))),
     spans: {
+      eval: ofKind('eval'),
       main: ofKind('main'),
       enable: ofKind('enable'),
       matcher: ofKind('matcher'),
@@ -144,10 +147,12 @@ function publish(): void {
   performance.mark(BENCH_MARK, { detail: timing });
 }
 
-/** First line of `main`: starts the record and opens the `main` span. */
+/** First line of `main`: records the evaluation before it, starts the record and opens the `main` span. */
 export function benchStart(): void {
   if (BENCH) {
-    // Before the clock starts: with precise memory info the read takes milliseconds.
+    const scriptStart = performance.getEntriesByName(SCRIPT_START_MARK, 'mark').at(-1)?.startTime;
+    if (scriptStart !== undefined) spans.push({ kind: 'eval', begun: scriptStart, ended: performance.now() });
+    // Between the two spans: with precise memory info the read takes milliseconds.
     heapAtStart = usedHeap();
     start = performance.now();
     open.push({ kind: 'main', begun: start });
