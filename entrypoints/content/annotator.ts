@@ -46,7 +46,9 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   // at a mark before it is painted, so the cards are wired right after the first paint.
   let cards: MentionCards | undefined;
   const wireCards = setTimeout(() => {
+    benchBegin('cards');
     cards = attachMentionCards(doc, highlights);
+    benchEnd('cards');
   }, 0);
   /** Each open shadow root met, and the function that stops watching it. */
   const shadowWatchers = new Map<ShadowRoot, () => void>();
