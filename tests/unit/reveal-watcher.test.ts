@@ -1,9 +1,11 @@
 /**
  * A part the page hides with a style is read again when the page shows it,
- * also when only its `visibility` flips (its box does not change, so only a
- * class or style change tells). Class changes elsewhere cost no style check,
- * and nothing is watched once nothing is hidden. The test DOM has no
- * checkVisibility: each hidden element gets one that reads its class.
+ * also when only its `visibility` flips (its box does not change, so only an
+ * attribute change tells): on the part, an ancestor or a sibling. Checks are
+ * few however often attributes change, parts the page took away are
+ * forgotten, and nothing is watched once nothing is hidden. The test DOM has
+ * no checkVisibility: each hidden element gets one that reads the page's
+ * state, and counts the questions.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RevealWatcher, watchForReveal } from '../../entrypoints/content/reveal-watcher';
@@ -11,75 +13,87 @@ import { type RevealWatcher, watchForReveal } from '../../entrypoints/content/re
 let watcher: RevealWatcher | undefined;
 let checks = 0;
 
-/** A section the page veils with a class; asking whether it is shown is counted. */
-function veiledSection(id: string): HTMLElement {
-  const section = document.getElementById(id) as HTMLElement;
-  section.checkVisibility = () => {
+/** An element shown when `shown()` says so; each question is counted. */
+function hiddenPart(id: string, shown: () => boolean): HTMLElement {
+  const element = document.getElementById(id) as HTMLElement;
+  element.checkVisibility = () => {
     checks++;
-    return !section.classList.contains('veiled');
+    return shown();
   };
-  return section;
+  return element;
 }
 
-const nextFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+/** Longer than the watcher's gap between checks. */
+const afterCheck = () => new Promise((done) => setTimeout(done, 150));
 
 beforeEach(() => {
   checks = 0;
-  document.body.innerHTML =
-    '<nav id="menu" class="closed"></nav><article id="story"><section id="spoiler" class="veiled"><p>Robert R. King</p></section></article>';
+  document.body.innerHTML = `<nav id="menu" class="closed"></nav>
+    <article id="story"><section id="spoiler" class="veiled"><p>Robert R. King</p></section></article>
+    <button id="toggle" aria-expanded="false"></button><div id="panel"><p>Stephen Biegun</p></div>`;
 });
 
 afterEach(() => {
   watcher?.stop();
   watcher = undefined;
+  vi.restoreAllMocks();
 });
 
 describe('watchForReveal', () => {
   it('tells when a class change shows a hidden part, once, and then stops watching', async () => {
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const shown = vi.fn();
     watcher = watchForReveal(document, shown);
-    const spoiler = veiledSection('spoiler');
+    const spoiler = hiddenPart('spoiler', () => !document.getElementById('spoiler')?.classList.contains('veiled'));
     watcher.watch(spoiler);
     document.getElementById('story')?.classList.add('expanded');
-    await nextFrame();
+    await afterCheck();
     expect(shown).not.toHaveBeenCalled();
     spoiler.classList.remove('veiled');
-    await nextFrame();
+    await afterCheck();
     expect(shown.mock.calls).toEqual([[spoiler]]);
+    expect(watcher.size()).toBe(0);
+    expect(disconnect).toHaveBeenCalled();
     const checksWhenShown = checks;
     spoiler.classList.add('veiled');
     spoiler.classList.remove('veiled');
-    await nextFrame();
+    await afterCheck();
     expect(shown).toHaveBeenCalledTimes(1);
     expect(checks).toBe(checksWhenShown);
   });
 
-  it('asks nothing when a class changes away from every hidden part', async () => {
+  it('tells when a change on a sibling shows a part (a toggle’s aria-expanded)', async () => {
     const shown = vi.fn();
     watcher = watchForReveal(document, shown);
-    watcher.watch(veiledSection('spoiler'));
-    const before = checks;
-    for (let i = 0; i < 5; i++) document.getElementById('menu')?.classList.toggle('closed');
-    await nextFrame();
-    expect(checks).toBe(before);
+    const toggle = document.getElementById('toggle') as HTMLElement;
+    const panel = hiddenPart('panel', () => toggle.getAttribute('aria-expanded') === 'true');
+    watcher.watch(panel);
+    toggle.setAttribute('aria-expanded', 'true');
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[panel]]);
+  });
+
+  it('asks once about each hidden part however many attributes change at once', async () => {
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    watcher.watch(hiddenPart('spoiler', () => false));
+    watcher.watch(hiddenPart('panel', () => false));
+    for (let i = 0; i < 50; i++) document.getElementById('menu')?.classList.toggle('closed');
+    await afterCheck();
+    expect(checks).toBe(2);
     expect(shown).not.toHaveBeenCalled();
   });
 
   it('forgets a hidden part the page took away, and tells nothing of it', async () => {
-    document.getElementById('story')?.insertAdjacentHTML('beforeend', '<section id="tab" class="veiled"><p>Stephen Biegun</p></section>');
     const shown = vi.fn();
     watcher = watchForReveal(document, shown);
-    const spoiler = veiledSection('spoiler');
+    const spoiler = hiddenPart('spoiler', () => true);
     watcher.watch(spoiler);
-    watcher.watch(veiledSection('tab'));
+    watcher.watch(hiddenPart('panel', () => false));
     spoiler.remove();
     document.body.classList.add('scrolled');
-    await nextFrame();
-    // Only the part still on the page was asked about, and it is still hidden.
-    expect(checks).toBe(1);
-    document.body.classList.remove('scrolled');
-    await nextFrame();
-    expect(checks).toBe(2);
+    await afterCheck();
+    expect(watcher.size()).toBe(1);
     expect(shown).not.toHaveBeenCalled();
   });
 });
