@@ -10,10 +10,10 @@ import compiledMatcherJson from 'virtual:compiled-matcher';
 import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
 import type { PackedNode } from '../../utils/matcher/compile';
-import { keyOfCode } from '../../utils/matcher/fold';
+import { isWordChar, keyOfCode } from '../../utils/matcher/fold';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
-import { foldLetters, JOINER, keyPattern, PREFILTER_FLAGS, prefilterFor } from '../../utils/matcher/prefilter';
+import { CONTINUES_WORD, foldLetters, JOINER, keyPattern, PREFILTER_FLAGS, prefilterFor } from '../../utils/matcher/prefilter';
 
 const compiled = parseShippedMatcher(compiledMatcherJson);
 const shipped = createMatcher(compiled);
@@ -114,6 +114,17 @@ describe('the prefilter', () => {
       if (pattern && !pattern.test(foldLetters(char)) && !JOINER.test(char)) missed.push(`U+${code.toString(16)}`);
     }
     expect(missed).toEqual([]);
+  });
+
+  it('takes no word to start after a character that does not continue a word, for every character of the BMP', () => {
+    const continues = new RegExp(`^${CONTINUES_WORD}$`, PREFILTER_FLAGS.replace('g', ''));
+    const wrong: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (continues.test(char) && !isWordChar(char) && char !== '\u00ad') wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(continues.test('é') && continues.test('Ж') && continues.test('한') && continues.test('Z')).toBe(true);
   });
 
   it('reads accented letters one for one, and takes no plain ASCII letter for one to fold or join (every word would reach the tree)', () => {

@@ -56,12 +56,16 @@ export function foldLetters(text: string): string {
 export const PREFILTER_FLAGS = 'gi';
 
 /**
- * Not after a letter, digit or combining mark of the scripts of the aliases (a
- * soft hyphen sits inside a word too). A subset of the matcher's word
- * characters: a place after another letter gets through to the tree, whose
- * rules check the word start exactly.
+ * Letters and digits of the aliases' scripts (ASCII, Latin-1 and Latin
+ * Extended, basic Cyrillic, Hangul syllables) and the soft hyphen, which sits
+ * inside a word: characters after which no word starts. Only some of the
+ * characters the rules take as continuing a word (rules.ts): a place after
+ * any other letter gets through to the tree, whose rules check the word start
+ * exactly (tests/unit/prefilter.test.ts checks each character of the class).
  */
-const WORD_START = '(?<![0-9a-z\\u00ad\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0400-\\u045f\\uac00-\\ud7a3])';
+export const CONTINUES_WORD = '[0-9a-z\\u00ad\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u0400-\\u045f\\uac00-\\ud7a3]';
+
+const WORD_START = `(?<!${CONTINUES_WORD})`;
 
 /** The pattern of one key: the character itself (the `i` flag takes care of case) or the characters read as it. */
 export function keyPattern(key: number): string {
@@ -72,7 +76,7 @@ export function keyPattern(key: number): string {
   return SYNTAX_CHARS.includes(char) ? `\\${char}` : char;
 }
 
-/** The characters with a meaning in a pattern (with the `u` flag, the only ones that may be escaped). */
+/** The characters with a meaning in a pattern, escaped where a key is one of them. */
 const SYNTAX_CHARS = '^$\\.*+?()[]{}|/';
 
 /** Alternatives as one group: single characters as a class, which is shorter. */
