@@ -10,10 +10,11 @@ import { benchEnd, benchStart } from './timing';
 /** How often the script checks whether its extension was reloaded or updated under it. */
 const INVALIDATION_CHECK_MS = 2000;
 
-/** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">` in its head. */
+/** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">`. */
 function pageOptedOut(doc: Document): boolean {
-  // In the head, where metadata belongs: looking through the whole document took 3 ms on a 100,000-node page.
-  const meta = doc.head?.querySelector('meta[name="peninsula-lens"]');
+  // The whole document, not only the head: a parser or a CMS may leave the meta in the body. A page's
+  // consent is worth the 3 ms this takes on a 100,000-node page.
+  const meta = doc.querySelector('meta[name="peninsula-lens"]');
   return meta?.getAttribute('content')?.trim().toLowerCase() === OPT_OUT_VALUE || doc.documentElement.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE;
 }
 
