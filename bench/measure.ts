@@ -107,7 +107,7 @@ export async function measureMarkjs(context: BrowserContext, url: string, kit: P
   }
 }
 
-/** `frames`: long animation frames from our first line to our first idle (what our highlights make the page re-render). */
+/** `frames`: long animation frames from the first line of our `main()` to our first idle (what our highlights make the page re-render). */
 export type OursMeasure = { timing: BenchTiming; highlights: number; heap: number; frames: FrameStats };
 
 async function waitForTiming(page: Page, timeoutMs: number): Promise<BenchTiming> {

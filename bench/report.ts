@@ -23,6 +23,7 @@ export type PageResult = {
   wholeMs: number | null;
   /** Evaluating the content script's modules before `main()` (inside `wholeMs`). */
   evalMs: number | null;
+  /** Evaluation, `main()` and building the matcher (inside `wholeMs`). */
   startupCpuMs: number | null;
   matcherMs: number | null;
   startupWallMs: number | null;
@@ -32,12 +33,13 @@ export type PageResult = {
   longestTaskMs: number | null;
   longestTaskMaxMs: number | null;
   firstHighlightMs: number | null;
+  /** The first line of our `main()`, from navigation start (the name is older than the `eval` span before it). */
   scriptStartMs: number | null;
   doneMs: number | null;
   heapAddedBytes: number | null;
   heapChurnBytes: number | null;
   highlights: number | null;
-  /** Long animation frames (≥ 50 ms) from our first line to our first idle: median count, worst over runs, median style+layout ms. */
+  /** Long animation frames (≥ 50 ms) from the first line of our `main()` to our first idle: median count, worst over runs, median style+layout ms. */
   frames: number | null;
   worstFrameMs: number | null;
   frameStyleLayoutMs: number | null;

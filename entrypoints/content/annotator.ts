@@ -15,7 +15,7 @@ import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
 
-/** How often a long scan paints what it has found so far. */
+/** How long a long scan waits before it first paints what it has found so far. */
 const PAINT_INTERVAL_MS = 250;
 /**
  * What the wait between two such paints grows to, doubling after each: every

@@ -127,7 +127,8 @@ function publish(): void {
   const idle = firstIdle;
   // Wiring the cards is a task of its own right after the first slice: part of the first scan's cost
   // whether the scan took more slices or not.
-  const firstCards = tasks.find((task) => task.kind === 'cards');
+  const cards = all.find((span) => span.kind === 'cards');
+  const firstCards = cards && tasks.find((task) => task.begun <= cards.begun && cards.ended <= task.ended);
   const timing: BenchTiming = {
     start,
     matcherReady: all.find((span) => span.kind === 'matcher')?.ended ?? null,

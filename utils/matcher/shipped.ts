@@ -9,11 +9,13 @@ import * as v from 'valibot';
 import type { CompactRule, CompiledMatcher, PackedNode } from './compile';
 
 /**
- * The shape the matcher relies on, checked at the top: its parts are the
- * arrays and strings it indexes. Their items are not checked one by one:
- * they come from the extension's own background, built from data checked at
- * build time, and a check of every node and rule made the matcher's start-up
- * on a fresh page take twice as long.
+ * The matcher's top level: its parts are the arrays and strings the matcher
+ * indexes. What lies inside them is not checked: only the extension's own
+ * background can answer a content script's runtime message, and it sends the
+ * tree its build compiled from data checked at build time. The check catches
+ * an answer of the wrong kind (another version's, a damaged one); checking
+ * every node and rule as well made the matcher's start on a fresh page take
+ * twice as long.
  */
 const ShippedMatcherSchema = v.strictObject({
   tree: v.custom<PackedNode>(Array.isArray),
