@@ -9,20 +9,12 @@ import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
+import { createPaintPacing } from './paint-pacing';
 import { watchForReveal } from './reveal-watcher';
 import { isPhraseBreak, isSkippedElement } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
-
-/** How long a long scan waits before it first paints what it has found so far. */
-const PAINT_INTERVAL_MS = 250;
-/**
- * What the wait between two such paints grows to, doubling after each: every
- * change to the highlights makes Chromium repaint the page, a frame of 50 to
- * 150 ms on the bench's 100,000-node page.
- */
-const MAX_PAINT_INTERVAL_MS = 2000;
 
 /** The nearest ancestor a phrase cannot run across (text-blocks.ts): rescanning it rejoins split text. */
 function phraseContainer(node: Node): Node {
@@ -89,12 +81,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   // Text a style hides is left out, and read when the page shows it.
   const reveals = watchForReveal(doc, (element) => onChange(doc, { full: false, nodes: [element] }));
 
-  let lastPaint = performance.now();
-  let paintInterval = PAINT_INTERVAL_MS;
-  function paint(): void {
-    highlights.flush();
-    lastPaint = performance.now();
-  }
+  const pacing = createPaintPacing(performance.now());
 
   const scanner = createChunkedScanner(matcher, {
     onMentions(mentions) {
@@ -102,11 +89,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
         const root = painted.startNode.getRootNode();
         if (root instanceof ShadowRoot) styleShadowRoot(root);
       }
-      // A long scan shows its progress now and then, not after every slice: each paint restyles the page.
-      if (performance.now() - lastPaint >= paintInterval) {
-        paint();
-        paintInterval = Math.min(paintInterval * 2, MAX_PAINT_INTERVAL_MS);
-      }
+      // A long scan shows its progress now and then, not after every slice: each paint repaints the page.
+      if (pacing.progressDue(performance.now())) highlights.flush();
     },
     onShadowRoot(shadow) {
       // Met again while a changed part of the page is read (its host may have been taken out and put
@@ -120,8 +104,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     },
     onHidden: (element) => reveals.watch(element),
     onIdle() {
-      paint();
-      paintInterval = PAINT_INTERVAL_MS;
+      highlights.flush();
+      pacing.scanEnded(performance.now());
     },
   });
 
