@@ -20,17 +20,17 @@ export type PackedNode = [rules: number[] | 0, ...edges: (string | PackedNode)[]
 
 /**
  * A rule as shipped, small because every page where the extension is on
- * receives and parses it: the entity's
- * index, flags (1 case-sensitive, 2 acronym), the exact text where case
- * matters, and the look-alike words, with trailing "none" entries left off.
+ * receives and parses it: the entity's index, flags (1 case-sensitive, 2
+ * acronym), the exact text where case matters, and the look-alike words,
+ * with trailing "none" entries left off.
  * The script is not shipped: the first character of a match tells it.
  */
 export type CompactRule = [entity: number, flags?: number, exactText?: string | 0, notAfterWords?: string[] | 0, notBeforeWords?: string[] | 0];
 
 /**
- * What the background sends content scripts: plain JSON. `prefilter` holds the parts of
- * the regular expression that finds where an alias may start (prefilter.ts),
- * so the scan skips the rest of the text natively.
+ * What the background sends content scripts: plain JSON. `prefilter` holds
+ * the parts of the regular expression that finds where an alias may start
+ * (prefilter.ts), so the scan skips the rest of the text natively.
  */
 export type CompiledMatcher = { tree: PackedNode; rules: CompactRule[]; entities: [id: string, kind: EntityKind][]; prefilter: PrefilterParts };
 

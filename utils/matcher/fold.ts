@@ -105,7 +105,7 @@ function isWordCode(code: number): boolean {
   // to load at their first use on a fresh page: no-break space, « », curly quotes, dashes and the other
   // general punctuation are never part of a word; accented Latin, Cyrillic and Hangul syllables always are.
   if (code === 0xa0 || code === 0xab || code === 0xbb || (code >= 0x2000 && code <= 0x206f)) return false;
-  if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x400 && code <= 0x481) || (code >= 0xac00 && code <= 0xd7a3)) return true;
+  if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x400 && code <= 0x481) || isHangulSyllableCode(code)) return true;
   // The rules look at the letters around every candidate: ask the Unicode tables once per code.
   wordCodes ??= new Uint8Array(65536);
   let known = wordCodes[code];

@@ -29,8 +29,8 @@ type RuleAt = (index: number, text: string, start: number) => MatchRule;
 
 /**
  * A matcher over a compiled tree (what the background sends each content
- * script, utils/matcher/shipped.ts). A node's
- * edges are indexed on first use: a page visits a small part of the tree.
+ * script, utils/matcher/shipped.ts). A node's edges are indexed on first
+ * use: a page visits a small part of the tree.
  */
 export function createMatcher({ tree, rules: compactRules, entities, prefilter }: CompiledMatcher): Matcher {
   const indexes = new Map<PackedNode, EdgeIndex>();

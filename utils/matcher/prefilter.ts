@@ -12,8 +12,8 @@ import { isCjkCode, isHangulSyllableCode, keyOfCode } from './fold';
 
 /**
  * Keys of an alias the prefilter checks: fewer let more words through to the
- * tree, more make the pattern longer (it ships in the bundle and compiles at
- * every page load). A Chinese, Japanese or Korean character says more than a
+ * tree, more make the pattern longer (it travels to every page where the
+ * extension is on, and compiles there). A Chinese, Japanese or Korean character says more than a
  * letter: two of them are as rare as four letters.
  */
 const LETTER_KEYS = 4;

@@ -82,7 +82,7 @@ function hangulRunAfter(text: string, end: number): string {
 }
 
 /** A neighbour that continues the word: a letter, digit or mark, or a soft hyphen inside a long word. */
-function continuesWord(char: string | undefined): boolean {
+export function continuesWord(char: string | undefined): boolean {
   return char === '\u00ad' || isWordChar(char);
 }
 
