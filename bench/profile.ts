@@ -3,7 +3,9 @@
  * on a page, from a CDP CPU profile (50 µs sampling) of an unminified bench
  * build. Time in native (DOM) functions is charged to our function that
  * called them. Not part of `npm run bench`; used to explain its numbers.
- * Page ids: seed-article and the ids in bench/generate-pages.ts.
+ * Page ids: seed-article and the ids in bench/generate-pages.ts. With
+ * `SAVE_PROFILE=dir`, each page's raw profile is also written to
+ * `dir/<page>.cpuprofile` (for DevTools or a per-line look).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
         await page.waitForTimeout(1000);
       }
       const { profile } = await cdp.send('Profiler.stop');
+      if (process.env.SAVE_PROFILE) writeFileSync(`${process.env.SAVE_PROFILE}/${id}.cpuprofile`, JSON.stringify(profile));
       await cdp.detach();
       await page.close();
       const summary = summarize(profile, isOurs);
