@@ -14,7 +14,7 @@ const texts = (ranges: { text: string }[]) => ranges.map((range) => range.text).
 describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-out', (name) => {
   const e2e = useExtensionBrowser(name);
 
-  it('follows a single-page app: replaced views, late text, text edited in place, text a class hid and shows, or veiled and unveils', async () => {
+  it('follows a single-page app: replaced views, late text, text edited in place, text a class hid and shows, veiled and unveils, or a ticked box shows', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
     await e2e.tab.evaluate(() => (window as unknown as LivePage).navigateTo('second'), undefined);
@@ -32,6 +32,13 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
       e2e.tab,
       (found) => texts(found).join() === 'Christoph Heusgen,Otto Warmbier,Robert R. King',
       'the text shown by a change of visibility alone',
+    );
+    // Ticking a box changes no attribute: CSS's `:checked` shows the aside.
+    await e2e.tab.evaluate(() => document.getElementById('show-aside')?.click(), undefined);
+    await waitForHighlights(
+      e2e.tab,
+      (found) => texts(found).join() === 'Christoph Heusgen,Hanoi summit,Otto Warmbier,Robert R. King',
+      'the text shown by a ticked box',
     );
   });
 
@@ -64,6 +71,35 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     expect(texts(await highlightsOn(e2e.tab))).toContain('Human Rights Watch');
     const card = await hoverMention(e2e.tab, 'North Korea', 'North Korea');
     expect(card).toContain('Source:');
+  });
+
+  it('marks text a component veils once the component shows it: the page’s own text in its slot, and its own', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/shadow.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).includes('Human Rights Watch'), 'the light text');
+    const veiled = ['Otto Warmbier', 'Robert R. King'];
+    expect(texts(await highlightsOn(e2e.tab)).filter((text) => veiled.includes(text))).toEqual([]);
+    const clickInside = (component: string, id: string) =>
+      e2e.tab.evaluate(({ host, target }) => document.querySelector(host)?.shadowRoot?.getElementById(target)?.click(), { host: component, target: id });
+    // A class changes inside the shadow root: nothing in the document does.
+    await clickInside('spoiler-box', 'unveil');
+    await waitForHighlights(
+      e2e.tab,
+      (found) =>
+        texts(found)
+          .filter((text) => veiled.includes(text))
+          .join() === 'Otto Warmbier',
+      'the slotted text',
+    );
+    // A box inside the shadow root is ticked: its `change` event does not leave the shadow root.
+    await clickInside('spoiler-note', 'tick');
+    await waitForHighlights(
+      e2e.tab,
+      (found) =>
+        texts(found)
+          .filter((text) => veiled.includes(text))
+          .join() === veiled.join(),
+      'the component’s own text',
+    );
   });
 
   it('keeps away from an element that opts out, and from a page that opts out', async () => {

@@ -96,4 +96,78 @@ describe('watchForReveal', () => {
     expect(watcher.size()).toBe(1);
     expect(shown).not.toHaveBeenCalled();
   });
+
+  it('tells when a form control’s state alone shows a part (a checkbox and `:checked ~ .panel`), and stops listening after', async () => {
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    document.body.insertAdjacentHTML('afterbegin', '<input type="checkbox" id="more">');
+    const box = document.getElementById('more') as HTMLInputElement;
+    const panel = hiddenPart('panel', () => box.checked);
+    watcher.watch(panel);
+    // Checking a box changes no attribute: only its `change` event tells.
+    box.checked = true;
+    await afterCheck();
+    expect(shown).not.toHaveBeenCalled();
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[panel]]);
+    const checksWhenShown = checks;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await afterCheck();
+    expect(checks).toBe(checksWhenShown);
+  });
+
+  it('tells when a style sheet the page adds shows a part', async () => {
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    const panel = hiddenPart('panel', () => document.getElementById('reveal-sheet') !== null);
+    watcher.watch(panel);
+    const sheet = document.createElement('style');
+    sheet.id = 'reveal-sheet';
+    sheet.textContent = '#panel { visibility: visible }';
+    document.head.append(sheet);
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[panel]]);
+  });
+
+  it('tells when the address’s #fragment (`:target`) shows a part', async () => {
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    let targeted = false;
+    const panel = hiddenPart('panel', () => targeted);
+    watcher.watch(panel);
+    targeted = true;
+    window.dispatchEvent(new Event('hashchange'));
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[panel]]);
+  });
+
+  it('tells when a change inside a shadow root shows a part there, and one in an event that does not leave it', async () => {
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    const host = document.createElement('news-card');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('spoiler-box');
+    shadow.append(inner);
+    const innerShadow = inner.attachShadow({ mode: 'open' });
+    innerShadow.innerHTML = '<input type="checkbox"><p class="veiled">Robert R. King</p>';
+    const part = innerShadow.querySelector('p') as HTMLElement;
+    const box = innerShadow.querySelector('input') as HTMLInputElement;
+    part.checkVisibility = () => {
+      checks++;
+      return !part.classList.contains('veiled') || box.checked;
+    };
+    watcher.watch(part);
+    part.classList.remove('veiled');
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[part]]);
+    part.classList.add('veiled');
+    watcher.watch(part);
+    box.checked = true;
+    // Not composed: it never reaches the document.
+    box.dispatchEvent(new Event('change', { bubbles: true, composed: false }));
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[part], [part]]);
+  });
 });
