@@ -26,6 +26,7 @@ export type PageResult = {
   /** Evaluation, `main()` and building the matcher (inside `wholeMs`). */
   startupCpuMs: number | null;
   matcherMs: number | null;
+  /** The content script's first statement (or, in builds without that mark, `main()`) to matcher ready, wall clock. */
   startupWallMs: number | null;
   scanMs: number | null;
   paintMs: number | null;

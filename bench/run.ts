@@ -197,7 +197,7 @@ async function main(): Promise<void> {
       evalMs: median(mine.map((m) => m.timing.spans.eval.total)),
       startupCpuMs: median(mine.map((m) => m.timing.spans.eval.total + m.timing.spans.main.total + m.timing.spans.matcher.total)),
       matcherMs: median(mine.map((m) => m.timing.spans.matcher.total)),
-      startupWallMs: median(mine.map((m) => (m.timing.matcherReady === null ? Number.NaN : m.timing.matcherReady - m.timing.start))),
+      startupWallMs: median(mine.map((m) => (m.timing.matcherReady === null ? Number.NaN : m.timing.matcherReady - (m.timing.scriptStart ?? m.timing.start)))),
       scanMs: median(mine.map((m) => m.timing.firstScanTasks.total - m.timing.spans.eval.total - m.timing.spans.main.total - m.timing.spans.matcher.total)),
       paintMs: median(mine.map((m) => m.timing.spans.paint.total)),
       slices: median(mine.map((m) => m.timing.spans.slice.count)),
