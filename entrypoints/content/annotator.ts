@@ -9,6 +9,7 @@ import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
+import { watchNearView } from './near-view';
 import { createPaintPacing } from './paint-pacing';
 import { watchForReveal } from './reveal-watcher';
 import { isPhraseBreak, isSkippedElement } from './text-blocks';
@@ -82,15 +83,22 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   const reveals = watchForReveal(doc, (element) => onChange(doc, { full: false, nodes: [element] }));
 
   const pacing = createPaintPacing(performance.now());
+  const nearView = watchNearView();
 
   const scanner = createChunkedScanner(matcher, {
     onMentions(mentions) {
+      // Only a scan long enough to have painted its progress once asks where the rest lies.
+      const askWhere = pacing.paintedProgress();
       for (const painted of highlights.add(mentions)) {
         const root = painted.startNode.getRootNode();
         if (root instanceof ShadowRoot) styleShadowRoot(root);
+        if (askWhere && painted.startNode.parentElement) nearView.watch(painted.startNode.parentElement);
       }
       // A long scan shows its progress now and then, not after every slice: each paint repaints the page.
-      if (pacing.progressDue(performance.now())) highlights.flush();
+      if (pacing.progressDue(performance.now(), nearView.anyNear)) {
+        highlights.flush();
+        nearView.reset();
+      }
     },
     onShadowRoot(shadow) {
       // Met again while a changed part of the page is read (its host may have been taken out and put
@@ -105,6 +113,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     onHidden: (element) => reveals.watch(element),
     onIdle() {
       highlights.flush();
+      nearView.reset();
       pacing.scanEnded(performance.now());
     },
   });
@@ -133,6 +142,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     stop() {
       scanner.stop();
       reveals.stop();
+      nearView.stop();
       stopWatchingDocument();
       for (const stop of shadowWatchers.values()) stop();
       clearTimeout(wireCards);
