@@ -27,6 +27,11 @@ export type TestTab = {
   tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(clip: Rect): Promise<Uint8Array>;
+  /**
+   * Renders the page as it prints (or, with `false`, as on screen again). Chromium only:
+   * puppeteer emulates media through CDP, which it does not speak to Firefox.
+   */
+  emulatePrint?(on: boolean): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
   cardText(): Promise<string>;
   bringToFront(): Promise<void>;
@@ -96,6 +101,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
     tap: (x, y) => page.touchscreen.tap(x, y),
     press: (key) => page.keyboard.press(key),
     screenshot: (clip) => page.screenshot({ clip }),
+    emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
     cardText: () => chromiumCardText(page),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
