@@ -34,6 +34,9 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
   let reading: Generator<TextBlock> | undefined;
   let scheduled = false;
   let stopped = false;
+  /** Counts slices: a walk resumed in a later one checks that the page did not move it. */
+  let slice = 0;
+  const currentSlice = (): number => slice;
 
   function schedule(): void {
     if (scheduled || stopped) return;
@@ -45,6 +48,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     scheduled = false;
     if (stopped) return;
     benchBegin('slice');
+    slice++;
     const until = performance.now() + SLICE_MS;
     const found: Mention[] = [];
     // Styles may change between slices: ask about visibility afresh in each.
@@ -55,7 +59,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
       if (!reading) {
         const root = queue[next++];
         if (!root) break;
-        reading = textBlocks(root, callbacks.onShadowRoot);
+        reading = textBlocks(root, callbacks.onShadowRoot, currentSlice);
       }
       const block = reading.next();
       if (block.done) {

@@ -21,9 +21,12 @@ const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LA
 
 /** True for elements whose text the scanner must not read (and whose subtree it skips). */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.tagName)) return true;
   // Most elements carry no attribute at all: one call answers for them.
-  if (!element.hasAttributes()) return false;
+  return SKIPPED_TAGS.has(element.tagName) || (element.hasAttributes() && isSkippedByAttributes(element));
+}
+
+/** True for an element that an attribute takes out of reading: an opt-out, `hidden`, an editor. */
+function isSkippedByAttributes(element: Element): boolean {
   if (element.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE) return true;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
@@ -43,23 +46,47 @@ function isStillIn(root: Node, node: Node): boolean {
   return root.isConnected && root.contains(node);
 }
 
+/**
+ * Where a walk resumed in a later task stands: whether each element between
+ * `root` and `node` ends a phrase, outermost first, or null when the page
+ * took `node` out of `root`.
+ */
+function breaksAbove(root: Node, node: Node): boolean[] | null {
+  if (!isStillIn(root, node)) return null;
+  const breaks: boolean[] = [];
+  for (let current = node.parentNode; current && current !== root; current = current.parentNode) breaks.push(isPhraseBreak(current));
+  return breaks.reverse();
+}
+
 function emptyBlock(): TextBlock {
   return { nodes: [], starts: [], text: '' };
 }
+
+const { TEXT_NODE, ELEMENT_NODE } = Node;
 
 /**
  * Yields the blocks of text under `root`, in document order, and reports each
  * open shadow root met on the way (their text is scanned as roots of their own).
  * A hand-written walk, not a TreeWalker: a filter callback for every node cost
  * several times the walk itself, and the walk knows where blocks start and end
- * without looking up each text node's ancestors.
+ * without looking up each text node's ancestors. It reads each element's tag
+ * once. `currentTask` numbers the caller's tasks: no page code runs between
+ * two blocks read in one task, so only a walk resumed in a later one checks
+ * whether the page moved it (by default, every time).
  */
-export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => void = () => undefined): Generator<TextBlock> {
+export function* textBlocks(
+  root: Node,
+  onShadowRoot: (shadow: ShadowRoot) => void = () => undefined,
+  currentTask: () => number = () => Number.NaN,
+): Generator<TextBlock> {
   if (root instanceof Element && root.shadowRoot) onShadowRoot(root.shadowRoot);
   let block = emptyBlock();
   let node: Node | null = root.firstChild;
+  /** Whether each element the walk is inside ends a phrase, innermost last: climbing out reads no tag. */
+  let breaks: boolean[] = [];
   let restarts = 0;
   let lost = false;
+  let task: number;
   while (node) {
     // The page may have moved or replaced the subtree we were in while we
     // yielded: read the root again from its start (mentions already painted
@@ -69,25 +96,39 @@ export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => vo
       if (!root.isConnected || ++restarts > MAX_RESTARTS) return;
       lost = false;
       node = root.firstChild;
+      breaks = [];
       block = emptyBlock();
       continue;
     }
     let enter = false;
-    if (node.nodeType === Node.TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       block.starts.push(block.text.length);
       block.nodes.push(node as Text);
       block.text += (node as Text).data;
-    } else if (node.nodeType === Node.ELEMENT_NODE && !isSkippedElement(node as Element)) {
+    } else if (type === ELEMENT_NODE) {
       const element = node as Element;
-      if (element.shadowRoot) onShadowRoot(element.shadowRoot);
-      // A block element (or a <br>, an <img>) ends the phrase before it.
-      if (isPhraseBreak(element) && block.nodes.length > 0) {
-        yield block;
-        block = emptyBlock();
-        lost = !isStillIn(root, node);
-        if (lost) continue;
+      const tag = element.tagName;
+      if (!SKIPPED_TAGS.has(tag) && !(element.hasAttributes() && isSkippedByAttributes(element))) {
+        if (element.shadowRoot) onShadowRoot(element.shadowRoot);
+        // A block element (or a <br>, an <img>) ends the phrase before it.
+        const phraseBreak = !INLINE_TAGS.has(tag);
+        if (phraseBreak && block.nodes.length > 0) {
+          task = currentTask();
+          yield block;
+          block = emptyBlock();
+          if (task !== currentTask()) {
+            const resumed = breaksAbove(root, node);
+            lost = resumed === null;
+            breaks = resumed ?? breaks;
+          }
+          if (lost) continue;
+        }
+        if (element.firstChild !== null) {
+          enter = true;
+          breaks.push(phraseBreak);
+        }
       }
-      enter = element.firstChild !== null;
     }
     if (enter) {
       node = node.firstChild;
@@ -96,10 +137,15 @@ export function* textBlocks(root: Node, onShadowRoot: (shadow: ShadowRoot) => vo
     // Climb out of finished elements; leaving a block element ends the phrase too.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && isPhraseBreak(node) && block.nodes.length > 0) {
+      if (node && node !== root && breaks.pop() && block.nodes.length > 0) {
+        task = currentTask();
         yield block;
         block = emptyBlock();
-        lost = !isStillIn(root, node);
+        if (task !== currentTask()) {
+          const resumed = breaksAbove(root, node);
+          lost = resumed === null;
+          breaks = resumed ?? breaks;
+        }
         if (lost) break;
       }
     }

@@ -248,6 +248,29 @@ describe('a walk the page interrupts', () => {
     expect(rest).not.toContain('North Korea');
     expect(rest).not.toContain('two');
   });
+
+  it('checks where it stands only when resumed in a later task, and then knows its ancestors afresh', () => {
+    html('<section id="root"><p>one</p><p id="paused">two</p><p>three</p></section>');
+    const root = document.getElementById('root') as HTMLElement;
+    const contains = vi.spyOn(root, 'contains');
+    let task = 0;
+    const walk = textBlocks(root, undefined, () => task);
+    expect(walk.next().value?.text).toBe('one');
+    expect(walk.next().value?.text).toBe('two');
+    // No page code ran between the two: nothing to check.
+    expect(contains).not.toHaveBeenCalled();
+    // Between two tasks, the page wraps the paragraph the walk paused at in a block, with text after it.
+    task++;
+    const paused = document.getElementById('paused') as HTMLElement;
+    const wrapper = document.createElement('div');
+    paused.replaceWith(wrapper);
+    wrapper.append(paused, 'Kim ');
+    wrapper.after('Jong-un');
+    const rest = [...walk].map((found) => found.text);
+    expect(contains).toHaveBeenCalled();
+    // Leaving the new block ends a phrase: "Kim " and "Jong-un" are not one mention.
+    expect(rest).toEqual(['Kim ', 'Jong-un', 'three']);
+  });
 });
 
 describe('ruby annotations', () => {
