@@ -11,6 +11,11 @@ import cardCss from './card.css?inline';
 
 export const CARD_HOST_TAG = 'peninsula-lens-card';
 
+/** True for our card's host: watchers of the page leave our own changes alone. */
+export function isCardHost(node: Node): boolean {
+  return node instanceof Element && node.localName === CARD_HOST_TAG;
+}
+
 export type CardHost = {
   show(state: CardState, anchor: VirtualElement): void;
   hide(): void;

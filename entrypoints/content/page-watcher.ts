@@ -3,7 +3,7 @@
  * batches: one MutationObserver per root, duplicates and nodes inside other
  * queued nodes dropped, and past a threshold one request for a full rescan.
  */
-import { CARD_HOST_TAG } from './card-host';
+import { isCardHost } from './card-host';
 import { SKIPPED_TAGS } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
@@ -19,10 +19,6 @@ export function outermostNodes(nodes: Iterable<Node>): Node[] {
     for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return false;
     return true;
   });
-}
-
-function isOwnUi(node: Node): boolean {
-  return node instanceof Element && node.localName === CARD_HOST_TAG;
 }
 
 function isInHead(node: Node): boolean {
@@ -41,7 +37,7 @@ function isInHead(node: Node): boolean {
  */
 function mayHoldText(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return !isInHead(node);
-  if (!(node instanceof Element) || isOwnUi(node)) return false;
+  if (!(node instanceof Element) || isCardHost(node)) return false;
   return !SKIPPED_TAGS.has(node.tagName) && !isInHead(node);
 }
 
@@ -76,7 +72,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
         // A removal can join two text nodes into one phrase: look at the parent again.
         if (
           [...record.removedNodes].some(
-            (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !isOwnUi(node) && !SKIPPED_TAGS.has(node.tagName)),
+            (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !isCardHost(node) && !SKIPPED_TAGS.has(node.tagName)),
           )
         ) {
           if (!isInHead(record.target)) queued.add(record.target);

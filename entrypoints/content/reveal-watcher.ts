@@ -9,6 +9,7 @@
  * that changes a state CSS reads (`:checked`, `:hover`, `:focus-within`,
  * `:target`, `[open]`, `:popover-open`, the end of a transition).
  */
+import { isCardHost } from './card-host';
 import { isShown } from './scan';
 
 export type RevealWatcher = {
@@ -31,7 +32,8 @@ const CHECK_GAP_MS = 100;
  * Events after which CSS may show a part without any change to the DOM, heard
  * (captured, passively) on each root that holds a hidden part, since some of
  * them (`change`, `toggle`) do not leave a shadow root. Each only asks for a
- * check, so the pointer moving over a page costs a few checks a second.
+ * check, and checks are at most ten a second, each as costly as the number of
+ * hidden parts (one visibility question each).
  */
 const STATE_EVENTS = [
   'change', // a checkbox or radio (`:checked ~ .panel`), a select
@@ -66,44 +68,108 @@ function shadowRootsAround(element: Element): Set<ShadowRoot> {
   return roots;
 }
 
+/** True for a batch of DOM changes made only by us: the card's host coming, going or moving. */
+function isOnlyOurs(records: readonly MutationRecord[]): boolean {
+  return records.every(
+    (record) => isCardHost(record.target) || (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isCardHost)),
+  );
+}
+
 export function watchForReveal(doc: Document, onShown: (element: Element) => void): RevealWatcher {
   const hidden = new Set<Element>();
-  /** The document and each shadow root that holds a hidden part: where changes are heard. */
-  const roots = new Set<WatchedRoot>();
+  /** Each shadow root heard, and the hidden parts it is heard for; the document is heard while anything is hidden. */
+  const shadowRoots = new Map<ShadowRoot, Set<Element>>();
+  const rootsOfPart = new Map<Element, ShadowRoot[]>();
   const view = doc.defaultView;
-  let check: ReturnType<typeof setTimeout> | undefined;
+  const listening: AddEventListenerOptions = { capture: true, passive: true };
+  let hearingDocument = false;
+  let asked = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
 
+  /**
+   * A check at most every 100 ms, run at the start of a frame: the frame
+   * brings the page's styles up to date anyway, so asking then costs no extra
+   * restyle.
+   */
   function askSoon(): void {
-    check ??= setTimeout(checkAll, CHECK_GAP_MS);
+    if (asked) return;
+    asked = true;
+    timer = setTimeout(() => {
+      frame = requestAnimationFrame(checkAll);
+    }, CHECK_GAP_MS);
   }
 
-  const listening: AddEventListenerOptions = { capture: true, passive: true };
+  const changes = new MutationObserver((records) => {
+    if (!isOnlyOurs(records)) askSoon();
+  });
 
-  function hearRoot(root: WatchedRoot): void {
-    if (roots.has(root)) return;
-    roots.add(root);
-    // Any change: a sibling's class (`.toggle.open + .panel`), `aria-expanded`, a <style> added or edited.
+  // Any change: a sibling's class (`.toggle.open + .panel`), `aria-expanded`, a <style> added or edited.
+  function observe(root: WatchedRoot): void {
     changes.observe(root, { attributes: true, childList: true, characterData: true, subtree: true });
+  }
+
+  function hear(root: WatchedRoot): void {
+    observe(root);
     for (const type of STATE_EVENTS) root.addEventListener(type, askSoon, listening);
-    if (root === doc) for (const type of WINDOW_EVENTS) view?.addEventListener(type, askSoon, listening);
+  }
+
+  function unhear(root: WatchedRoot): void {
+    for (const type of STATE_EVENTS) root.removeEventListener(type, askSoon, listening);
+  }
+
+  function hearDocument(): void {
+    if (hearingDocument) return;
+    hearingDocument = true;
+    hear(doc);
+    for (const type of WINDOW_EVENTS) view?.addEventListener(type, askSoon, listening);
   }
 
   function stopHearing(): void {
     changes.disconnect();
-    for (const root of roots) for (const type of STATE_EVENTS) root.removeEventListener(type, askSoon, listening);
-    for (const type of WINDOW_EVENTS) view?.removeEventListener(type, askSoon, listening);
-    roots.clear();
+    if (hearingDocument) {
+      unhear(doc);
+      for (const type of WINDOW_EVENTS) view?.removeEventListener(type, askSoon, listening);
+      hearingDocument = false;
+    }
+    for (const root of shadowRoots.keys()) unhear(root);
+    shadowRoots.clear();
+    rootsOfPart.clear();
+  }
+
+  /** Stops hearing the shadow roots no hidden part needs any more (a component the page took away). */
+  function dropRootsOf(element: Element): void {
+    let dropped = false;
+    for (const root of rootsOfPart.get(element) ?? []) {
+      const parts = shadowRoots.get(root);
+      parts?.delete(element);
+      if (parts?.size === 0) {
+        shadowRoots.delete(root);
+        unhear(root);
+        dropped = true;
+      }
+    }
+    rootsOfPart.delete(element);
+    if (dropped) {
+      // An observer cannot stop observing one root: start again with those still needed.
+      if (changes.takeRecords().length > 0) askSoon();
+      changes.disconnect();
+      observe(doc);
+      for (const root of shadowRoots.keys()) observe(root);
+    }
   }
 
   function forget(element: Element): void {
     hidden.delete(element);
     sizes.unobserve(element);
     if (hidden.size === 0) stopHearing();
+    else dropRootsOf(element);
   }
 
   /** Forgets the parts the page took away, and tells of those it shows. */
   function checkAll(): void {
-    check = undefined;
+    asked = false;
+    frame = undefined;
     for (const element of hidden) readIfShown(element);
   }
 
@@ -118,22 +184,32 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
   const sizes = new ResizeObserver((entries) => {
     for (const { target } of entries) if (hidden.has(target)) readIfShown(target);
   });
-  const changes = new MutationObserver(askSoon);
 
   return {
     watch(element) {
       if (hidden.has(element)) return;
       hidden.add(element);
       sizes.observe(element);
-      hearRoot(doc);
-      for (const root of shadowRootsAround(element)) hearRoot(root);
+      hearDocument();
+      const roots = [...shadowRootsAround(element)];
+      rootsOfPart.set(element, roots);
+      for (const root of roots) {
+        let parts = shadowRoots.get(root);
+        if (!parts) {
+          parts = new Set();
+          shadowRoots.set(root, parts);
+          hear(root);
+        }
+        parts.add(element);
+      }
     },
     size: () => hidden.size,
     stop() {
       sizes.disconnect();
       stopHearing();
-      clearTimeout(check);
-      check = undefined;
+      clearTimeout(timer);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      asked = false;
       hidden.clear();
     },
   };

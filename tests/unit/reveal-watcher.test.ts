@@ -111,10 +111,58 @@ describe('watchForReveal', () => {
     box.dispatchEvent(new Event('change', { bubbles: true }));
     await afterCheck();
     expect(shown.mock.calls).toEqual([[panel]]);
-    const checksWhenShown = checks;
-    box.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+
+  it('hears nothing once nothing is hidden: every listener it added is taken away', async () => {
+    const added = [vi.spyOn(document, 'addEventListener'), vi.spyOn(window, 'addEventListener')];
+    const removed = [vi.spyOn(document, 'removeEventListener'), vi.spyOn(window, 'removeEventListener')];
+    let open = false;
+    watcher = watchForReveal(document, () => undefined);
+    watcher.watch(hiddenPart('panel', () => open));
+    const types = (spies: typeof added) => spies.flatMap((spy) => spy.mock.calls.map((call) => call[0])).sort();
+    expect(types(added)).toContain('change');
+    expect(types(added)).toContain('hashchange');
+    open = true;
+    document.body.classList.add('opened');
     await afterCheck();
-    expect(checks).toBe(checksWhenShown);
+    expect(watcher.size()).toBe(0);
+    expect(types(removed)).toEqual(types(added));
+  });
+
+  it('stops hearing a component the page took away, while other parts are still hidden', async () => {
+    watcher = watchForReveal(document, () => undefined);
+    watcher.watch(hiddenPart('panel', () => false));
+    const host = document.createElement('news-card');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Robert R. King</p>';
+    const part = shadow.querySelector('p') as HTMLElement;
+    part.checkVisibility = () => false;
+    const removed = vi.spyOn(shadow, 'removeEventListener');
+    watcher.watch(part);
+    host.remove();
+    await afterCheck();
+    expect(watcher.size()).toBe(1);
+    expect(removed.mock.calls.map((call) => call[0])).toContain('change');
+    const checksAfterForgetting = checks;
+    // A change inside the component taken away asks nothing.
+    shadow.querySelector('p')?.classList.add('open');
+    await afterCheck();
+    expect(checks).toBe(checksAfterForgetting);
+  });
+
+  it('ignores the extension’s own card coming and going', async () => {
+    watcher = watchForReveal(document, () => undefined);
+    watcher.watch(hiddenPart('panel', () => false));
+    const card = document.createElement('peninsula-lens-card');
+    document.documentElement.append(card);
+    card.setAttribute('style', 'display: block');
+    card.remove();
+    await afterCheck();
+    expect(checks).toBe(0);
+    document.body.append(document.createElement('aside'));
+    await afterCheck();
+    expect(checks).toBe(1);
   });
 
   it('tells when a style sheet the page adds shows a part', async () => {
