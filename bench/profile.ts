@@ -7,7 +7,7 @@
  * `SAVE_PROFILE=dir`, each page's raw profile is also written to
  * `dir/<page>.cpuprofile` (for DevTools or a per-line look).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchTiming } from '../entrypoints/content/timing';
 import { servePages } from '../scripts/serve';
@@ -99,7 +99,11 @@ async function main(): Promise<void> {
         await page.waitForTimeout(1000);
       }
       const { profile } = await cdp.send('Profiler.stop');
-      if (process.env.SAVE_PROFILE) writeFileSync(`${process.env.SAVE_PROFILE}/${id}.cpuprofile`, JSON.stringify(profile));
+      const saveTo = process.env.SAVE_PROFILE;
+      if (saveTo) {
+        mkdirSync(saveTo, { recursive: true });
+        writeFileSync(join(saveTo, `${id}.cpuprofile`), JSON.stringify(profile));
+      }
       await cdp.detach();
       await page.close();
       const summary = summarize(profile, isOurs);

@@ -114,7 +114,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     onIdle() {
       highlights.flush();
       nearView.reset();
-      pacing.scanEnded(performance.now());
+      pacing.restart(performance.now());
     },
   });
 
@@ -122,9 +122,11 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     benchBegin('change');
     forgetDetachedShadowRoots();
     if (changed.full) {
-      // Whatever was half read is read again from the start.
+      // Whatever was half read is read again from the start, and its first progress shows like a new scan's.
       scanner.reset();
       highlights.removeWithin([root]);
+      nearView.reset();
+      pacing.restart(performance.now());
       scanner.enqueue([root instanceof Document ? root.documentElement : root]);
       benchEnd('change');
       return;

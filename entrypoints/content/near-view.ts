@@ -17,9 +17,9 @@ export type NearView = {
 };
 
 /**
- * Past this many elements between two paints, more are not watched: the
- * observer's work grows with each one, and mentions are found in document
- * order, so the first ones of a stretch already tell where it lies.
+ * Past this many elements between two paints, the observer's work would grow
+ * with each one: the next paint is then made when its time comes, as if
+ * something were near.
  */
 const MOST_WATCHED = 500;
 
@@ -29,33 +29,41 @@ export function watchNearView(): NearView {
   const watched = new Set<Element>();
 
   function observerOf(): IntersectionObserver {
-    // A screen above and below the view: a reader scrolling on sees the marks already painted.
+    // A screen above and below the view, so a reader scrolling on finds the marks painted. (Browsers
+    // apply the margin only to the top-level view: in a cross-origin frame or a scrolling box inside
+    // the page, only what is on screen counts.)
     observer ??= new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) near = true;
+        // Entries queued before a reset speak of elements already painted.
+        if (entries.some((entry) => entry.isIntersecting && watched.has(entry.target))) near = true;
       },
       { rootMargin: '100% 0px' },
     );
     return observer;
   }
 
+  function forgetAll(): void {
+    observer?.takeRecords();
+    observer?.disconnect();
+    watched.clear();
+    near = false;
+  }
+
   return {
     watch(element) {
-      if (near || watched.has(element) || watched.size >= MOST_WATCHED) return;
+      if (near || watched.has(element)) return;
+      if (watched.size >= MOST_WATCHED) {
+        near = true;
+        return;
+      }
       watched.add(element);
       observerOf().observe(element);
     },
     anyNear: () => near,
-    reset() {
-      observer?.disconnect();
-      watched.clear();
-      near = false;
-    },
+    reset: forgetAll,
     stop() {
-      observer?.disconnect();
+      forgetAll();
       observer = undefined;
-      watched.clear();
-      near = false;
     },
   };
 }

@@ -5,7 +5,7 @@
  * each wait after it is twice the one before, up to 2 s, and after the first
  * one a progress paint is made only when something found lies near the view
  * (what lies further away is painted when the scan ends). Once a scan ends,
- * and paints all it found, the next one starts again at 250 ms.
+ * and paints all it found, or starts over, the next one starts again at 250 ms.
  */
 
 const FIRST_WAIT_MS = 250;
@@ -19,8 +19,11 @@ export type PaintPacing = {
   progressDue(now: number, foundNearView: () => boolean): boolean;
   /** True once this scan has painted its progress: from then on, what is found near the view matters. */
   paintedProgress(): boolean;
-  /** The scan ended at `now`, and everything it found was painted. */
-  scanEnded(now: number): void;
+  /**
+   * At `now` the scan ended (and everything it found was painted) or started
+   * over from the top: the next progress paint is a first one again.
+   */
+  restart(now: number): void;
 };
 
 export function createPaintPacing(start: number): PaintPacing {
@@ -37,7 +40,7 @@ export function createPaintPacing(start: number): PaintPacing {
       return true;
     },
     paintedProgress: () => progressPaints > 0,
-    scanEnded(now) {
+    restart(now) {
       lastPaint = now;
       wait = FIRST_WAIT_MS;
       progressPaints = 0;

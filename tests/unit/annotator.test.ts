@@ -1,7 +1,8 @@
 /**
- * The annotator over a whole document: here, how it follows the open shadow
- * roots of components that single-page apps add and take away. (Highlights
- * are stubbed: the test DOM has no Highlight or CSS.highlights.)
+ * The annotator over a whole document: how it follows the open shadow roots
+ * of components that single-page apps add and take away, and how often a long
+ * scan paints. (Highlights and the IntersectionObserver are stubbed: the test
+ * DOM has no Highlight, CSS.highlights or layout.)
  */
 import matcherEntities from 'virtual:matcher-entities';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -76,5 +77,79 @@ describe('startAnnotator', () => {
     annotator = undefined;
     expect(watching.size).toBe(0);
     expect(painted()).toEqual([]);
+  });
+
+  describe('a long scan', () => {
+    /** The clock's time at each paint: ranges added to the highlights in one go. */
+    let paints: number[];
+    let painting = false;
+    /** Whether the stand-in IntersectionObserver reports the elements it is given as near the view. */
+    let nearTheView: boolean;
+    let watchedForNearness: number;
+
+    beforeEach(() => {
+      paints = [];
+      watchedForNearness = 0;
+      // Time runs ten times as fast for the scan: the test DOM scans the page below in about a
+      // second, which the scan then takes for ten.
+      const realNow = performance.now.bind(performance);
+      vi.spyOn(performance, 'now').mockImplementation(() => realNow() * 10);
+      vi.stubGlobal(
+        'Highlight',
+        class extends FakeHighlight {
+          override add(range: AbstractRange): this {
+            if (!painting) {
+              painting = true;
+              paints.push(performance.now());
+              // Whatever is added before the running code ends is the same paint.
+              queueMicrotask(() => {
+                painting = false;
+              });
+            }
+            return super.add(range);
+          }
+        },
+      );
+      vi.stubGlobal(
+        'IntersectionObserver',
+        class {
+          constructor(readonly report: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
+          observe(target: Element): void {
+            watchedForNearness++;
+            queueMicrotask(() => this.report([{ target, isIntersecting: nearTheView }]));
+          }
+          takeRecords(): [] {
+            return [];
+          }
+          disconnect(): void {}
+        },
+      );
+      // 10,000 paragraphs, one in a hundred with a mention.
+      document.body.innerHTML = Array.from({ length: 100 }, () => `<section><p>North Korea</p>${'<p>Plain words</p>'.repeat(99)}</section>`).join('');
+    });
+
+    afterEach(() => vi.restoreAllMocks());
+
+    async function scanned(): Promise<void> {
+      for (let waited = 0; painted().length < 100 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+      expect(painted()).toHaveLength(100);
+    }
+
+    it('paints its progress once, then only what it finds near the view, and everything at the end', async () => {
+      nearTheView = false;
+      annotator = startAnnotator(document, matcher);
+      await scanned();
+      // The first progress paint, 250 ms in, and the last, when the scan ends.
+      expect(paints).toHaveLength(2);
+      expect(watchedForNearness).toBeGreaterThan(0);
+    });
+
+    it('paints its progress whenever due while what it finds lies near the view', async () => {
+      nearTheView = true;
+      annotator = startAnnotator(document, matcher);
+      await scanned();
+      // 250 ms in, after waits of 0.5, 1 and 2 s while the scan runs, and at the end.
+      expect(paints.length).toBeGreaterThanOrEqual(4);
+    });
   });
 });

@@ -25,7 +25,7 @@ describe('createPaintPacing', () => {
     const pacing = createPaintPacing(0);
     expect([250, 750, 1750].map((time) => pacing.progressDue(time, near))).toEqual([true, true, true]);
     expect(pacing.paintedProgress()).toBe(true);
-    pacing.scanEnded(2000);
+    pacing.restart(2000);
     expect(pacing.paintedProgress()).toBe(false);
     expect(pacing.progressDue(2200, near)).toBe(false);
     expect(pacing.progressDue(2250, near)).toBe(true);
