@@ -21,8 +21,10 @@ export type MentionHighlights = {
   /** Records mentions (hit testing finds them at once); they are painted at the next `flush`. */
   add(mentions: readonly Mention[]): PaintedMention[];
   /**
-   * Paints what was added since the last flush. Every change to a registered
-   * highlight makes the browser restyle the page, so additions are batched.
+   * Paints what was added since the last flush, and registers again any of
+   * our highlights the page took out of the registry. Every change to a
+   * registered highlight makes the browser restyle the page, so additions are
+   * batched.
    */
   flush(): void;
   /** Unpaints the mentions whose text lies inside any of `nodes` or has left the page. */
@@ -140,6 +142,11 @@ export function createMentionHighlights(): MentionHighlights {
         for (const range of ranges) highlight.add(range);
       }
       pending.clear();
+      // The registry is the page's too: a page script that cleared it (its own find-in-page widget
+      // calling CSS.highlights.clear()) took our marks with it. Put back what is ours.
+      for (const [kind, highlight] of byKind) {
+        if (CSS.highlights.get(highlightName(kind)) !== highlight) CSS.highlights.set(highlightName(kind), highlight);
+      }
     },
     removeWithin(nodes) {
       const containers = new Set(nodes);

@@ -42,6 +42,15 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     );
   });
 
+  it('puts its marks back when a page script clears the shared highlight registry, at the page’s next change', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
+    await e2e.tab.evaluate(() => CSS.highlights.clear(), undefined);
+    expect(await highlightsOn(e2e.tab)).toEqual([]);
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).addLate(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier,Stephen Biegun', 'the old marks back beside the new');
+  });
+
   it('marks frames, and the site switch turns them off with their page', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');

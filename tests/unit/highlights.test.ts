@@ -41,6 +41,21 @@ describe('createMentionHighlights', () => {
     expect(highlights.count()).toBe(3);
   });
 
+  it('puts its marks back at the next paint when a page script cleared the shared registry', () => {
+    const highlights = createMentionHighlights();
+    highlights.add(scan('<p>North Korea and Kim Jong-un</p>'));
+    highlights.flush();
+    registry.clear();
+    document.body.insertAdjacentHTML('beforeend', '<p>Trump</p>');
+    highlights.add(findMentions(document.body.lastElementChild as Element, matcher));
+    highlights.flush();
+    expect([...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort()).toEqual([
+      'Kim Jong-un',
+      'North Korea',
+      'Trump',
+    ]);
+  });
+
   it('does not paint a mention twice when its subtree is scanned twice', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p>North <b>Korea</b> and Trump</p>'));
