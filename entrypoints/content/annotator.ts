@@ -122,12 +122,17 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     benchBegin('change');
     forgetDetachedShadowRoots();
     if (changed.full) {
-      // Whatever was half read is read again from the start, and its first progress shows like a new scan's.
-      scanner.reset();
       highlights.removeWithin([root]);
-      nearView.reset();
-      pacing.restart(performance.now());
-      scanner.enqueue([root instanceof Document ? root.documentElement : root]);
+      if (root instanceof Document) {
+        // Whatever was half read is read again from the start, and its first progress shows like a new scan's.
+        scanner.reset();
+        nearView.reset();
+        pacing.restart(performance.now());
+        scanner.enqueue([root.documentElement]);
+      } else {
+        // A component's root: the rest of the page, queued or half read, is still to be read.
+        scanner.enqueue([root]);
+      }
       benchEnd('change');
       return;
     }

@@ -79,6 +79,20 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual([]);
   });
 
+  it('reads the rest of the page when a component it found rewrites itself while the page is being read', async () => {
+    // 10,000 paragraphs, one in a hundred with a mention, after a component: a scan of many slices.
+    document.body.innerHTML = `<div id="host"></div>${Array.from({ length: 100 }, () => `<section><p>North Korea</p>${'<p>Plain words</p>'.repeat(99)}</section>`).join('')}`;
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Loading</p>';
+    annotator = startAnnotator(document, matcher);
+    // The first slice met the component; now it renders 500 items at once: its root is read again whole.
+    for (let item = 0; item < 500; item++) shadow.append(Object.assign(document.createElement('li'), { textContent: 'item' }));
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Kim Jong-un' }));
+    for (let waited = 0; painted().length < 101 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    expect(painted().filter((text) => text === 'North Korea')).toHaveLength(100);
+    expect(painted()).toContain('Kim Jong-un');
+  });
+
   describe('a long scan', () => {
     /** The clock's time at each paint: ranges added to the highlights in one go. */
     let paints: number[];
