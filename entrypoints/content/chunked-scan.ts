@@ -49,6 +49,26 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     if (stopped) return;
     benchBegin('slice');
     slice++;
+    try {
+      readSlice();
+    } catch (error) {
+      // A part of the page we could not read or paint (a page that fights back) is skipped, not the
+      // rest of it: the walk has moved past it, and the next slice goes on from there.
+      console.warn('Peninsula Lens: part of this page was left unmarked:', error);
+    } finally {
+      benchEnd('slice');
+      if (!stopped && (reading || next < queue.length)) schedule();
+      else if (!stopped) {
+        queue = [];
+        next = 0;
+        callbacks.onIdle();
+        benchIdle();
+      }
+    }
+  }
+
+  /** Reads for a few milliseconds, and paints what it found. */
+  function readSlice(): void {
     const until = performance.now() + SLICE_MS;
     const found: Mention[] = [];
     // Styles may change between slices: ask about visibility afresh in each.
@@ -74,20 +94,10 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
       }
     }
     if (batch.length > 0) found.push(...mentionsInBlocks(batch, matcher, visible));
-    if (next >= queue.length && !reading) {
-      queue = [];
-      next = 0;
-    }
     if (found.length > 0) {
       benchBegin('paint');
       callbacks.onMentions(found);
       benchEnd('paint');
-    }
-    benchEnd('slice');
-    if (reading || next < queue.length) schedule();
-    else {
-      callbacks.onIdle();
-      benchIdle();
     }
   }
 

@@ -1,0 +1,53 @@
+/**
+ * The scanner keeps going when a part of the page cannot be read or painted
+ * (a page that fights back): that part is skipped with a warning, the scan
+ * ends, and later parts are still read.
+ */
+import matcherEntities from 'virtual:matcher-entities';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createChunkedScanner, type ScanCallbacks } from '../../entrypoints/content/chunked-scan';
+import type { Mention } from '../../entrypoints/content/scan';
+import { buildMatcher } from '../../utils/matcher/matcher';
+
+const matcher = buildMatcher(matcherEntities);
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Callbacks whose painting fails the first `failures` times. */
+function callbacks(failures: number) {
+  const painted: string[] = [];
+  let idle = 0;
+  let failed = 0;
+  const given: ScanCallbacks = {
+    onMentions(mentions: Mention[]) {
+      if (failed < failures) {
+        failed++;
+        throw new DOMException('The page took this away', 'NotSupportedError');
+      }
+      painted.push(...mentions.map((mention) => mention.text));
+    },
+    onShadowRoot: () => undefined,
+    onHidden: () => undefined,
+    onIdle: () => {
+      idle++;
+    },
+  };
+  return { given, painted, idles: () => idle };
+}
+
+describe('createChunkedScanner', () => {
+  it('warns and goes on when painting a part fails: the scan ends, and what is queued next is read', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    document.body.innerHTML = '<section id="first"><p>North Korea</p></section><section id="second"><p>Kim Jong-un</p></section>';
+    const { given, painted, idles } = callbacks(1);
+    const scanner = createChunkedScanner(matcher, given);
+    scanner.enqueue([document.getElementById('first') as HTMLElement]);
+    expect(idles()).toBe(1);
+    expect(warn).toHaveBeenCalledWith('Peninsula Lens: part of this page was left unmarked:', expect.any(DOMException));
+    // Not stuck: the next part is read at once.
+    scanner.enqueue([document.getElementById('second') as HTMLElement]);
+    expect(painted).toEqual(['Kim Jong-un']);
+    expect(idles()).toBe(2);
+    scanner.stop();
+  });
+});
