@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, hoverMention, shareOfHighlightColour, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 type LivePage = Window & { navigateTo(view: string): void; addLate(): void; editText(): void };
 
@@ -77,7 +77,12 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
           .sort();
       }, undefined);
     await waitFor(async () => (await inShadow()).join() === 'North Korea,Security Council', 'the shadow root to be highlighted');
-    expect(texts(await highlightsOn(e2e.tab))).toContain('Human Rights Watch');
+    const ranges = await highlightsOn(e2e.tab);
+    expect(texts(ranges)).toContain('Human Rights Watch');
+    // Painted, not only registered: Firefox paints ::highlight in a shadow tree only from that tree's own styles.
+    const inside = ranges.find((range) => range.text === 'North Korea');
+    if (!inside) throw new Error('no North Korea in the component');
+    expect(await shareOfHighlightColour(e2e.tab, inside, [245, 158, 11], 0.32, [255, 255, 255])).toBeGreaterThan(0.35);
     const card = await hoverMention(e2e.tab, 'North Korea', 'North Korea');
     expect(card).toContain('Source:');
   });
