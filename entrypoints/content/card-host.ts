@@ -1,6 +1,7 @@
 /**
  * The one place the extension adds to a page: a closed shadow host for the
- * card, created only when a card is first needed. Preact renders into it; the
+ * card, in the page only while a card is open (made when the first one is
+ * needed, then put back and taken away). Preact renders into it; the
  * styles are adopted from a constructed sheet, so a page's CSP cannot strip
  * them and nothing has to be web-accessible.
  */
@@ -69,7 +70,11 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
   let stopPositioning: (() => void) | undefined;
 
   function ensureMounted(): HTMLElement {
-    if (host && mount && host.isConnected) return mount;
+    if (host && mount) {
+      // Put back after the last card closed, or after the page took it away.
+      if (!host.isConnected) doc.documentElement.append(host);
+      return mount;
+    }
     host = doc.createElement(CARD_HOST_TAG);
     const shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
@@ -87,6 +92,8 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     stopPositioning?.();
     stopPositioning = undefined;
     if (mount) render(null, mount);
+    // While no card is open, the page holds nothing of ours.
+    host?.remove();
   }
 
   return {

@@ -40,8 +40,12 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of North Korea');
     await e2e.tab.press('Alt+Shift+ArrowUp');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council again');
+    const cardElements = () => e2e.tab.evaluate(() => document.querySelectorAll('peninsula-lens-card').length, undefined);
+    expect(await cardElements()).toBe(1);
     await e2e.tab.press('Escape');
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    // Closed, the card leaves nothing of ours in the page.
+    expect(await cardElements()).toBe(0);
   });
 
   // Skipped in Firefox: key input over WebDriver BiDi in Firefox ESR 153 delivers keydown, keypress and
