@@ -303,10 +303,12 @@ function computeTargets(pages: PageResult[], adding: AddingResult | null): Targe
       pass: setRatio === null ? null : setRatio <= 3,
     },
     {
-      name: 'faster than mark.js (c/b), median over pages (min)',
-      value: `${times(fasterMedian)} (${times(fasterMin)})`,
-      target: '≥ 300x',
-      pass: fasterMedian === null ? null : fasterMedian >= 300,
+      // On every page, as the target says "on the same pages": the median would pass on the large pages alone,
+      // where mark.js is timed with a sample of the aliases and scaled up.
+      name: 'faster than mark.js (c/b), least over pages (median)',
+      value: `${times(fasterMin)} (${times(fasterMedian)})`,
+      target: '≥ 300x on every page',
+      pass: fasterMin === null ? null : fasterMin >= 300,
     },
     {
       name: `${huge?.id ?? 'huge page'}: our longest task (max over runs)`,

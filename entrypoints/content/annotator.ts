@@ -96,7 +96,9 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       }
       // A long scan shows its progress now and then, not after every slice: each paint repaints the page.
       if (pacing.progressDue(performance.now(), nearView.anyNear)) {
+        benchBegin('flush');
         highlights.flush();
+        benchEnd('flush');
         nearView.reset();
       }
     },
@@ -112,7 +114,9 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     },
     onHidden: (element) => reveals.watch(element),
     onIdle() {
+      benchBegin('flush');
       highlights.flush();
+      benchEnd('flush');
       nearView.reset();
       pacing.restart(performance.now());
     },

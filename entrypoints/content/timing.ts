@@ -29,10 +29,11 @@ const ENABLE_MARKS = { begin: 'peninsula-lens:enable', matcher: 'peninsula-lens:
 
 /**
  * What a span measured: evaluating the bundle's modules up to `main`, `main`, turning on (matcher +
- * annotator + first slice), the matcher build, a scan slice, painting, wiring the cards' listeners, a
- * change batch.
+ * annotator + first slice), the matcher build, a scan slice, handing found mentions to the highlights
+ * (`paint`), registering them with the browser (`flush`, inside a `paint` or at the end of a scan),
+ * wiring the cards' listeners, a change batch.
  */
-export type BenchSpanKind = 'eval' | 'main' | 'enable' | 'matcher' | 'slice' | 'paint' | 'cards' | 'change';
+export type BenchSpanKind = 'eval' | 'main' | 'enable' | 'matcher' | 'slice' | 'paint' | 'flush' | 'cards' | 'change';
 
 export type BenchSpanStats = { count: number; total: number; max: number };
 
@@ -43,7 +44,7 @@ export type BenchTiming = {
   /** First line of `main`. */
   start: number;
   matcherReady: number | null;
-  /** The end of the first `paint`: highlights registered. */
+  /** The end of the first `flush`: the first highlights registered with the browser. */
   firstHighlight: number | null;
   /** The first and the latest moment the scanner had nothing left to do. */
   firstIdle: number | null;
@@ -136,7 +137,7 @@ function publish(): void {
     scriptStart,
     start,
     matcherReady: all.find((span) => span.kind === 'matcher')?.ended ?? null,
-    firstHighlight: spans.find((span) => span.kind === 'paint')?.ended ?? null,
+    firstHighlight: spans.find((span) => span.kind === 'flush')?.ended ?? null,
     firstIdle,
     lastIdle,
     tasks: statsOf(durations(tasks)),
@@ -148,6 +149,7 @@ function publish(): void {
       matcher: ofKind('matcher'),
       slice: ofKind('slice'),
       paint: ofKind('paint'),
+      flush: ofKind('flush'),
       cards: ofKind('cards'),
       change: ofKind('change'),
     },
