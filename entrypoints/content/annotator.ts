@@ -140,9 +140,10 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       benchEnd('change');
       return;
     }
-    const containers = outermostNodes(changed.nodes.map(phraseContainer)).filter((container) => !isInsideSkipped(container));
+    const containers = outermostNodes(changed.nodes.map(phraseContainer));
+    // A part hidden, made editable or opted out loses its marks and is not read again.
     highlights.removeWithin(containers);
-    scanner.enqueue(containers);
+    scanner.enqueue(containers.filter((container) => !isInsideSkipped(container)));
     benchEnd('change');
   }
 

@@ -4,7 +4,7 @@
  * queued nodes dropped, and past a threshold one request for a full rescan.
  */
 import { isCardHost } from './card-host';
-import { SKIPPED_TAGS } from './text-blocks';
+import { OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
 const FULL_RESCAN_THRESHOLD = 400;
@@ -64,7 +64,8 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      // Text shown by removing `hidden` or opening a <details> was skipped before: read it now.
+      // Text shown by removing `hidden` or opening a <details> was skipped before: read it now. Text
+      // hidden, made editable or opted out now: its marks go.
       if (record.type === 'characterData' || record.type === 'attributes') {
         if (mayHoldText(record.target)) queued.add(record.target);
       } else {
@@ -89,7 +90,14 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
       else setTimeout(flush, 50);
     }
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'open'] });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    // Shown or hidden (`hidden`, a <details>), made editable or not, opted out or back in: read it again.
+    attributeFilter: ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE],
+  });
   return () => {
     stopped = true;
     observer.disconnect();

@@ -70,5 +70,10 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
     }, undefined);
     await new Promise((done) => setTimeout(done, 700));
     expect((await waitForHighlights(e2e.tab, () => true, 'highlights')).map((range) => range.text)).toEqual(['North Korea']);
+    // Prose the page turns into an editor later loses its marks, and gets them back when it is prose again.
+    await e2e.tab.evaluate(() => document.getElementById('prose')?.setAttribute('contenteditable', 'true'), undefined);
+    await waitForHighlights(e2e.tab, (found) => found.length === 0, 'the marks to leave the new editor');
+    await e2e.tab.evaluate(() => document.getElementById('prose')?.removeAttribute('contenteditable'), undefined);
+    await waitForHighlights(e2e.tab, (found) => found.map((range) => range.text).join() === 'North Korea', 'the marks back');
   });
 });

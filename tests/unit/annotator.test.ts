@@ -79,6 +79,26 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual([]);
   });
 
+  it('takes the marks from a part the page makes editable, hides or opts out later, and gives them back after', async () => {
+    document.body.innerHTML = '<div id="note"><p>North Korea</p></div><p>Kim Jong-un</p>';
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+    const note = document.getElementById('note') as HTMLElement;
+    for (const [name, value] of [
+      ['contenteditable', 'true'],
+      ['hidden', ''],
+      ['data-peninsula-lens', 'off'],
+    ]) {
+      note.setAttribute(name as string, value as string);
+      await settle();
+      expect(painted()).toEqual(['Kim Jong-un']);
+      note.removeAttribute(name as string);
+      await settle();
+      expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+    }
+  });
+
   it('reads the rest of the page when a component it found rewrites itself while the page is being read', async () => {
     // 10,000 paragraphs, one in a hundred with a mention, after a component: a scan of many slices.
     document.body.innerHTML = `<div id="host"></div>${Array.from({ length: 100 }, () => `<section><p>North Korea</p>${'<p>Plain words</p>'.repeat(99)}</section>`).join('')}`;
