@@ -7,6 +7,7 @@ import type { Matcher } from '../../utils/matcher/matcher';
 import { createChunkedScanner } from './chunked-scan';
 import { createMentionHighlights } from './highlights';
 import highlightCss from './highlights.css?inline';
+import { watchLateShadowRoots } from './late-shadow-roots';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { watchNearView } from './near-view';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
@@ -84,6 +85,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
 
   const pacing = createPaintPacing(performance.now());
   const nearView = watchNearView();
+  // A component defined after the scan attaches its shadow root unannounced.
+  const lateShadowRoots = watchLateShadowRoots((shadow) => meetShadowRoot(shadow));
 
   const scanner = createChunkedScanner(matcher, {
     onMentions(mentions) {
@@ -102,16 +105,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
         nearView.reset();
       }
     },
-    onShadowRoot(shadow) {
-      // Met again while a changed part of the page is read (its host may have been taken out and put
-      // back): read it again too; mentions already painted are not painted twice.
-      scanner.enqueue([shadow]);
-      if (!shadowWatchers.has(shadow))
-        shadowWatchers.set(
-          shadow,
-          watchForText(shadow, (changed) => onChange(shadow, changed)),
-        );
-    },
+    onShadowRoot: meetShadowRoot,
+    onBareCustomElement: (element) => lateShadowRoots.add(element),
     onHidden: (element) => reveals.watch(element),
     onIdle() {
       benchBegin('flush');
@@ -122,9 +117,25 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     },
   });
 
+  /**
+   * An open shadow root met by the scan, or attached late. Met again while a
+   * changed part of the page is read (its host may have been taken out and
+   * put back), it is read again too; mentions already painted are not painted
+   * twice.
+   */
+  function meetShadowRoot(shadow: ShadowRoot): void {
+    scanner.enqueue([shadow]);
+    if (!shadowWatchers.has(shadow))
+      shadowWatchers.set(
+        shadow,
+        watchForText(shadow, (changed) => onChange(shadow, changed)),
+      );
+  }
+
   function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
     benchBegin('change');
     forgetDetachedShadowRoots();
+    lateShadowRoots.pageChanged();
     if (changed.full) {
       highlights.removeWithin([root]);
       if (root instanceof Document) {
@@ -155,6 +166,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       scanner.stop();
       reveals.stop();
       nearView.stop();
+      lateShadowRoots.stop();
       stopWatchingDocument();
       for (const stop of shadowWatchers.values()) stop();
       clearTimeout(wireCards);

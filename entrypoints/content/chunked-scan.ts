@@ -22,6 +22,8 @@ export type ChunkedScanner = {
 export type ScanCallbacks = {
   onMentions: (mentions: Mention[]) => void;
   onShadowRoot: (shadow: ShadowRoot) => void;
+  /** A custom element met without a shadow root (text-blocks.ts). */
+  onBareCustomElement?: (element: Element) => void;
   /** An element whose mention was left out because the page hides it (with CSS). */
   onHidden: (element: Element) => void;
   /** Called when everything queued has been read. */
@@ -79,7 +81,11 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
       if (!reading) {
         const root = queue[next++];
         if (!root) break;
-        reading = textBlocks(root, callbacks.onShadowRoot, currentSlice);
+        reading = textBlocks(root, {
+          onShadowRoot: callbacks.onShadowRoot,
+          onBareCustomElement: callbacks.onBareCustomElement,
+          currentTask: currentSlice,
+        });
       }
       const block = reading.next();
       if (block.done) {

@@ -84,7 +84,7 @@ export function findMentions(root: Node, matcher: Matcher): Mention[] {
   const visible = visibilityCache();
   const roots: Node[] = [root];
   for (let current = roots.pop(); current; current = roots.pop()) {
-    mentions.push(...mentionsInBlocks([...textBlocks(current, (shadow) => roots.push(shadow))], matcher, visible));
+    mentions.push(...mentionsInBlocks([...textBlocks(current, { onShadowRoot: (shadow) => roots.push(shadow) })], matcher, visible));
   }
   return mentions;
 }

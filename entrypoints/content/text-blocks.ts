@@ -64,21 +64,29 @@ function emptyBlock(): TextBlock {
 
 const { TEXT_NODE, ELEMENT_NODE } = Node;
 
+/** What a walk tells as it goes, and how it knows whether the page may have moved it. */
+export type WalkOptions = {
+  /** An open shadow root met on the way (its text is scanned as a root of its own). */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** A custom element with no shadow root yet: one may be attached when its definition loads. */
+  onBareCustomElement?: (element: Element) => void;
+  /**
+   * Numbers the caller's tasks: no page code runs between two blocks read in
+   * one task, so only a walk resumed in a later one checks whether the page
+   * moved it (by default, every time).
+   */
+  currentTask?: () => number;
+};
+
 /**
- * Yields the blocks of text under `root`, in document order, and reports each
- * open shadow root met on the way (their text is scanned as roots of their own).
- * A hand-written walk, not a TreeWalker: a filter callback for every node cost
- * several times the walk itself, and the walk knows where blocks start and end
- * without looking up each text node's ancestors. It reads each element's tag
- * once. `currentTask` numbers the caller's tasks: no page code runs between
- * two blocks read in one task, so only a walk resumed in a later one checks
- * whether the page moved it (by default, every time).
+ * Yields the blocks of text under `root`, in document order, and reports the
+ * open shadow roots and bare custom elements met on the way. A hand-written
+ * walk, not a TreeWalker: a filter callback for every node cost several times
+ * the walk itself, and the walk knows where blocks start and end without
+ * looking up each text node's ancestors. It reads each element's tag once.
  */
-export function* textBlocks(
-  root: Node,
-  onShadowRoot: (shadow: ShadowRoot) => void = () => undefined,
-  currentTask: () => number = () => Number.NaN,
-): Generator<TextBlock> {
+export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<TextBlock> {
+  const { onShadowRoot = () => undefined, onBareCustomElement, currentTask = () => Number.NaN } = options;
   if (root instanceof Element && root.shadowRoot) onShadowRoot(root.shadowRoot);
   let block = emptyBlock();
   let node: Node | null = root.firstChild;
@@ -111,6 +119,7 @@ export function* textBlocks(
       const tag = element.tagName;
       if (!SKIPPED_TAGS.has(tag) && !(element.hasAttributes() && isSkippedByAttributes(element))) {
         if (element.shadowRoot) onShadowRoot(element.shadowRoot);
+        else if (onBareCustomElement && tag.includes('-')) onBareCustomElement(element);
         // A block element (or a <br>, an <img>) ends the phrase before it.
         const phraseBreak = !INLINE_TAGS.has(tag);
         if (phraseBreak && block.nodes.length > 0) {

@@ -87,6 +87,14 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     expect(card).toContain('Source:');
   });
 
+  it('marks the shadow root of a component whose definition loads after the scan', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/shadow.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).includes('Human Rights Watch'), 'the light text');
+    expect(texts(await highlightsOn(e2e.tab))).not.toContain('Christoph Heusgen');
+    // Defined 3 s after load; custom elements met bare are looked at again 1, 2, 4 and 8 s after the scan.
+    await waitForHighlights(e2e.tab, (found) => texts(found).includes('Christoph Heusgen'), 'the late component');
+  });
+
   it('marks text a component veils once the component shows it: the page’s own text in its slot, and its own', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/shadow.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).includes('Human Rights Watch'), 'the light text');

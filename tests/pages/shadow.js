@@ -54,3 +54,18 @@ customElements.define(
     }
   },
 );
+
+// A component whose definition arrives late (a lazily loaded module): its shadow root is attached
+// after the extension's first scan, with no change the page's observers could see.
+setTimeout(() => {
+  customElements.define(
+    'late-card',
+    class extends HTMLElement {
+      connectedCallback() {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = 'Loaded late: Christoph Heusgen.';
+        this.attachShadow({ mode: 'open' }).append(paragraph);
+      }
+    },
+  );
+}, 3000);

@@ -79,6 +79,18 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual([]);
   });
 
+  it('reads the shadow root of a component defined after the scan', async () => {
+    document.body.innerHTML = '<p>North Korea</p><late-card></late-card>';
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['North Korea']);
+    // Its definition loads: the shadow root comes with no change the page's observers see.
+    const shadow = (document.querySelector('late-card') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Christoph Heusgen</p>';
+    await new Promise((done) => setTimeout(done, 1300));
+    expect(painted()).toEqual(['Christoph Heusgen', 'North Korea']);
+  });
+
   it('takes the marks from a part the page makes editable, hides or opts out later, and gives them back after', async () => {
     document.body.innerHTML = '<div id="note"><p>North Korea</p></div><p>Kim Jong-un</p>';
     annotator = startAnnotator(document, matcher);

@@ -88,7 +88,7 @@ describe('textBlocks', () => {
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>North Korea inside</p>';
     const met: ShadowRoot[] = [];
-    expect([...textBlocks(body, (found) => met.push(found))].map((block) => block.text)).toEqual(['Before', 'light', 'After']);
+    expect([...textBlocks(body, { onShadowRoot: (found) => met.push(found) })].map((block) => block.text)).toEqual(['Before', 'light', 'After']);
     expect(met).toEqual([shadow]);
   });
 
@@ -254,7 +254,7 @@ describe('a walk the page interrupts', () => {
     const root = document.getElementById('root') as HTMLElement;
     const contains = vi.spyOn(root, 'contains');
     let task = 0;
-    const walk = textBlocks(root, undefined, () => task);
+    const walk = textBlocks(root, { currentTask: () => task });
     expect(walk.next().value?.text).toBe('one');
     expect(walk.next().value?.text).toBe('two');
     // No page code ran between the two: nothing to check.
