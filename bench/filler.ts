@@ -64,6 +64,40 @@ const RAW: Record<Lang, string> = {
     看见 收集 在 和 的 了 是 也 从 到`,
 };
 
+/**
+ * Phrases that look like mentions and are not (the look-alikes of the matcher's
+ * rules, and ordinary words that start an alias), mixed into the filler so the
+ * scan meets the near misses of real pages. None may be marked: `ours` against
+ * `plant` in the bench's table checks that at scale.
+ */
+export const LOOKALIKES: Record<Lang, readonly string[]> = {
+  en: [
+    'South Korea',
+    'the Korean peninsula',
+    'the National Security Council',
+    'the national security council',
+    'Kim said',
+    'a trump card',
+    'the china cabinet',
+    'the South China Sea',
+    "the firm's security council",
+    'the Security Council of Ukraine',
+    'North Carolina',
+    'United Airlines',
+    'human rights',
+    'President Lincoln',
+    'Korean food',
+    'King Street',
+  ],
+  de: ['Südkorea', 'die koreanische Halbinsel', 'der Nationale Sicherheitsrat', 'Menschenrechte'],
+  fr: ['la Corée du Sud', 'le Conseil de sécurité nationale', 'les droits humains'],
+  es: ['Corea del Sur', 'el Consejo de Seguridad Nacional', 'los derechos humanos'],
+  ru: ['Южная Корея', 'Корейский полуостров', 'права человека'],
+  ko: ['남한', '한반도', '남북한'],
+  ja: ['韓国', '朝鮮半島', '人間'],
+  zh: ['韩国', '朝鲜半岛', '南朝鲜'],
+};
+
 /** Languages written without spaces between words. */
 export const NO_SPACES: ReadonlySet<Lang> = new Set(['ja', 'zh']);
 

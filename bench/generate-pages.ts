@@ -18,7 +18,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type AliasData, type BenchAlias, forbiddenFillerStrings, type Lang, loadAliases } from './aliases';
-import { fillerWords, NO_SPACES } from './filler';
+import { fillerWords, LOOKALIKES, NO_SPACES } from './filler';
 
 export const GENERATED_DIR = resolve(import.meta.dirname, 'pages/generated');
 
@@ -53,6 +53,8 @@ function escapeHtml(text: string): string {
 }
 
 const KOREAN_PARTICLES = ['', '', '', '은', '는', '의', '에서', '이', '가', '을', '를', '와', '도'];
+/** The share of sentences that carry a near miss (filler.ts, LOOKALIKES). */
+const LOOKALIKE_RATE = 0.2;
 const INLINE_TAGS = ['a href="#"', 'strong', 'em', 'b', 'i', 'span class="hl"', 'q', 'abbr'];
 
 /** Writes text for one page; counts the mentions it plants. */
@@ -144,9 +146,15 @@ class Writer {
     let mentions = this.chance(mentionRate) ? 1 : 0;
     if (mentions > 0 && this.chance(mentionRate)) mentions++;
     const mentionAt = new Set(Array.from({ length: mentions }, () => this.int(0, length - 1)));
+    // A near miss in one sentence of five, where no mention stands.
+    const lookalikeAt = this.chance(LOOKALIKE_RATE) ? this.int(0, length - 1) : -1;
     for (let i = 0; i < length; i++) {
       if (mentionAt.has(i)) {
         parts.push(this.mention(lang, markup));
+        continue;
+      }
+      if (i === lookalikeAt) {
+        parts.push(escapeHtml(this.pick(LOOKALIKES[lang])));
         continue;
       }
       const run = this.int(1, 3);
