@@ -139,10 +139,10 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     if (changed.full) {
       highlights.removeWithin([root]);
       if (root instanceof Document) {
-        // Whatever was half read is read again from the start, and its first progress shows like a new scan's.
+        // Whatever was half read is read again from the start, and its next progress paint shows it all.
         scanner.reset();
         nearView.reset();
-        pacing.restart(performance.now());
+        pacing.startOver();
         scanner.enqueue([root.documentElement]);
       } else {
         // A component's root: the rest of the page, queued or half read, is still to be read.

@@ -5,7 +5,7 @@
  * each wait after it is twice the one before, up to 2 s, and after the first
  * one a progress paint is made only when something found lies near the view
  * (what lies further away is painted when the scan ends). Once a scan ends,
- * and paints all it found, or starts over, the next one starts again at 250 ms.
+ * and paints all it found, the next one starts again at 250 ms.
  */
 
 const FIRST_WAIT_MS = 250;
@@ -19,11 +19,15 @@ export type PaintPacing = {
   progressDue(now: number, foundNearView: () => boolean): boolean;
   /** True once this scan has painted its progress: from then on, what is found near the view matters. */
   paintedProgress(): boolean;
-  /**
-   * At `now` the scan ended (and everything it found was painted) or started
-   * over from the top: the next progress paint is a first one again.
-   */
+  /** At `now` the scan ended, and everything it found was painted: the next scan starts from the first wait. */
   restart(now: number): void;
+  /**
+   * The page was replaced and is read again from the top while a scan runs:
+   * the next progress paint, when its time comes, is not held back by where
+   * things lie (what was painted is gone). The waits go on, so a page that
+   * keeps replacing itself still gets its progress painted now and then.
+   */
+  startOver(): void;
 };
 
 export function createPaintPacing(start: number): PaintPacing {
@@ -43,6 +47,9 @@ export function createPaintPacing(start: number): PaintPacing {
     restart(now) {
       lastPaint = now;
       wait = FIRST_WAIT_MS;
+      progressPaints = 0;
+    },
+    startOver() {
       progressPaints = 0;
     },
   };

@@ -52,4 +52,17 @@ describe('createPaintPacing', () => {
     expect(pacing.progressDue(800, where)).toBe(false);
     expect(asked).toBe(1);
   });
+
+  it('after the page was replaced mid-scan, paints the next progress when due wherever things lie, and keeps its waits', () => {
+    const pacing = createPaintPacing(0);
+    const far = () => false;
+    expect(pacing.progressDue(250, far)).toBe(true);
+    expect(pacing.progressDue(750, far)).toBe(false);
+    pacing.startOver();
+    expect(pacing.progressDue(760, far)).toBe(true);
+    // The wait doubled as before (1 s): replaced again and again, the page still sees its progress.
+    pacing.startOver();
+    expect(pacing.progressDue(1500, far)).toBe(false);
+    expect(pacing.progressDue(1760, far)).toBe(true);
+  });
 });
