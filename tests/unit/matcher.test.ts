@@ -135,6 +135,16 @@ describe('matcher: case', () => {
     expect(marks(matcher, 'A US official')).toEqual([['US', 'us']]);
     expect(marks(matcher, 'The UNSC met.')).toEqual([['UNSC', 'unsc']]);
   });
+
+  it('takes acronyms that stand next to each other in ordinary text, but not in a shouted run', () => {
+    expect(marks(matcher, 'the US UNSC delegation')).toEqual([
+      ['US', 'us'],
+      ['UNSC', 'unsc'],
+    ]);
+    expect(marks(matcher, 'THE US UNSC DELEGATION')).toEqual([]);
+    // A neighbour in capitals that is not one of the acronyms still makes a shouted run.
+    expect(marks(matcher, 'the US FCDO said')).toEqual([]);
+  });
 });
 
 describe('matcher: the forms real pages use', () => {

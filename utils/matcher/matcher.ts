@@ -48,11 +48,18 @@ export function createMatcher({ tree, rules: compactRules, entities, prefilter }
   };
   // Expanded on first use, like the edges: a page meets a few of the rules, and a fresh page runs this code slowly.
   const expanded: MatchRule[] = [];
+  let acronyms: ReadonlySet<string> | undefined;
+  /** Every acronym alias, listed when the first acronym is met. */
+  const knownAcronyms = (): ReadonlySet<string> => {
+    acronyms ??= new Set(compactRules.map((compact) => expandRule(compact, entities, 'word')).flatMap((rule) => (rule.acronym ? [rule.exactText] : [])));
+    return acronyms;
+  };
   // A rule's script is that of the first character of any text it matches.
   const ruleAt = (index: number, text: string, start: number): MatchRule => {
     let rule = expanded[index];
     if (!rule) {
       rule = expandRule(compactRules[index] as CompactRule, entities, scriptOf(text.charAt(start)));
+      if (rule.acronym) rule.knownAcronyms = knownAcronyms();
       expanded[index] = rule;
     }
     return rule;

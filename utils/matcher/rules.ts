@@ -19,6 +19,11 @@ export type MatchRule = {
   notAfterWords: readonly string[];
   /** Lower-cased words that veto the match when they stand right after it. */
   notBeforeWords: readonly string[];
+  /**
+   * For an acronym: every acronym alias, as written. One of them next to it
+   * ("the US DPRK talks") is a list of names, not a shouted headline.
+   */
+  knownAcronyms?: ReadonlySet<string>;
 };
 
 /** Particles (and common chains of them) that follow a Korean noun without a space. */
@@ -41,6 +46,11 @@ function isShoutedWord(word: string): boolean {
   if (word.length < 2) return false;
   // An ASCII word, the usual neighbour, is answered without loading the Unicode tables (slow on a fresh page).
   return /^[\0-\x7f]+$/.test(word) ? /^[A-Z]+$/.test(word) : /^\p{Lu}+$/u.test(word);
+}
+
+/** A neighbour in capitals that is not itself one of our acronyms: the acronym stands in a shouted run. */
+function isShouting(word: string, rule: MatchRule): boolean {
+  return isShoutedWord(word) && !rule.knownAcronyms?.has(word);
 }
 
 function wordBefore(text: string, start: number): string {
@@ -110,7 +120,7 @@ function boundariesHold(text: string, start: number, end: number, rule: MatchRul
 export function acceptsMatch(text: string, start: number, end: number, rule: MatchRule): boolean {
   if (!boundariesHold(text, start, end, rule)) return false;
   if (rule.caseSensitive && foldText(text.slice(start, end), false) !== rule.exactText) return false;
-  if (rule.acronym && (isShoutedWord(wordBefore(text, start)) || isShoutedWord(wordAfter(text, end)))) return false;
+  if (rule.acronym && (isShouting(wordBefore(text, start), rule) || isShouting(wordAfter(text, end), rule))) return false;
   if (rule.notAfterWords.some((word) => endsWithWord(text, start, word))) return false;
   if (rule.notBeforeWords.some((word) => startsWithWord(text, end, word))) return false;
   return true;
