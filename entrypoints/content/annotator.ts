@@ -86,7 +86,15 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   const pacing = createPaintPacing(performance.now());
   const nearView = watchNearView();
   // A component defined after the scan attaches its shadow root unannounced.
-  const lateShadowRoots = watchLateShadowRoots((shadow) => meetShadowRoot(shadow));
+  const lateShadowRoots = watchLateShadowRoots(meetShadowRoot);
+
+  /** Registers what was found with the browser; what is watched for nearness was painted with it. */
+  function paintFound(): void {
+    benchBegin('flush');
+    highlights.flush();
+    benchEnd('flush');
+    nearView.reset();
+  }
 
   const scanner = createChunkedScanner(matcher, {
     onMentions(mentions) {
@@ -98,21 +106,13 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
         if (askWhere && painted.startNode.parentElement) nearView.watch(painted.startNode.parentElement);
       }
       // A long scan shows its progress now and then, not after every slice: each paint repaints the page.
-      if (pacing.progressDue(performance.now(), nearView.anyNear)) {
-        benchBegin('flush');
-        highlights.flush();
-        benchEnd('flush');
-        nearView.reset();
-      }
+      if (pacing.progressDue(performance.now(), nearView.anyNear)) paintFound();
     },
     onShadowRoot: meetShadowRoot,
     onBareCustomElement: (element) => lateShadowRoots.add(element),
     onHidden: (element) => reveals.watch(element),
     onIdle() {
-      benchBegin('flush');
-      highlights.flush();
-      benchEnd('flush');
-      nearView.reset();
+      paintFound();
       pacing.restart(performance.now());
     },
   });

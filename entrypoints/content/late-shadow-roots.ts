@@ -3,8 +3,8 @@
  * definition loads after the scan (a lazy `customElements.define`) attaches
  * its shadow root then, and no MutationObserver tells of that. So they are
  * looked at again after each change to the page and, on a quiet page, a few
- * times after they were met (1, 2, 4, 8 and 16 s later), then not until the
- * page changes.
+ * times after they were met (after waits of 1, 2, 4, 8 and 16 s), then not
+ * until the page changes.
  */
 
 export type LateShadowRoots = {

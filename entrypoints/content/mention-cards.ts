@@ -111,6 +111,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     void open(next, { focus: true });
   }
 
+  /** Most pages have no mention at all: with none and no card open, a pointer has nothing to hit. */
+  const nothingToHit = (): boolean => highlights.count() === 0 && !host.isOpen();
+
   doc.addEventListener(
     'pointermove',
     (event) => {
@@ -120,8 +123,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         closeTimer = undefined;
         return;
       }
-      // Most pages have no mention at all: with none and no card open, there is nothing to hit.
-      if (highlights.count() === 0 && !host.isOpen()) return;
+      if (nothingToHit()) return;
       // One hit test per frame, at the latest position: the pointer may have moved several times since.
       pointer = { x: event.clientX, y: event.clientY };
       if (framePending) return;
@@ -138,7 +140,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     'pointerdown',
     (event) => {
       // Only the reader's own pointer opens cards, not events a page script makes up.
-      if (!event.isTrusted || host.contains(event) || (highlights.count() === 0 && !host.isOpen())) return;
+      if (!event.isTrusted || host.contains(event) || nothingToHit()) return;
       const mention = mentionAtPoint(doc, highlights, event.clientX, event.clientY);
       // A tap (touch or pen) opens at once; a click elsewhere closes.
       if (mention && event.pointerType !== 'mouse') void open(mention);

@@ -95,6 +95,17 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   let restarts = 0;
   let lost = false;
   let task: number;
+  /**
+   * After a yield: true when the page took the walk's node out of its root.
+   * Only a walk resumed in a later task can have been moved; it learns its
+   * ancestors' phrase breaks afresh.
+   */
+  const movedOut = (at: Node, yieldedIn: number): boolean => {
+    if (yieldedIn === currentTask()) return false;
+    const standing = breaksAbove(root, at);
+    if (standing) breaks = standing;
+    return standing === null;
+  };
   while (node) {
     // The page may have moved or replaced the subtree we were in while we
     // yielded: read the root again from its start (mentions already painted
@@ -126,11 +137,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
           task = currentTask();
           yield block;
           block = emptyBlock();
-          if (task !== currentTask()) {
-            const resumed = breaksAbove(root, node);
-            lost = resumed === null;
-            breaks = resumed ?? breaks;
-          }
+          lost = movedOut(node, task);
           if (lost) continue;
         }
         if (element.firstChild !== null) {
@@ -150,11 +157,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         task = currentTask();
         yield block;
         block = emptyBlock();
-        if (task !== currentTask()) {
-          const resumed = breaksAbove(root, node);
-          lost = resumed === null;
-          breaks = resumed ?? breaks;
-        }
+        lost = movedOut(node, task);
         if (lost) break;
       }
     }
