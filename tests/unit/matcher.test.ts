@@ -51,6 +51,7 @@ const entities: MatcherEntity[] = [
   { id: 'kim', kind: 'person', aliases: [alias('Kim Jong-un'), alias('김정은', { lang: 'ko' })] },
   { id: 'hrc', kind: 'organisation', aliases: [alias('Human Rights Council')] },
   { id: 'king', kind: 'person', aliases: [alias('King', { caseSensitive: true, ambiguous: true })] },
+  { id: 'nyt', kind: 'organisation', aliases: [alias('NY Times'), alias('NYTX', { caseSensitive: true, acronym: true, ambiguous: true })] },
 ];
 
 const matcher = buildMatcher(entities);
@@ -142,8 +143,20 @@ describe('matcher: case', () => {
       ['UNSC', 'unsc'],
     ]);
     expect(marks(matcher, 'THE US UNSC DELEGATION')).toEqual([]);
-    // A neighbour in capitals that is not one of the acronyms still makes a shouted run.
+    // A neighbour in capitals that is no word of any of our names still makes a shouted run.
     expect(marks(matcher, 'the US FCDO said')).toEqual([]);
+  });
+
+  it('takes an acronym next to a word in capitals of another name, an ambiguous one included', () => {
+    // "NY" is no alias, but it begins one ("NY Times"): a list of names.
+    expect(marks(matcher, 'the US NY Times poll')).toEqual([
+      ['US', 'us'],
+      ['NY Times', 'nyt'],
+    ]);
+    // "UN" of "UN Security Council" and an ambiguous alias, never marked, still count as names.
+    expect(marks(matcher, 'the UN US talks')).toEqual([['US', 'us']]);
+    expect(marks(matcher, 'the NYTX US story')).toEqual([['US', 'us']]);
+    expect(marks(matcher, 'THE UN US TALKS')).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { Alias, EntityKind } from '../../data/schema';
 import { foldText, keyOfCode } from './fold';
 import { type PrefilterParts, prefilterParts } from './prefilter';
-import { type MatchRule, type Script, scriptOf } from './rules';
+import { isCapitalWord, type MatchRule, type Script, scriptOf } from './rules';
 
 /** An entity as the matcher sees it: the language of an alias does not change how it matches. */
 export type MatcherEntity = { id: string; kind: EntityKind; aliases: readonly Omit<Alias, 'lang'>[] };
@@ -31,8 +31,17 @@ export type CompactRule = [entity: number, flags?: number, exactText?: string | 
  * What the background sends content scripts: plain JSON. `prefilter` holds
  * the parts of the regular expression that finds where an alias may start
  * (prefilter.ts), so the scan skips the rest of the text natively.
+ * `capitalWords` are the words in capitals of any alias ("UNSC", the "NY" of
+ * "NY Times"): next to an acronym they make a list of names, not a shouted
+ * headline (rules.ts).
  */
-export type CompiledMatcher = { tree: PackedNode; rules: CompactRule[]; entities: [id: string, kind: EntityKind][]; prefilter: PrefilterParts };
+export type CompiledMatcher = {
+  tree: PackedNode;
+  rules: CompactRule[];
+  entities: [id: string, kind: EntityKind][];
+  prefilter: PrefilterParts;
+  capitalWords: string[];
+};
 
 const CASE_SENSITIVE = 1;
 const ACRONYM = 2;
@@ -100,8 +109,11 @@ function pack(node: TrieNode): PackedNode {
 export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatcher {
   const root: TrieNode = { next: new Map(), rules: [] };
   const rules: CompactRule[] = [];
+  const capitalWords = new Set<string>();
   for (const [entityIndex, entity] of entities.entries()) {
     for (const alias of entity.aliases) {
+      // An ambiguous alias is not matched, but it is still a name: "COI" next to an acronym is no shout.
+      for (const word of alias.text.split(/\s+/)) if (isCapitalWord(word)) capitalWords.add(word);
       if (alias.ambiguous) continue;
       const exactText = foldText(alias.text, false);
       const rule: MatchRule = {
@@ -121,5 +133,11 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     }
   }
   const tree = pack(root);
-  return { tree, rules, entities: entities.map((entity) => [entity.id, entity.kind]), prefilter: prefilterParts(tree) };
+  return {
+    tree,
+    rules,
+    entities: entities.map((entity) => [entity.id, entity.kind]),
+    prefilter: prefilterParts(tree),
+    capitalWords: [...capitalWords],
+  };
 }

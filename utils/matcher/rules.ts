@@ -20,10 +20,11 @@ export type MatchRule = {
   /** Lower-cased words that veto the match when they stand right after it. */
   notBeforeWords: readonly string[];
   /**
-   * For an acronym: every acronym alias, as written. One of them next to it
-   * ("the US DPRK talks") is a list of names, not a shouted headline.
+   * For an acronym: every word in capitals of any alias, as written. One of
+   * them next to it ("the US DPRK talks", "UDHR NY Times") is a list of
+   * names, not a shouted headline.
    */
-  knownAcronyms?: ReadonlySet<string>;
+  capitalWords?: ReadonlySet<string>;
 };
 
 /** Particles (and common chains of them) that follow a Korean noun without a space. */
@@ -42,15 +43,16 @@ export function scriptOf(alias: string): Script {
   return 'word';
 }
 
-function isShoutedWord(word: string): boolean {
+/** True for a word of two or more capital letters and nothing else: "UNSC", "КНДР", "ECONOMY". */
+export function isCapitalWord(word: string): boolean {
   if (word.length < 2) return false;
   // An ASCII word, the usual neighbour, is answered without loading the Unicode tables (slow on a fresh page).
   return /^[\0-\x7f]+$/.test(word) ? /^[A-Z]+$/.test(word) : /^\p{Lu}+$/u.test(word);
 }
 
-/** A neighbour in capitals that is not itself one of our acronyms: the acronym stands in a shouted run. */
+/** A neighbour in capitals that is not itself a word of one of our names: the acronym stands in a shouted run. */
 function isShouting(word: string, rule: MatchRule): boolean {
-  return isShoutedWord(word) && !rule.knownAcronyms?.has(word);
+  return isCapitalWord(word) && !rule.capitalWords?.has(word);
 }
 
 function wordBefore(text: string, start: number): string {

@@ -22,6 +22,7 @@ const ShippedMatcherSchema = v.strictObject({
   rules: v.custom<CompactRule[]>(Array.isArray),
   entities: v.custom<CompiledMatcher['entities']>(Array.isArray),
   prefilter: v.tuple([v.string(), v.string(), v.number()]),
+  capitalWords: v.array(v.string()),
 });
 
 /** Parses the matcher the background sent; throws, saying what is wrong, when there is none or it is not one. */
