@@ -112,6 +112,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     onBareCustomElement: (element) => lateShadowRoots.add(element),
     onHidden: (element) => reveals.watch(element),
     onIdle() {
+      // What a rescan did not find again goes in the same paint as what it found.
+      highlights.endSweep();
       paintFound();
       pacing.restart(performance.now());
     },
@@ -137,7 +139,9 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     forgetDetachedShadowRoots();
     lateShadowRoots.pageChanged();
     if (changed.full) {
-      highlights.removeWithin([root]);
+      // The marks stay while the rescan runs (a huge page takes seconds); what it does not find again
+      // goes when it ends.
+      highlights.beginSweep([root]);
       if (root instanceof Document) {
         // Whatever was half read is read again from the start, and its next progress paint shows it all.
         scanner.reset();

@@ -29,6 +29,13 @@ export type MentionHighlights = {
   flush(): void;
   /** Unpaints the mentions whose text lies inside any of `nodes` or has left the page. */
   removeWithin(nodes: Iterable<Node>): void;
+  /**
+   * Before a part of the page is read again whole: unpaints what has left the
+   * page, and keeps the rest inside `roots` painted until `endSweep`.
+   */
+  beginSweep(roots: Iterable<Node>): void;
+  /** Unpaints what was kept by `beginSweep` and not added again since. */
+  endSweep(): void;
   /** Unpaints everything and unregisters the highlights. */
   clear(): void;
   /** The mention that covers a text position, if any. */
@@ -56,6 +63,19 @@ function textNodesOf(mention: Mention): Text[] {
     if (node === mention.endNode) break;
   }
   return nodes;
+}
+
+/** True when a painted mention still covers exactly what `found` covers, with the same text. */
+function coversTheSame(painted: PaintedMention, found: Mention): boolean {
+  // The live range, not the offsets it was made with: the page may have changed the text under it since.
+  const { range } = painted;
+  return (
+    range.startContainer === found.startNode &&
+    range.startOffset === found.startOffset &&
+    range.endContainer === found.endNode &&
+    range.endOffset === found.endOffset &&
+    painted.text === found.text
+  );
 }
 
 function isInside(node: Node, containers: Set<Node>): boolean {
@@ -91,6 +111,15 @@ export function createMentionHighlights(): MentionHighlights {
   const pending = new Map<EntityKind, Set<Range>>();
   const byNode = new Map<Text, PaintedMention[]>();
   let painted = 0;
+  /** Mentions a sweep keeps painted until it ends, unless they are found again. */
+  let unconfirmed: Set<PaintedMention> | undefined;
+
+  /** The painted mentions whose text nodes `matches` picks. */
+  function paintedWhere(matches: (text: Text) => boolean): Set<PaintedMention> {
+    const found = new Set<PaintedMention>();
+    for (const [text, list] of byNode) if (matches(text)) for (const mention of list) found.add(mention);
+    return found;
+  }
 
   function highlightFor(kind: EntityKind): Highlight {
     let highlight = byKind.get(kind);
@@ -103,6 +132,7 @@ export function createMentionHighlights(): MentionHighlights {
   }
 
   function forget(mention: PaintedMention): void {
+    unconfirmed?.delete(mention);
     if (!pending.get(mention.kind)?.delete(mention.range)) byKind.get(mention.kind)?.delete(mention.range);
     painted--;
     for (const node of mention.textNodes) {
@@ -115,11 +145,13 @@ export function createMentionHighlights(): MentionHighlights {
   return {
     add(mentions) {
       return mentions.flatMap((mention) => {
-        // A subtree queued twice (a change during the first scan) must not paint twice.
-        const known = byNode
-          .get(mention.startNode)
-          ?.some((other) => other.startOffset === mention.startOffset && other.endNode === mention.endNode && other.endOffset === mention.endOffset);
-        if (known) return [];
+        // A subtree queued twice (a change during the first scan) must not paint twice; one read
+        // again whole keeps the marks found again.
+        const known = byNode.get(mention.startNode)?.find((other) => coversTheSame(other, mention));
+        if (known) {
+          unconfirmed?.delete(known);
+          return [];
+        }
         const added = { ...mention, range: rangeOf(mention), textNodes: textNodesOf(mention) };
         let ranges = pending.get(mention.kind);
         if (!ranges) {
@@ -150,11 +182,18 @@ export function createMentionHighlights(): MentionHighlights {
     },
     removeWithin(nodes) {
       const containers = new Set(nodes);
-      const gone = new Set<PaintedMention>();
-      for (const [text, list] of byNode) {
-        if (!text.isConnected || isInside(text, containers)) for (const mention of list) gone.add(mention);
-      }
-      for (const mention of gone) forget(mention);
+      for (const mention of paintedWhere((text) => !text.isConnected || isInside(text, containers))) forget(mention);
+    },
+    beginSweep(roots) {
+      for (const mention of paintedWhere((text) => !text.isConnected)) forget(mention);
+      const containers = new Set(roots);
+      unconfirmed ??= new Set();
+      for (const mention of paintedWhere((text) => isInside(text, containers))) unconfirmed.add(mention);
+    },
+    endSweep() {
+      const stale = unconfirmed;
+      unconfirmed = undefined;
+      for (const mention of stale ?? []) forget(mention);
     },
     clear() {
       for (const kind of ENTITY_KINDS) {
@@ -164,6 +203,7 @@ export function createMentionHighlights(): MentionHighlights {
       byKind.clear();
       pending.clear();
       byNode.clear();
+      unconfirmed = undefined;
       painted = 0;
     },
     at(node, offset) {

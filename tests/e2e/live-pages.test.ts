@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
 import { highlightsOn, hoverMention, shareOfHighlightColour, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
-type LivePage = Window & { navigateTo(view: string): void; addLate(): void; editText(): void };
+type LivePage = Window & {
+  navigateTo(view: string): void;
+  addLate(): void;
+  editText(): void;
+  loadMore(count: number): void;
+  /** The fewest of our marks any frame rendered since counting began. */
+  fewestMarks: number;
+};
 
 const texts = (ranges: { text: string }[]) => ranges.map((range) => range.text).sort();
 
@@ -49,6 +56,29 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     expect(await highlightsOn(e2e.tab)).toEqual([]);
     await e2e.tab.evaluate(() => (window as unknown as LivePage).addLate(), undefined);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier,Stephen Biegun', 'the old marks back beside the new');
+  });
+
+  it('keeps its marks painted while it reads the page again after a large batch of new content', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).addLate(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier,Stephen Biegun', 'the late paragraph');
+    // Count the marks the browser holds at every frame from now on, as a person would see them.
+    await e2e.tab.evaluate(() => {
+      const page = window as unknown as LivePage;
+      page.fewestMarks = Number.POSITIVE_INFINITY;
+      const count = () => {
+        let marks = 0;
+        for (const highlight of CSS.highlights.values()) marks += highlight.size;
+        page.fewestMarks = Math.min(page.fewestMarks, marks);
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+    }, undefined);
+    // 6,000 paragraphs at once: the whole page is read again, over many slices.
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).loadMore(6000), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Kim Jong-un,Otto Warmbier,Stephen Biegun', 'the last of the new paragraphs');
+    expect(await e2e.tab.evaluate(() => (window as unknown as LivePage).fewestMarks, undefined)).toBe(2);
   });
 
   it('marks frames, and the site switch turns them off with their page', async () => {

@@ -19,6 +19,14 @@ window.navigateTo = (name) => render(views[name]);
 window.addLate = () => {
   document.getElementById('late-slot').textContent = 'Otto Warmbier died months earlier.';
 };
+window.loadMore = (count) => {
+  // A feed that loads a large batch at once, above the story: far more nodes than a change the extension
+  // reads piece by piece.
+  const items = [];
+  for (let index = 1; index < count; index++) items.push(Object.assign(document.createElement('p'), { textContent: `Comment ${index}: plain words.` }));
+  items.push(Object.assign(document.createElement('p'), { textContent: 'Kim Jong-un replied last.' }));
+  document.getElementById('feed').append(...items);
+};
 window.editText = () => {
   // A framework updating a text node in place.
   app.querySelector('p').firstChild.data = 'Nothing to see here any more.';
