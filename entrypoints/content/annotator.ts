@@ -10,6 +10,7 @@ import highlightCss from './highlights.css?inline';
 import { watchLateShadowRoots } from './late-shadow-roots';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { watchNearView } from './near-view';
+import { followPageConsent } from './page-consent';
 import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
 import { createPaintPacing } from './paint-pacing';
 import { watchForReveal } from './reveal-watcher';
@@ -81,7 +82,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   }
 
   // Text a style hides is left out, and read when the page shows it.
-  const reveals = watchForReveal(doc, (element) => onChange(doc, { full: false, nodes: [element] }));
+  const reveals = watchForReveal(doc, (element) => onChange(doc, { full: false, nodes: [element], metaChanged: false }));
 
   const pacing = createPaintPacing(performance.now());
   const nearView = watchNearView();
@@ -126,6 +127,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
    * twice.
    */
   function meetShadowRoot(shadow: ShadowRoot): void {
+    if (closed) return;
     scanner.enqueue([shadow]);
     if (!shadowWatchers.has(shadow))
       shadowWatchers.set(
@@ -134,7 +136,27 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       );
   }
 
-  function onChange(root: Document | ShadowRoot, changed: ChangedParts): void {
+  const consent = followPageConsent(doc);
+  /** True while the page asks to be left alone (page-consent.ts): nothing is marked or read then. */
+  let closed = false;
+
+  /** Takes every mark away and drops what was still to be read, for as long as the page is closed. */
+  function withdraw(): void {
+    scanner.reset();
+    nearView.reset();
+    highlights.clear();
+  }
+
+  function onChange(root: Document | ShadowRoot, parts: ChangedParts): void {
+    let changed = parts;
+    if (root === doc) {
+      const wasClosed = closed;
+      closed = consent.closedAfter(changed.metaChanged);
+      if (closed && !wasClosed) withdraw();
+      // Open again: the page is read again whole.
+      if (wasClosed && !closed) changed = { full: true, metaChanged: false };
+    }
+    if (closed) return;
     benchBegin('change');
     forgetDetachedShadowRoots();
     lateShadowRoots.pageChanged();

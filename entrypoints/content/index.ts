@@ -3,20 +3,12 @@ import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import { type Annotator, startAnnotator } from './annotator';
 import './highlights.css';
+import { pageClosed } from './page-consent';
 import { followSiteSwitch } from './site-switch';
-import { OPT_OUT_ATTRIBUTE, OPT_OUT_VALUE } from './text-blocks';
 import { benchEnd, benchStart } from './timing';
 
 /** How often the script checks whether its extension was reloaded or updated under it. */
 const INVALIDATION_CHECK_MS = 2000;
-
-/** True when the page asked to be left alone: `<meta name="peninsula-lens" content="off">`. */
-function pageOptedOut(doc: Document): boolean {
-  // The whole document, not only the head: a parser or a CMS may leave the meta in the body. A page's
-  // consent is worth the 3 ms this takes on a 100,000-node page.
-  const meta = doc.querySelector('meta[name="peninsula-lens"]');
-  return meta?.getAttribute('content')?.trim().toLowerCase() === OPT_OUT_VALUE || doc.documentElement.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE;
-}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -28,7 +20,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     benchStart();
-    if (!(document instanceof HTMLDocument) || pageOptedOut(document) || document.designMode === 'on') return;
+    if (!(document instanceof HTMLDocument) || pageClosed(document)) return;
     let annotator: Annotator | undefined;
     let matcher: Matcher | undefined;
     const stopFollowing = followSiteSwitch(({ enabled, matcher: shipped }) => {

@@ -9,7 +9,12 @@ import { OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
 const FULL_RESCAN_THRESHOLD = 400;
 
-export type ChangedParts = { full: true } | { full: false; nodes: Node[] };
+/**
+ * What changed in one batch: the whole root (read it again) or some parts of
+ * it, and whether a `<meta>` came, went or changed (the page may have opted
+ * out, page-consent.ts).
+ */
+export type ChangedParts = ({ full: true } | { full: false; nodes: Node[] }) & { metaChanged: boolean };
 
 /** The changed subtrees with every node that lies inside another one dropped. */
 export function outermostNodes(nodes: Iterable<Node>): Node[] {
@@ -19,6 +24,10 @@ export function outermostNodes(nodes: Iterable<Node>): Node[] {
     for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return false;
     return true;
   });
+}
+
+function isMeta(node: Node): boolean {
+  return node instanceof Element && node.tagName === 'META';
 }
 
 function isInHead(node: Node): boolean {
@@ -48,6 +57,7 @@ function mayHoldText(node: Node): boolean {
 export function watchForText(root: Document | ShadowRoot, onChange: (changed: ChangedParts) => void): () => void {
   const queued = new Set<Node>();
   let overflow = false;
+  let metaChanged = false;
   let scheduled = false;
   let stopped = false;
 
@@ -57,18 +67,25 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
     const nodes = outermostNodes(queued);
     queued.clear();
     const full = overflow || nodes.length > FULL_RESCAN_THRESHOLD;
+    const meta = metaChanged;
     overflow = false;
-    if (full) onChange({ full: true });
-    else if (nodes.length > 0) onChange({ full: false, nodes });
+    metaChanged = false;
+    if (full) onChange({ full: true, metaChanged: meta });
+    else if (nodes.length > 0 || meta) onChange({ full: false, nodes, metaChanged: meta });
   };
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
+      if (record.type === 'attributes' && record.attributeName === 'content') {
+        metaChanged ||= isMeta(record.target);
+        continue;
+      }
       // Text shown by removing `hidden` or opening a <details> was skipped before: read it now. Text
       // hidden, made editable or opted out now: its marks go.
       if (record.type === 'characterData' || record.type === 'attributes') {
         if (mayHoldText(record.target)) queued.add(record.target);
       } else {
+        metaChanged ||= [...record.addedNodes, ...record.removedNodes].some(isMeta);
         for (const node of record.addedNodes) if (mayHoldText(node)) queued.add(node);
         // A removal can join two text nodes into one phrase: look at the parent again.
         if (
@@ -84,7 +101,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
         queued.clear();
       }
     }
-    if (!scheduled && (queued.size > 0 || overflow)) {
+    if (!scheduled && (queued.size > 0 || overflow || metaChanged)) {
       scheduled = true;
       if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 200 });
       else setTimeout(flush, 50);
@@ -96,12 +113,14 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
     characterData: true,
     attributes: true,
     // Shown or hidden (`hidden`, a <details>), made editable or not, opted out or back in: read it again.
-    attributeFilter: ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE],
+    // A `<meta>`'s `content`: the page may opt out with it.
+    attributeFilter: ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE, 'content'],
   });
   return () => {
     stopped = true;
     observer.disconnect();
     queued.clear();
     overflow = false;
+    metaChanged = false;
   };
 }

@@ -165,4 +165,30 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await new Promise((done) => setTimeout(done, 1500));
     expect(await highlightsOn(e2e.tab)).toEqual([]);
   });
+
+  it('leaves a page that opts out or turns into an editor after it was marked, and comes back when that ends', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
+    await e2e.tab.evaluate(() => {
+      document.head.append(Object.assign(document.createElement('meta'), { id: 'opt-out', name: 'peninsula-lens', content: 'off' }));
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.length === 0, 'no marks once the page opted out');
+    // Nothing new is marked while the page stays opted out.
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).addLate(), undefined);
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(await highlightsOn(e2e.tab)).toEqual([]);
+    await e2e.tab.evaluate(() => document.getElementById('opt-out')?.remove(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier,Stephen Biegun', 'every mark back once the meta went');
+    // designMode leaves no trace in the DOM; the first edit to the page does.
+    await e2e.tab.evaluate(() => {
+      document.designMode = 'on';
+      document.getElementById('late-slot')?.append(' Edited.');
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.length === 0, 'no marks in a page turned into an editor');
+    await e2e.tab.evaluate(() => {
+      document.designMode = 'off';
+      document.getElementById('late-slot')?.append(' Done.');
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier,Stephen Biegun', 'the marks back once editing ended');
+  });
 });

@@ -111,6 +111,49 @@ describe('startAnnotator', () => {
     }
   });
 
+  it('leaves a page that opts out with a <meta> after the start, and comes back when the <meta> goes', async () => {
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['North Korea']);
+    const meta = Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' });
+    document.head.append(meta);
+    await settle();
+    expect(painted()).toEqual([]);
+    // Nothing new is read while the page is closed.
+    document.body.insertAdjacentHTML('beforeend', '<p>Kim Jong-un</p>');
+    await settle();
+    expect(painted()).toEqual([]);
+    meta.content = 'on';
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+    meta.content = 'off';
+    await settle();
+    expect(painted()).toEqual([]);
+    meta.remove();
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+  });
+
+  it('leaves a page turned into an editor (designMode) at its next change, and comes back when it is turned off', async () => {
+    // The test DOM has no designMode; a property stands in for it.
+    Object.defineProperty(document, 'designMode', { value: 'off', writable: true, configurable: true });
+    try {
+      annotator = startAnnotator(document, matcher);
+      await settle();
+      expect(painted()).toEqual(['North Korea']);
+      Object.assign(document, { designMode: 'on' });
+      // Setting designMode leaves no trace in the DOM; typing into the page does.
+      document.querySelector('p')?.append(' and Kim Jong-un');
+      await settle();
+      expect(painted()).toEqual([]);
+      Object.assign(document, { designMode: 'off' });
+      document.querySelector('p')?.append('.');
+      await settle();
+      expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+    } finally {
+      Reflect.deleteProperty(document, 'designMode');
+    }
+  });
   it('reads the rest of the page when a component it found rewrites itself while the page is being read', async () => {
     // 10,000 paragraphs, one in a hundred with a mention, after a component: a scan of many slices.
     document.body.innerHTML = `<div id="host"></div>${Array.from({ length: 100 }, () => `<section><p>North Korea</p>${'<p>Plain words</p>'.repeat(99)}</section>`).join('')}`;

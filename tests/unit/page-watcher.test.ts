@@ -73,7 +73,7 @@ describe('watchForText', () => {
     document.body.append(second);
     first.append(document.createElement('b'));
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [first, second] }]);
+    expect(calls).toEqual([{ full: false, nodes: [first, second], metaChanged: false }]);
   });
 
   it('reports a changed text node', async () => {
@@ -82,7 +82,7 @@ describe('watchForText', () => {
     watch();
     text.data = 'North Korea';
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [text] }]);
+    expect(calls).toEqual([{ full: false, nodes: [text], metaChanged: false }]);
   });
 
   it('reports the parent of a removed node, since a removal can join two texts into one phrase', async () => {
@@ -91,7 +91,7 @@ describe('watchForText', () => {
     watch();
     p.querySelector('img')?.remove();
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [p] }]);
+    expect(calls).toEqual([{ full: false, nodes: [p], metaChanged: false }]);
   });
 
   it('calls back again for a later batch', async () => {
@@ -113,7 +113,7 @@ describe('watchForText', () => {
     watch();
     for (let i = 0; i < 401; i++) document.body.append(paragraph(`p${i}`));
     await settle();
-    expect(calls).toEqual([{ full: true }]);
+    expect(calls).toEqual([{ full: true, metaChanged: false }]);
   });
 
   it('lists the nodes when the batch is at the threshold', async () => {
@@ -129,7 +129,7 @@ describe('watchForText', () => {
     watch();
     for (let i = 0; i < 2000; i++) document.body.append(paragraph(`p${i}`));
     await settle();
-    expect(calls).toEqual([{ full: true }]);
+    expect(calls).toEqual([{ full: true, metaChanged: false }]);
   });
 
   it('counts nested changes once: 500 nodes added inside one subtree are one change', async () => {
@@ -138,7 +138,7 @@ describe('watchForText', () => {
     document.body.append(section);
     for (let i = 0; i < 500; i++) section.append(paragraph(`p${i}`));
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [section] }]);
+    expect(calls).toEqual([{ full: false, nodes: [section], metaChanged: false }]);
   });
 
   it('does not call back when the card host is added or removed', async () => {
@@ -164,6 +164,25 @@ describe('watchForText', () => {
     expect(calls).toEqual([]);
   });
 
+  it('tells when a <meta> comes, changes its content or goes, with no part of the page to read', async () => {
+    watch();
+    const meta = Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' });
+    document.head.append(meta);
+    await settle();
+    meta.content = 'on';
+    await settle();
+    meta.remove();
+    await settle();
+    // Other attributes of the head change all the time and say nothing.
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload' }));
+    await settle();
+    expect(calls).toEqual([
+      { full: false, nodes: [], metaChanged: true },
+      { full: false, nodes: [], metaChanged: true },
+      { full: false, nodes: [], metaChanged: true },
+    ]);
+  });
+
   it('still reports page changes made alongside the card host', async () => {
     watch();
     const host = document.createElement(CARD_HOST_TAG);
@@ -171,7 +190,7 @@ describe('watchForText', () => {
     const added = paragraph('North Korea');
     document.body.append(added);
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [added] }]);
+    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false }]);
     host.remove();
   });
 
@@ -183,7 +202,7 @@ describe('watchForText', () => {
     const added = paragraph('North Korea');
     shadow.append(added);
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [added] }]);
+    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false }]);
   });
 
   it('stops calling back once stopped, even for changes already queued', async () => {
@@ -215,6 +234,6 @@ describe('watchForText', () => {
     watch();
     panel.removeAttribute('hidden');
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [panel] }]);
+    expect(calls).toEqual([{ full: false, nodes: [panel], metaChanged: false }]);
   });
 });
