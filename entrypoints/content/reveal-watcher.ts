@@ -7,7 +7,8 @@
  * again, a few times a second at most: a change to the DOM (an attribute, a
  * style sheet added or edited, an element added next to the part), or an event
  * that changes a state CSS reads (`:checked`, `:hover`, `:focus-within`,
- * `:target`, `[open]`, `:popover-open`, the end of a transition).
+ * `:target`, `[open]`, `:popover-open`, the end of a transition, a switch to
+ * dark mode).
  */
 import { isCardHost } from './card-host';
 import { isShown } from './scan';
@@ -45,8 +46,15 @@ const STATE_EVENTS = [
   'load', // a style sheet's <link> done loading
 ] as const;
 
-/** Events on the window that change what CSS matches: `:target`, media queries. */
+/** Events on the window that change what CSS matches: `:target`, media queries on the window's size. */
 const WINDOW_EVENTS = ['hashchange', 'resize'] as const;
+
+/**
+ * Media features a reader or the system switches without resizing the window
+ * (dark mode, high contrast), under which a page's CSS may show a part: each
+ * list tells when its answer changes.
+ */
+const MEDIA_QUERIES = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)', '(prefers-reduced-motion: reduce)'] as const;
 
 type WatchedRoot = Document | ShadowRoot;
 
@@ -83,6 +91,8 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
   const view = doc.defaultView;
   const listening: AddEventListenerOptions = { capture: true, passive: true };
   let hearingDocument = false;
+  /** The media query lists heard while the document is: made when first needed. */
+  let mediaLists: MediaQueryList[] | undefined;
   let asked = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let frame: number | undefined;
@@ -123,6 +133,8 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
     hearingDocument = true;
     hear(doc);
     for (const type of WINDOW_EVENTS) view?.addEventListener(type, askSoon, listening);
+    mediaLists ??= typeof view?.matchMedia === 'function' ? MEDIA_QUERIES.map((query) => view.matchMedia(query)) : [];
+    for (const list of mediaLists) list.addEventListener('change', askSoon);
   }
 
   function stopHearing(): void {
@@ -130,6 +142,7 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
     if (hearingDocument) {
       unhear(doc);
       for (const type of WINDOW_EVENTS) view?.removeEventListener(type, askSoon, listening);
+      for (const list of mediaLists ?? []) list.removeEventListener('change', askSoon);
       hearingDocument = false;
     }
     for (const root of shadowRoots.keys()) unhear(root);

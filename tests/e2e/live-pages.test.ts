@@ -81,6 +81,20 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     expect(await e2e.tab.evaluate(() => (window as unknown as LivePage).fewestMarks, undefined)).toBe(2);
   });
 
+  // Firefox is skipped: puppeteer emulates media features through CDP, which it does not speak to Firefox.
+  it.runIf(name === 'chromium')('marks text that the page shows only in dark mode once the reader switches to it', async () => {
+    if (!e2e.tab.emulateDarkMode) throw new Error('no media emulation');
+    await e2e.tab.emulateDarkMode(false);
+    await e2e.tab.goto(`${e2e.server.origin}/pages/dark-mode.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the text shown in light mode');
+    await e2e.tab.emulateDarkMode(true);
+    try {
+      await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Otto Warmbier,Stephen Biegun', 'the text dark mode shows');
+    } finally {
+      await e2e.tab.emulateDarkMode(false);
+    }
+  });
+
   it('marks frames, and the site switch turns them off with their page', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');

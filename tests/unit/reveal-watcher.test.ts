@@ -190,6 +190,38 @@ describe('watchForReveal', () => {
     expect(shown.mock.calls).toEqual([[panel]]);
   });
 
+  it('tells when a switch to dark mode shows a part, and stops hearing the media queries after', async () => {
+    // Media query lists that the test switches by hand, each one counting its listeners.
+    const lists = new Map<string, EventTarget & { listeners: number }>();
+    vi.spyOn(window, 'matchMedia').mockImplementation((query) => {
+      const list = Object.assign(new EventTarget(), { listeners: 0, media: query, matches: false });
+      const add = list.addEventListener.bind(list);
+      const remove = list.removeEventListener.bind(list);
+      list.addEventListener = (...args: Parameters<EventTarget['addEventListener']>) => {
+        list.listeners++;
+        add(...args);
+      };
+      list.removeEventListener = (...args: Parameters<EventTarget['removeEventListener']>) => {
+        list.listeners--;
+        remove(...args);
+      };
+      lists.set(query, list);
+      return list as unknown as MediaQueryList;
+    });
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    let dark = false;
+    const panel = hiddenPart('panel', () => dark);
+    watcher.watch(panel);
+    const scheme = lists.get('(prefers-color-scheme: dark)');
+    expect(scheme?.listeners).toBe(1);
+    dark = true;
+    scheme?.dispatchEvent(new Event('change'));
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[panel]]);
+    expect([...lists.values()].map((list) => list.listeners)).toEqual([0, 0, 0, 0]);
+  });
+
   it('tells when a change inside a shadow root shows a part there, and one in an event that does not leave it', async () => {
     const shown = vi.fn();
     watcher = watchForReveal(document, shown);

@@ -32,6 +32,8 @@ export type TestTab = {
    * puppeteer emulates media through CDP, which it does not speak to Firefox.
    */
   emulatePrint?(on: boolean): Promise<void>;
+  /** Renders the page as the system's dark mode asks (or, with `false`, its light mode). Chromium only, as above. */
+  emulateDarkMode?(on: boolean): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
   cardText(): Promise<string>;
   bringToFront(): Promise<void>;
@@ -102,6 +104,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
     press: (key) => page.keyboard.press(key),
     screenshot: (clip) => page.screenshot({ clip }),
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
+    emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
     cardText: () => chromiumCardText(page),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
