@@ -8,7 +8,7 @@
  * style sheet added or edited, an element added next to the part), or an event
  * that changes a state CSS reads (`:checked`, `:hover`, `:focus-within`,
  * `:target`, `[open]`, `:popover-open`, the end of a transition, a switch to
- * dark mode).
+ * dark mode); and, for what leaves no trace, every two seconds.
  */
 import { isCardHost } from './card-host';
 import { isShown } from './scan';
@@ -28,6 +28,15 @@ export type RevealWatcher = {
  * twice a frame.
  */
 const CHECK_GAP_MS = 100;
+
+/**
+ * While anything is hidden, a check also runs this often whatever happens:
+ * some changes leave no trace to hear (a rule a script inserts, an adopted
+ * style sheet replaced, a CSS animation or a container query that flips
+ * `visibility`). A check costs one visibility question per hidden part, in a
+ * frame the page renders anyway; a background tab runs none.
+ */
+const SAFETY_NET_MS = 2000;
 
 /**
  * Events after which CSS may show a part without any change to the DOM, heard
@@ -91,6 +100,7 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
   const view = doc.defaultView;
   const listening: AddEventListenerOptions = { capture: true, passive: true };
   let hearingDocument = false;
+  let safetyNet: ReturnType<typeof setInterval> | undefined;
   /** The media query lists heard while the document is: made when first needed. */
   let mediaLists: MediaQueryList[] | undefined;
   let asked = false;
@@ -135,6 +145,7 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
     for (const type of WINDOW_EVENTS) view?.addEventListener(type, askSoon, listening);
     mediaLists ??= typeof view?.matchMedia === 'function' ? MEDIA_QUERIES.map((query) => view.matchMedia(query)) : [];
     for (const list of mediaLists) list.addEventListener('change', askSoon);
+    safetyNet = setInterval(askSoon, SAFETY_NET_MS);
   }
 
   function stopHearing(): void {
@@ -143,6 +154,7 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
       unhear(doc);
       for (const type of WINDOW_EVENTS) view?.removeEventListener(type, askSoon, listening);
       for (const list of mediaLists ?? []) list.removeEventListener('change', askSoon);
+      clearInterval(safetyNet);
       hearingDocument = false;
     }
     for (const root of shadowRoots.keys()) unhear(root);

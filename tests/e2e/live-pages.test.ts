@@ -12,6 +12,7 @@ type LivePage = Window & {
   addLate(): void;
   editText(): void;
   loadMore(count: number): void;
+  revealByRule(): void;
   /** The fewest of our marks any frame rendered since counting began. */
   fewestMarks: number;
 };
@@ -79,6 +80,13 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await e2e.tab.evaluate(() => (window as unknown as LivePage).loadMore(6000), undefined);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Kim Jong-un,Otto Warmbier,Stephen Biegun', 'the last of the new paragraphs');
     expect(await e2e.tab.evaluate(() => (window as unknown as LivePage).fewestMarks, undefined)).toBe(2);
+  });
+
+  it('marks text that a style rule inserted by a script shows, though nothing in the DOM changed', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
+    await e2e.tab.evaluate(() => (window as unknown as LivePage).revealByRule(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Singapore summit,Stephen Biegun', 'the text the inserted rule shows');
   });
 
   // Firefox is skipped: puppeteer emulates media features through CDP, which it does not speak to Firefox.

@@ -27,6 +27,8 @@ window.loadMore = (count) => {
   items.push(Object.assign(document.createElement('p'), { textContent: 'Kim Jong-un replied last.' }));
   document.getElementById('feed').append(...items);
 };
+// A style changed only through the CSSOM: no DOM change, no event.
+window.revealByRule = () => document.styleSheets[0].insertRule('#by-rule { visibility: visible; }', document.styleSheets[0].cssRules.length);
 window.editText = () => {
   // A framework updating a text node in place.
   app.querySelector('p').firstChild.data = 'Nothing to see here any more.';

@@ -222,6 +222,22 @@ describe('watchForReveal', () => {
     expect([...lists.values()].map((list) => list.listeners)).toEqual([0, 0, 0, 0]);
   });
 
+  it('tells within two seconds when a part is shown by what leaves no trace (a rule a script inserts), and then stops asking', async () => {
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown);
+    let ruleInserted = false;
+    const panel = hiddenPart('panel', () => ruleInserted);
+    watcher.watch(panel);
+    await afterCheck();
+    expect(checks).toBe(0);
+    ruleInserted = true;
+    await new Promise((done) => setTimeout(done, 2200));
+    expect(shown.mock.calls).toEqual([[panel]]);
+    const checksWhenShown = checks;
+    await new Promise((done) => setTimeout(done, 2200));
+    expect(checks).toBe(checksWhenShown);
+  });
+
   it('tells when a change inside a shadow root shows a part there, and one in an event that does not leave it', async () => {
     const shown = vi.fn();
     watcher = watchForReveal(document, shown);
