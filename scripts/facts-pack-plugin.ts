@@ -49,7 +49,8 @@ function matcherEntities(pack: FactsPack): MatcherEntity[] {
   return pack.entities.map(({ id, kind, aliases }) => ({
     id,
     kind,
-    aliases: aliases.filter((alias) => !alias.ambiguous).map(({ lang: _lang, ...rule }) => rule),
+    // Ambiguous aliases too: the compiler leaves them out of the tree, but their words in capitals are names.
+    aliases: aliases.map(({ lang: _lang, ...rule }) => rule),
   }));
 }
 

@@ -53,7 +53,9 @@ function aliasVariants(text: string): string[] {
 /** One short text per way of writing each alias: most hold no folded character, so both forms of the prefilter are tried. */
 function aliasTexts(): string[] {
   const surroundings = (variant: string) => `${variant} . the ${variant}'s view (${variant}), ${variant}은 «${variant}»`;
-  const aliases: string[] = matcherEntities.flatMap((entity) => entity.aliases.map((alias: { text: string }) => alias.text));
+  const aliases: string[] = matcherEntities.flatMap((entity) =>
+    entity.aliases.filter((alias: { ambiguous?: boolean }) => !alias.ambiguous).map((alias: { text: string }) => alias.text),
+  );
   return aliases.flatMap((text) => aliasVariants(text).map(surroundings));
 }
 
