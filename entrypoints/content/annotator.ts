@@ -140,10 +140,12 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   /** True while the page asks to be left alone (page-consent.ts): nothing is marked or read then. */
   let closed = false;
 
-  /** Takes every mark away and drops what was still to be read, for as long as the page is closed. */
+  /** Takes every mark and the card away, and drops what was still to be read or watched, while the page is closed. */
   function withdraw(): void {
     scanner.reset();
     nearView.reset();
+    reveals.reset();
+    cards?.close();
     highlights.clear();
   }
 
@@ -156,9 +158,9 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       // Open again: the page is read again whole.
       if (wasClosed && !closed) changed = { full: true, metaChanged: false };
     }
+    forgetDetachedShadowRoots();
     if (closed) return;
     benchBegin('change');
-    forgetDetachedShadowRoots();
     lateShadowRoots.pageChanged();
     if (changed.full) {
       // The marks stay while the rescan runs (a huge page takes seconds); what it does not find again
@@ -184,13 +186,15 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     benchEnd('change');
   }
 
-  scanner.enqueue([doc.documentElement]);
+  // The page may have closed since the script looked (the site's answer comes in a later task).
+  closed = consent.closedAfter(false);
+  if (!closed) scanner.enqueue([doc.documentElement]);
   const stopWatchingDocument = watchForText(doc, (changed) => onChange(doc, changed));
 
   return {
     stop() {
       scanner.stop();
-      reveals.stop();
+      reveals.reset();
       nearView.stop();
       lateShadowRoots.stop();
       stopWatchingDocument();

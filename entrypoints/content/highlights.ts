@@ -31,7 +31,8 @@ export type MentionHighlights = {
   removeWithin(nodes: Iterable<Node>): void;
   /**
    * Before a part of the page is read again whole: unpaints what has left the
-   * page, and keeps the rest inside `roots` painted until `endSweep`.
+   * page or whose text changed, and keeps the rest inside `roots` painted
+   * until `endSweep`.
    */
   beginSweep(roots: Iterable<Node>): void;
   /** Unpaints what was kept by `beginSweep` and not added again since. */
@@ -188,7 +189,11 @@ export function createMentionHighlights(): MentionHighlights {
       for (const mention of paintedWhere((text) => !text.isConnected)) forget(mention);
       const containers = new Set(roots);
       unconfirmed ??= new Set();
-      for (const mention of paintedWhere((text) => isInside(text, containers))) unconfirmed.add(mention);
+      for (const mention of paintedWhere((text) => isInside(text, containers))) {
+        // Text the page rewrote under a mark goes now: the sweep may end late if the page keeps changing.
+        if (mention.range.collapsed || mention.range.toString() !== mention.text) forget(mention);
+        else unconfirmed.add(mention);
+      }
     },
     endSweep() {
       const stale = unconfirmed;

@@ -30,6 +30,14 @@ function isMeta(node: Node): boolean {
   return node instanceof Element && node.tagName === 'META';
 }
 
+/** A `<meta>`, or a subtree that holds one (a whole `<head>` or a body part a CMS filled). */
+function holdsMeta(node: Node): boolean {
+  return node instanceof Element && (node.tagName === 'META' || node.getElementsByTagName('meta').length > 0);
+}
+
+/** Attributes of a `<meta>` that can opt a page out; on any other element they say nothing to us. */
+const META_ATTRIBUTES = new Set(['name', 'content']);
+
 function isInHead(node: Node): boolean {
   for (let current: Node | null = node; current; current = current.parentNode) {
     if (current instanceof Element && current.tagName === 'HEAD') return true;
@@ -57,6 +65,8 @@ function mayHoldText(node: Node): boolean {
 export function watchForText(root: Document | ShadowRoot, onChange: (changed: ChangedParts) => void): () => void {
   const queued = new Set<Node>();
   let overflow = false;
+  /** Only a document's `<meta>` opts a page out (page-consent.ts). */
+  const watchesMeta = root.nodeType === Node.DOCUMENT_NODE;
   let metaChanged = false;
   let scheduled = false;
   let stopped = false;
@@ -76,8 +86,8 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes' && record.attributeName === 'content') {
-        metaChanged ||= isMeta(record.target);
+      if (record.type === 'attributes' && META_ATTRIBUTES.has(record.attributeName ?? '')) {
+        metaChanged ||= watchesMeta && isMeta(record.target);
         continue;
       }
       // Text shown by removing `hidden` or opening a <details> was skipped before: read it now. Text
@@ -85,7 +95,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
       if (record.type === 'characterData' || record.type === 'attributes') {
         if (mayHoldText(record.target)) queued.add(record.target);
       } else {
-        metaChanged ||= [...record.addedNodes, ...record.removedNodes].some(isMeta);
+        metaChanged ||= watchesMeta && [...record.addedNodes, ...record.removedNodes].some(holdsMeta);
         for (const node of record.addedNodes) if (mayHoldText(node)) queued.add(node);
         // A removal can join two text nodes into one phrase: look at the parent again.
         if (
@@ -113,8 +123,8 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
     characterData: true,
     attributes: true,
     // Shown or hidden (`hidden`, a <details>), made editable or not, opted out or back in: read it again.
-    // A `<meta>`'s `content`: the page may opt out with it.
-    attributeFilter: ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE, 'content'],
+    // A `<meta>`'s name and content: the page may opt out with it.
+    attributeFilter: ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE, ...META_ATTRIBUTES],
   });
   return () => {
     stopped = true;

@@ -18,7 +18,8 @@ export type RevealWatcher = {
   watch(element: Element): void;
   /** How many elements are watched. */
   size(): number;
-  stop(): void;
+  /** Forgets every watched element and stops listening, until the next `watch`. */
+  reset(): void;
 };
 
 /**
@@ -229,7 +230,7 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
       }
     },
     size: () => hidden.size,
-    stop() {
+    reset() {
       sizes.disconnect();
       stopHearing();
       clearTimeout(timer);

@@ -134,6 +134,30 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
   });
 
+  it('marks nothing on a page that opted out between the script’s first look and the site’s answer', async () => {
+    const meta = Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' });
+    document.head.append(meta);
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual([]);
+    meta.remove();
+    await settle();
+    expect(painted()).toEqual(['North Korea']);
+  });
+
+  it('comes back when the root element’s opt-out goes, though a <meta> changed while it was there', async () => {
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    document.documentElement.setAttribute('data-peninsula-lens', 'off');
+    // A single-page app rewriting its social tags on every route.
+    document.head.append(Object.assign(document.createElement('meta'), { name: 'og:title', content: 'Story' }));
+    await settle();
+    expect(painted()).toEqual([]);
+    document.documentElement.removeAttribute('data-peninsula-lens');
+    await settle();
+    expect(painted()).toEqual(['North Korea']);
+  });
+
   it('leaves a page turned into an editor (designMode) at its next change, and comes back when it is turned off', async () => {
     // The test DOM has no designMode; a property stands in for it.
     Object.defineProperty(document, 'designMode', { value: 'off', writable: true, configurable: true });
@@ -154,6 +178,19 @@ describe('startAnnotator', () => {
       Reflect.deleteProperty(document, 'designMode');
     }
   });
+  it('drops, once a full rescan ends, the marks it did not find again', async () => {
+    document.body.innerHTML = '<p>North Korea</p><p id="aside">Kim Jong-un</p><div id="feed"></div>';
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+    // One batch: far more new paragraphs than a partial rescan takes, and a marked one hidden.
+    const feed = document.getElementById('feed') as HTMLElement;
+    for (let item = 0; item < 500; item++) feed.append(Object.assign(document.createElement('p'), { textContent: 'plain words' }));
+    document.getElementById('aside')?.setAttribute('hidden', '');
+    for (let waited = 0; painted().length > 1 && waited < 5000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    expect(painted()).toEqual(['North Korea']);
+  });
+
   it('reads the rest of the page when a component it found rewrites itself while the page is being read', async () => {
     // 10,000 paragraphs, one in a hundred with a mention, after a component: a scan of many slices.
     document.body.innerHTML = `<div id="host"></div>${Array.from({ length: 100 }, () => `<section><p>North Korea</p>${'<p>Plain words</p>'.repeat(99)}</section>`).join('')}`;

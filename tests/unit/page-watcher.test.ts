@@ -173,13 +173,24 @@ describe('watchForText', () => {
     await settle();
     meta.remove();
     await settle();
-    // Other attributes of the head change all the time and say nothing.
+    // A meta inside a part a CMS adds to the body.
+    const part = document.createElement('div');
+    part.append(Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' }));
+    document.body.append(part);
+    await settle();
+    // Other elements in the head, and the same attributes on other elements, say nothing.
     document.head.append(Object.assign(document.createElement('link'), { rel: 'preload' }));
+    const form = document.createElement('form');
+    document.head.append(form);
+    await settle();
+    form.setAttribute('name', 'search');
+    form.setAttribute('content', 'x');
     await settle();
     expect(calls).toEqual([
       { full: false, nodes: [], metaChanged: true },
       { full: false, nodes: [], metaChanged: true },
       { full: false, nodes: [], metaChanged: true },
+      { full: false, nodes: [part], metaChanged: true },
     ]);
   });
 

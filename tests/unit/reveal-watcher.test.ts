@@ -34,7 +34,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  watcher?.stop();
+  watcher?.reset();
   watcher = undefined;
   vi.restoreAllMocks();
 });
