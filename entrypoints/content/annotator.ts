@@ -11,7 +11,7 @@ import { watchLateShadowRoots } from './late-shadow-roots';
 import { attachMentionCards, type MentionCards } from './mention-cards';
 import { watchNearView } from './near-view';
 import { followPageConsent } from './page-consent';
-import { type ChangedParts, outermostNodes, watchForText } from './page-watcher';
+import { type ChangedParts, outermostNodes, type TextWatch, watchForText } from './page-watcher';
 import { createPaintPacing } from './paint-pacing';
 import { watchForReveal } from './reveal-watcher';
 import { isPhraseBreak, isSkippedElement } from './text-blocks';
@@ -45,8 +45,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     cards = attachMentionCards(doc, highlights);
     benchEnd('cards');
   }, 0);
-  /** Each open shadow root met, and the function that stops watching it. */
-  const shadowWatchers = new Map<ShadowRoot, () => void>();
+  /** Each open shadow root met, and its watch. */
+  const shadowWatchers = new Map<ShadowRoot, TextWatch>();
   const styledShadowRoots = new Set<ShadowRoot>();
   let shadowSheet: CSSStyleSheet | undefined;
 
@@ -73,16 +73,37 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
    * its new place and watched again.
    */
   function forgetDetachedShadowRoots(): void {
-    for (const [shadow, stop] of shadowWatchers) {
+    for (const [shadow, watch] of shadowWatchers) {
       if (shadow.host.isConnected) continue;
-      stop();
+      watch.stop();
       shadowWatchers.delete(shadow);
       unstyleShadowRoot(shadow);
     }
   }
 
-  // Text a style hides is left out, and read when the page shows it.
-  const reveals = watchForReveal(doc, (element) => onChange(doc, { full: false, nodes: [element], metaChanged: false }));
+  const documentWatch = watchForText(doc, (changed) => onChange(doc, changed));
+
+  /** The watch of a shadow root, started if the scan has not met the root yet. */
+  function watchShadowRoot(shadow: ShadowRoot): TextWatch {
+    let watch = shadowWatchers.get(shadow);
+    if (!watch) {
+      watch = watchForText(shadow, (changed) => onChange(shadow, changed));
+      shadowWatchers.set(shadow, watch);
+    }
+    return watch;
+  }
+
+  // Text a style hides is left out, and read when the page shows it. While anything is hidden, the
+  // watch of each root around it tells of every change there, from the same observer.
+  const reveals = watchForReveal(
+    doc,
+    (element) => onChange(doc, { full: false, nodes: [element], metaChanged: false }),
+    (root, onAnyChange) => {
+      const watch = root instanceof ShadowRoot ? watchShadowRoot(root) : documentWatch;
+      watch.alsoTell(onAnyChange);
+      return () => watch.alsoTell(undefined);
+    },
+  );
 
   const pacing = createPaintPacing(performance.now());
   const nearView = watchNearView();
@@ -129,11 +150,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   function meetShadowRoot(shadow: ShadowRoot): void {
     if (closed) return;
     scanner.enqueue([shadow]);
-    if (!shadowWatchers.has(shadow))
-      shadowWatchers.set(
-        shadow,
-        watchForText(shadow, (changed) => onChange(shadow, changed)),
-      );
+    watchShadowRoot(shadow);
   }
 
   const consent = followPageConsent(doc);
@@ -189,7 +206,6 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   // The page may have closed since the script looked (the site's answer comes in a later task).
   closed = consent.closedAfter(false);
   if (!closed) scanner.enqueue([doc.documentElement]);
-  const stopWatchingDocument = watchForText(doc, (changed) => onChange(doc, changed));
 
   return {
     stop() {
@@ -197,8 +213,8 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       reveals.reset();
       nearView.stop();
       lateShadowRoots.stop();
-      stopWatchingDocument();
-      for (const stop of shadowWatchers.values()) stop();
+      documentWatch.stop();
+      for (const watch of shadowWatchers.values()) watch.stop();
       clearTimeout(wireCards);
       cards?.destroy();
       highlights.clear();

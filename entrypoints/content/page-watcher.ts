@@ -2,6 +2,8 @@
  * Watches a document (or shadow root) for text that appears or changes, in
  * batches: one MutationObserver per root, duplicates and nodes inside other
  * queued nodes dropped, and past a threshold one request for a full rescan.
+ * While a part of the root is hidden, the same observer also tells the
+ * reveal watcher of every other change (reveal-watcher.ts).
  */
 import { isCardHost } from './card-host';
 import { OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
@@ -58,11 +60,34 @@ function mayHoldText(node: Node): boolean {
   return !SKIPPED_TAGS.has(node.tagName) && !isInHead(node);
 }
 
+/** True for a batch of DOM changes made only by us: the card's host coming, going or moving. */
+function isOnlyOurs(records: readonly MutationRecord[]): boolean {
+  return records.every(
+    (record) => isCardHost(record.target) || (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isCardHost)),
+  );
+}
+
 /**
- * Calls `onChange` in idle time with what changed under `root`; returns a
- * function that stops watching.
+ * Attributes that change what a reader reads: shown or hidden (`hidden`, a
+ * <details>), made editable or not, opted out or back in; and a `<meta>`'s
+ * name and content, with which a page may opt out.
  */
-export function watchForText(root: Document | ShadowRoot, onChange: (changed: ChangedParts) => void): () => void {
+const READ_ATTRIBUTES = ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE, ...META_ATTRIBUTES];
+const TEXT_ATTRIBUTES = new Set(READ_ATTRIBUTES);
+
+export type TextWatch = {
+  /**
+   * While `onAnyChange` is set, also calls it (at once, not in idle time)
+   * after any change under the root, any attribute included, that is not
+   * only ours: what the reveal watcher needs to hear while a part is hidden.
+   * One observer a root serves both.
+   */
+  alsoTell(onAnyChange: (() => void) | undefined): void;
+  stop(): void;
+};
+
+/** Calls `onChange` in idle time with what changed under `root`. */
+export function watchForText(root: Document | ShadowRoot, onChange: (changed: ChangedParts) => void): TextWatch {
   const queued = new Set<Node>();
   let overflow = false;
   /** Only a document's `<meta>` opts a page out (page-consent.ts). */
@@ -70,6 +95,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
   let metaChanged = false;
   let scheduled = false;
   let stopped = false;
+  let onAnyChange: (() => void) | undefined;
 
   const flush = (): void => {
     scheduled = false;
@@ -84,11 +110,17 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
     else if (nodes.length > 0 || meta) onChange({ full: false, nodes, metaChanged: meta });
   };
 
-  const observer = new MutationObserver((records) => {
+  function handle(records: MutationRecord[]): void {
+    if (onAnyChange && !isOnlyOurs(records)) onAnyChange();
     for (const record of records) {
-      if (record.type === 'attributes' && META_ATTRIBUTES.has(record.attributeName ?? '')) {
-        metaChanged ||= watchesMeta && isMeta(record.target);
-        continue;
+      if (record.type === 'attributes') {
+        const name = record.attributeName ?? '';
+        // Heard only for `onAnyChange`: a class or a style, say.
+        if (!TEXT_ATTRIBUTES.has(name)) continue;
+        if (META_ATTRIBUTES.has(name)) {
+          metaChanged ||= watchesMeta && isMeta(record.target);
+          continue;
+        }
       }
       // Text shown by removing `hidden` or opening a <details> was skipped before: read it now. Text
       // hidden, made editable or opted out now: its marks go.
@@ -116,21 +148,41 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
       if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 200 });
       else setTimeout(flush, 50);
     }
-  });
-  observer.observe(root, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    // Shown or hidden (`hidden`, a <details>), made editable or not, opted out or back in: read it again.
-    // A `<meta>`'s name and content: the page may opt out with it.
-    attributeFilter: ['hidden', 'open', 'contenteditable', OPT_OUT_ATTRIBUTE, ...META_ATTRIBUTES],
-  });
-  return () => {
-    stopped = true;
-    observer.disconnect();
-    queued.clear();
-    overflow = false;
-    metaChanged = false;
+  }
+
+  const observer = new MutationObserver(handle);
+  /** Every attribute while someone else listens too; otherwise only those that change what is read. */
+  function observe(): void {
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      ...(onAnyChange ? {} : { attributeFilter: READ_ATTRIBUTES }),
+    });
+  }
+  observe();
+  return {
+    alsoTell(listener) {
+      if (stopped || listener === onAnyChange) return;
+      const optionsChange = onAnyChange === undefined || listener === undefined;
+      onAnyChange = listener;
+      // Records already queued are handled first. Observing the root again would replace the options,
+      // but the test DOM keeps the first ones: start afresh.
+      if (optionsChange) {
+        const pending = observer.takeRecords();
+        observer.disconnect();
+        observe();
+        if (pending.length > 0) handle(pending);
+      }
+    },
+    stop() {
+      stopped = true;
+      onAnyChange = undefined;
+      observer.disconnect();
+      queued.clear();
+      overflow = false;
+      metaChanged = false;
+    },
   };
 }

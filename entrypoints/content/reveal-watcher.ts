@@ -10,7 +10,6 @@
  * `:target`, `[open]`, `:popover-open`, the end of a transition, a switch to
  * dark mode); and, for what leaves no trace, every two seconds.
  */
-import { isCardHost } from './card-host';
 import { isShown } from './scan';
 
 export type RevealWatcher = {
@@ -86,14 +85,15 @@ function shadowRootsAround(element: Element): Set<ShadowRoot> {
   return roots;
 }
 
-/** True for a batch of DOM changes made only by us: the card's host coming, going or moving. */
-function isOnlyOurs(records: readonly MutationRecord[]): boolean {
-  return records.every(
-    (record) => isCardHost(record.target) || (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isCardHost)),
-  );
-}
+/**
+ * Calls `onChange` after any change to the DOM under a root (an attribute, a
+ * node, a text; not the extension's own) until the returned function is
+ * called. The annotator serves it from the one MutationObserver it keeps on
+ * each root (page-watcher.ts).
+ */
+export type ChangeFeed = (root: WatchedRoot, onChange: () => void) => () => void;
 
-export function watchForReveal(doc: Document, onShown: (element: Element) => void): RevealWatcher {
+export function watchForReveal(doc: Document, onShown: (element: Element) => void, listenForChanges: ChangeFeed): RevealWatcher {
   const hidden = new Set<Element>();
   /** Each shadow root heard, and the hidden parts it is heard for; the document is heard while anything is hidden. */
   const shadowRoots = new Map<ShadowRoot, Set<Element>>();
@@ -121,21 +121,18 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
     }, CHECK_GAP_MS);
   }
 
-  const changes = new MutationObserver((records) => {
-    if (!isOnlyOurs(records)) askSoon();
-  });
-
-  // Any change: a sibling's class (`.toggle.open + .panel`), `aria-expanded`, a <style> added or edited.
-  function observe(root: WatchedRoot): void {
-    changes.observe(root, { attributes: true, childList: true, characterData: true, subtree: true });
-  }
+  /** Each root heard, and how to stop hearing its DOM changes. */
+  const stopFeeds = new Map<WatchedRoot, () => void>();
 
   function hear(root: WatchedRoot): void {
-    observe(root);
+    // Any change: a sibling's class (`.toggle.open + .panel`), `aria-expanded`, a <style> added or edited.
+    stopFeeds.set(root, listenForChanges(root, askSoon));
     for (const type of STATE_EVENTS) root.addEventListener(type, askSoon, listening);
   }
 
   function unhear(root: WatchedRoot): void {
+    stopFeeds.get(root)?.();
+    stopFeeds.delete(root);
     for (const type of STATE_EVENTS) root.removeEventListener(type, askSoon, listening);
   }
 
@@ -150,7 +147,6 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
   }
 
   function stopHearing(): void {
-    changes.disconnect();
     if (hearingDocument) {
       unhear(doc);
       for (const type of WINDOW_EVENTS) view?.removeEventListener(type, askSoon, listening);
@@ -165,24 +161,15 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
 
   /** Stops hearing the shadow roots no hidden part needs any more (a component the page took away). */
   function dropRootsOf(element: Element): void {
-    let dropped = false;
     for (const root of rootsOfPart.get(element) ?? []) {
       const parts = shadowRoots.get(root);
       parts?.delete(element);
       if (parts?.size === 0) {
         shadowRoots.delete(root);
         unhear(root);
-        dropped = true;
       }
     }
     rootsOfPart.delete(element);
-    if (dropped) {
-      // An observer cannot stop observing one root: start again with those still needed.
-      if (changes.takeRecords().length > 0) askSoon();
-      changes.disconnect();
-      observe(doc);
-      for (const root of shadowRoots.keys()) observe(root);
-    }
   }
 
   function forget(element: Element): void {

@@ -16,7 +16,7 @@ let calls: ChangedParts[] = [];
 let stop: (() => void) | undefined;
 
 function watch(root: Document | ShadowRoot = document): void {
-  stop = watchForText(root, (changed) => calls.push(changed));
+  stop = watchForText(root, (changed) => calls.push(changed)).stop;
 }
 
 function paragraph(text: string): HTMLParagraphElement {
@@ -192,6 +192,34 @@ describe('watchForText', () => {
       { full: false, nodes: [], metaChanged: true },
       { full: false, nodes: [part], metaChanged: true },
     ]);
+  });
+
+  it('also tells of any change, a class or a style too, while asked to, from the same observer', async () => {
+    const watch = watchForText(document, (changed) => calls.push(changed));
+    stop = watch.stop;
+    let told = 0;
+    watch.alsoTell(() => told++);
+    document.body.classList.add('dark');
+    await settle();
+    expect(told).toBe(1);
+    // Nothing to read changed: no report of text.
+    expect(calls).toEqual([]);
+    // The extension's own card is not a change of the page's.
+    const host = document.createElement(CARD_HOST_TAG);
+    document.documentElement.append(host);
+    host.remove();
+    await settle();
+    expect(told).toBe(1);
+    // Text changes are still reported, and told.
+    const added = paragraph('North Korea');
+    document.body.append(added);
+    await settle();
+    expect(told).toBe(2);
+    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false }]);
+    watch.alsoTell(undefined);
+    document.body.classList.remove('dark');
+    await settle();
+    expect(told).toBe(2);
   });
 
   it('still reports page changes made alongside the card host', async () => {

@@ -8,10 +8,29 @@
  * state, and counts the questions.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type RevealWatcher, watchForReveal } from '../../entrypoints/content/reveal-watcher';
+import { type TextWatch, watchForText } from '../../entrypoints/content/page-watcher';
+import { type ChangeFeed, type RevealWatcher, watchForReveal } from '../../entrypoints/content/reveal-watcher';
 
 let watcher: RevealWatcher | undefined;
 let checks = 0;
+
+/** The page's watch of each root, as the annotator keeps them; the feed is served from them. */
+const watches = new Map<Document | ShadowRoot, TextWatch>();
+/** Roots whose watch tells the reveal watcher of every change now. */
+const fed = new Set<Document | ShadowRoot>();
+const feed: ChangeFeed = (root, onAnyChange) => {
+  let watch = watches.get(root);
+  if (!watch) {
+    watch = watchForText(root, () => undefined);
+    watches.set(root, watch);
+  }
+  watch.alsoTell(onAnyChange);
+  fed.add(root);
+  return () => {
+    watch.alsoTell(undefined);
+    fed.delete(root);
+  };
+};
 
 /** An element shown when `shown()` says so; each question is counted. */
 function hiddenPart(id: string, shown: () => boolean): HTMLElement {
@@ -36,14 +55,16 @@ beforeEach(() => {
 afterEach(() => {
   watcher?.reset();
   watcher = undefined;
+  for (const watch of watches.values()) watch.stop();
+  watches.clear();
+  fed.clear();
   vi.restoreAllMocks();
 });
 
 describe('watchForReveal', () => {
   it('tells when a class change shows a hidden part, once, and then stops watching', async () => {
-    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     const spoiler = hiddenPart('spoiler', () => !document.getElementById('spoiler')?.classList.contains('veiled'));
     watcher.watch(spoiler);
     document.getElementById('story')?.classList.add('expanded');
@@ -53,7 +74,7 @@ describe('watchForReveal', () => {
     await afterCheck();
     expect(shown.mock.calls).toEqual([[spoiler]]);
     expect(watcher.size()).toBe(0);
-    expect(disconnect).toHaveBeenCalled();
+    expect(fed.size).toBe(0);
     const checksWhenShown = checks;
     spoiler.classList.add('veiled');
     spoiler.classList.remove('veiled');
@@ -64,7 +85,7 @@ describe('watchForReveal', () => {
 
   it('tells when a change on a sibling shows a part (a toggle’s aria-expanded)', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     const toggle = document.getElementById('toggle') as HTMLElement;
     const panel = hiddenPart('panel', () => toggle.getAttribute('aria-expanded') === 'true');
     watcher.watch(panel);
@@ -75,7 +96,7 @@ describe('watchForReveal', () => {
 
   it('asks once about each hidden part however many attributes change at once', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     watcher.watch(hiddenPart('spoiler', () => false));
     watcher.watch(hiddenPart('panel', () => false));
     for (let i = 0; i < 50; i++) document.getElementById('menu')?.classList.toggle('closed');
@@ -86,7 +107,7 @@ describe('watchForReveal', () => {
 
   it('forgets a hidden part the page took away, and tells nothing of it', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     const spoiler = hiddenPart('spoiler', () => true);
     watcher.watch(spoiler);
     watcher.watch(hiddenPart('panel', () => false));
@@ -99,7 +120,7 @@ describe('watchForReveal', () => {
 
   it('tells when a form control’s state alone shows a part (a checkbox and `:checked ~ .panel`), and stops listening after', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     document.body.insertAdjacentHTML('afterbegin', '<input type="checkbox" id="more">');
     const box = document.getElementById('more') as HTMLInputElement;
     const panel = hiddenPart('panel', () => box.checked);
@@ -117,7 +138,7 @@ describe('watchForReveal', () => {
     const added = [vi.spyOn(document, 'addEventListener'), vi.spyOn(window, 'addEventListener')];
     const removed = [vi.spyOn(document, 'removeEventListener'), vi.spyOn(window, 'removeEventListener')];
     let open = false;
-    watcher = watchForReveal(document, () => undefined);
+    watcher = watchForReveal(document, () => undefined, feed);
     watcher.watch(hiddenPart('panel', () => open));
     const types = (spies: typeof added) => spies.flatMap((spy) => spy.mock.calls.map((call) => call[0])).sort();
     expect(types(added)).toContain('change');
@@ -130,7 +151,7 @@ describe('watchForReveal', () => {
   });
 
   it('stops hearing a component the page took away, while other parts are still hidden', async () => {
-    watcher = watchForReveal(document, () => undefined);
+    watcher = watchForReveal(document, () => undefined, feed);
     watcher.watch(hiddenPart('panel', () => false));
     const host = document.createElement('news-card');
     document.body.append(host);
@@ -144,6 +165,7 @@ describe('watchForReveal', () => {
     await afterCheck();
     expect(watcher.size()).toBe(1);
     expect(removed.mock.calls.map((call) => call[0])).toContain('change');
+    expect([...fed]).toEqual([document]);
     const checksAfterForgetting = checks;
     // A change inside the component taken away asks nothing.
     shadow.querySelector('p')?.classList.add('open');
@@ -152,7 +174,7 @@ describe('watchForReveal', () => {
   });
 
   it('ignores the extension’s own card coming and going', async () => {
-    watcher = watchForReveal(document, () => undefined);
+    watcher = watchForReveal(document, () => undefined, feed);
     watcher.watch(hiddenPart('panel', () => false));
     const card = document.createElement('peninsula-lens-card');
     document.documentElement.append(card);
@@ -167,7 +189,7 @@ describe('watchForReveal', () => {
 
   it('tells when a style sheet the page adds shows a part', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     const panel = hiddenPart('panel', () => document.getElementById('reveal-sheet') !== null);
     watcher.watch(panel);
     const sheet = document.createElement('style');
@@ -180,7 +202,7 @@ describe('watchForReveal', () => {
 
   it('tells when the address’s #fragment (`:target`) shows a part', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     let targeted = false;
     const panel = hiddenPart('panel', () => targeted);
     watcher.watch(panel);
@@ -209,7 +231,7 @@ describe('watchForReveal', () => {
       return list as unknown as MediaQueryList;
     });
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     let dark = false;
     const panel = hiddenPart('panel', () => dark);
     watcher.watch(panel);
@@ -224,7 +246,7 @@ describe('watchForReveal', () => {
 
   it('tells within two seconds when a part is shown by what leaves no trace (a rule a script inserts), and then stops asking', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     let ruleInserted = false;
     const panel = hiddenPart('panel', () => ruleInserted);
     watcher.watch(panel);
@@ -240,7 +262,7 @@ describe('watchForReveal', () => {
 
   it('tells when a change inside a shadow root shows a part there, and one in an event that does not leave it', async () => {
     const shown = vi.fn();
-    watcher = watchForReveal(document, shown);
+    watcher = watchForReveal(document, shown, feed);
     const host = document.createElement('news-card');
     document.body.append(host);
     const shadow = host.attachShadow({ mode: 'open' });
