@@ -83,15 +83,21 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
 
   const documentWatch = watchForText(doc, (changed) => onChange(doc, changed));
 
-  /** The watch of a shadow root, started if the scan has not met the root yet. */
+  /** What each root's watch tells the reveal watcher, kept so a watch started again tells it too. */
+  const feedListeners = new Map<Document | ShadowRoot, () => void>();
+
+  /** The watch of a shadow root met by the scan. */
   function watchShadowRoot(shadow: ShadowRoot): TextWatch {
     let watch = shadowWatchers.get(shadow);
     if (!watch) {
       watch = watchForText(shadow, (changed) => onChange(shadow, changed));
+      watch.alsoTell(feedListeners.get(shadow));
       shadowWatchers.set(shadow, watch);
     }
     return watch;
   }
+
+  const watchOf = (root: Document | ShadowRoot): TextWatch | undefined => (root === doc ? documentWatch : shadowWatchers.get(root as ShadowRoot));
 
   // Text a style hides is left out, and read when the page shows it. While anything is hidden, the
   // watch of each root around it tells of every change there, from the same observer.
@@ -99,9 +105,14 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
     doc,
     (element) => onChange(doc, { full: false, nodes: [element], metaChanged: false }),
     (root, onAnyChange) => {
-      const watch = root instanceof ShadowRoot ? watchShadowRoot(root) : documentWatch;
-      watch.alsoTell(onAnyChange);
-      return () => watch.alsoTell(undefined);
+      feedListeners.set(root, onAnyChange);
+      // A root the scan has not met (a component's, around slotted text) is read and watched now.
+      if (!watchOf(root) && root instanceof ShadowRoot) meetShadowRoot(root);
+      watchOf(root)?.alsoTell(onAnyChange);
+      return () => {
+        feedListeners.delete(root);
+        watchOf(root)?.alsoTell(undefined);
+      };
     },
   );
 

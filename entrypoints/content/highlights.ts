@@ -31,8 +31,8 @@ export type MentionHighlights = {
   removeWithin(nodes: Iterable<Node>): void;
   /**
    * Before a part of the page is read again whole: unpaints what has left the
-   * page or whose text changed, and keeps the rest inside `roots` painted
-   * until `endSweep`.
+   * page or whose text was replaced, and keeps the rest inside `roots`
+   * painted until `endSweep`.
    */
   beginSweep(roots: Iterable<Node>): void;
   /** Unpaints what was kept by `beginSweep` and not added again since. */
@@ -190,8 +190,10 @@ export function createMentionHighlights(): MentionHighlights {
       const containers = new Set(roots);
       unconfirmed ??= new Set();
       for (const mention of paintedWhere((text) => isInside(text, containers))) {
-        // Text the page rewrote under a mark goes now: the sweep may end late if the page keeps changing.
-        if (mention.range.collapsed || mention.range.toString() !== mention.text) forget(mention);
+        // A mark whose text the page replaced (the browser collapsed its range) goes now: the sweep may
+        // end late if the page keeps changing. (Its range's text is not compared with the mention's: a
+        // ruby annotation or a skipped element inside a mention is in the one and not the other.)
+        if (mention.range.collapsed) forget(mention);
         else unconfirmed.add(mention);
       }
     },

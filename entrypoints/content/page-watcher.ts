@@ -166,14 +166,15 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
     alsoTell(listener) {
       if (stopped || listener === onAnyChange) return;
       const optionsChange = onAnyChange === undefined || listener === undefined;
+      // Records already queued are handled as they were heard, before the listener changes.
+      const pending = observer.takeRecords();
+      if (pending.length > 0) handle(pending);
       onAnyChange = listener;
-      // Records already queued are handled first. Observing the root again would replace the options,
-      // but the test DOM keeps the first ones: start afresh.
+      // Observing the root again would replace the options, but the test DOM keeps the first ones:
+      // start afresh (nothing runs in between, so no change is missed).
       if (optionsChange) {
-        const pending = observer.takeRecords();
         observer.disconnect();
         observe();
-        if (pending.length > 0) handle(pending);
       }
     },
     stop() {

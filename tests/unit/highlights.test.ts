@@ -130,12 +130,14 @@ describe('createMentionHighlights', () => {
 
   it('keeps the marks of a part read again whole painted until the reading ends, then drops those not found again', () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p><p id="d">the US</p>'));
+    const [, trump] = highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p><p id="d">the US</p>'));
     highlights.flush();
     const paintedTexts = () => [...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort();
     // The page re-renders: one paragraph leaves, one is rewritten in place, two stay as they were.
     document.getElementById('c')?.remove();
     (document.querySelector('#b')?.firstChild as Text).data = 'Nobody';
+    // A browser collapses the range of replaced text; the test DOM does not, so it is done by hand.
+    trump?.range.collapse(true);
     highlights.beginSweep([document]);
     // What left the page or changed under its mark goes at once; the rest stays painted while the page is read again.
     expect(highlights.count()).toBe(2);
