@@ -13,7 +13,10 @@
 import { isShown } from './scan';
 
 export type RevealWatcher = {
-  /** Watches an element the page hides, until it is shown or leaves the page. */
+  /**
+   * Watches an element the page hides (or the collapsed region around it),
+   * until it is shown or leaves the page; tells `onShown` of what it watched.
+   */
   watch(element: Element): void;
   /** How many elements are watched. */
   size(): number;
@@ -91,6 +94,25 @@ function shadowRootsAround(element: Element): Set<ShadowRoot> {
  * called. The annotator serves it from the one MutationObserver it keeps on
  * each root (page-watcher.ts).
  */
+/** True for an element the page gives no box: `display: none` on it or around it, or `content-visibility: hidden`. */
+function hasNoBox(element: Element): boolean {
+  // checkVisibility() is missing in test DOMs; there, every element has a box.
+  return typeof element.checkVisibility === 'function' && !element.checkVisibility();
+}
+
+/**
+ * What to watch for a hidden element: the outermost element around it with no
+ * box, so one watch serves a whole collapsed region (a closed menu, a folded
+ * navigation box with hundreds of names); the element itself when it has a
+ * box and only its `visibility` hides it (a descendant may show itself then).
+ */
+function hiddenRegionOf(element: Element): Element {
+  let region = element;
+  if (!hasNoBox(region)) return region;
+  for (let parent = region.parentElement; parent && hasNoBox(parent); parent = parent.parentElement) region = parent;
+  return region;
+}
+
 export type ChangeFeed = (root: WatchedRoot, onChange: () => void) => () => void;
 
 export function watchForReveal(doc: Document, onShown: (element: Element) => void, listenForChanges: ChangeFeed): RevealWatcher {
@@ -199,7 +221,8 @@ export function watchForReveal(doc: Document, onShown: (element: Element) => voi
   });
 
   return {
-    watch(element) {
+    watch(part) {
+      const element = hiddenRegionOf(part);
       if (hidden.has(element)) return;
       hidden.add(element);
       sizes.observe(element);

@@ -32,11 +32,15 @@ const feed: ChangeFeed = (root, onAnyChange) => {
   };
 };
 
-/** An element shown when `shown()` says so; each question is counted. */
+/**
+ * An element shown when `shown()` says so. Each check of whether it is shown
+ * (asked with options) is counted; asking whether it has a box at all (no
+ * options, when a part is first watched) is not.
+ */
 function hiddenPart(id: string, shown: () => boolean): HTMLElement {
   const element = document.getElementById(id) as HTMLElement;
-  element.checkVisibility = () => {
-    checks++;
+  element.checkVisibility = (options?: CheckVisibilityOptions) => {
+    if (options) checks++;
     return shown();
   };
   return element;
@@ -81,6 +85,22 @@ describe('watchForReveal', () => {
     await afterCheck();
     expect(shown).toHaveBeenCalledTimes(1);
     expect(checks).toBe(checksWhenShown);
+  });
+
+  it('watches a collapsed region once for all the hidden parts in it, and tells of the region when it opens', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<nav id="navbox"><ul id="list"><li id="us">United States</li><li id="cn">China</li></ul></nav>');
+    let open = false;
+    // Nothing in the region has a box while it is closed: each element says so, asked with or without options.
+    for (const id of ['navbox', 'list', 'us', 'cn']) hiddenPart(id, () => open);
+    const shown = vi.fn();
+    watcher = watchForReveal(document, shown, feed);
+    watcher.watch(document.getElementById('us') as HTMLElement);
+    watcher.watch(document.getElementById('cn') as HTMLElement);
+    expect(watcher.size()).toBe(1);
+    open = true;
+    document.getElementById('navbox')?.classList.add('open');
+    await afterCheck();
+    expect(shown.mock.calls).toEqual([[document.getElementById('navbox')]]);
   });
 
   it('tells when a change on a sibling shows a part (a toggle’s aria-expanded)', async () => {
