@@ -24,8 +24,9 @@ export type PaintPacing = {
   /**
    * The page was replaced and is read again from the top while a scan runs:
    * the next progress paint, when its time comes, is not held back by where
-   * things lie (what was painted is gone). The waits go on, so a page that
-   * keeps replacing itself still gets its progress painted now and then.
+   * things lie (the marks of what the page replaced went at once). The waits
+   * go on, so a page that keeps replacing itself still gets its progress
+   * painted now and then.
    */
   startOver(): void;
 };

@@ -88,12 +88,6 @@ function shadowRootsAround(element: Element): Set<ShadowRoot> {
   return roots;
 }
 
-/**
- * Calls `onChange` after any change to the DOM under a root (an attribute, a
- * node, a text; not the extension's own) until the returned function is
- * called. The annotator serves it from the one MutationObserver it keeps on
- * each root (page-watcher.ts).
- */
 /** True for an element the page gives no box: `display: none` on it or around it, or `content-visibility: hidden`. */
 function hasNoBox(element: Element): boolean {
   // checkVisibility() is missing in test DOMs; there, every element has a box.
@@ -113,6 +107,12 @@ function hiddenRegionOf(element: Element): Element {
   return region;
 }
 
+/**
+ * Calls `onChange` after any change to the DOM under a root (an attribute, a
+ * node, a text; not the extension's own) until the returned function is
+ * called. The annotator serves it from the one MutationObserver it keeps on
+ * each root (page-watcher.ts).
+ */
 export type ChangeFeed = (root: WatchedRoot, onChange: () => void) => () => void;
 
 export function watchForReveal(doc: Document, onShown: (element: Element) => void, listenForChanges: ChangeFeed): RevealWatcher {
