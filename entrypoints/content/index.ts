@@ -13,6 +13,8 @@ const INVALIDATION_CHECK_MS = 2000;
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  // Frames a page fills itself (about:blank written by script, srcdoc) hold text a reader reads as the page's.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   // WXT tells an older copy of this script to stop with a DOM event, and also, for its own older versions,
   // with window.postMessage: that message took 5-30 ms on a fresh page and told every page's scripts that the

@@ -103,19 +103,40 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     }
   });
 
-  it('marks frames, and the site switch turns them off with their page', async () => {
+  it('marks frames, those the page fills itself too, and the site switch turns them off with their page', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');
     const inFrame = () =>
       e2e.tab.evaluateInFrame('frame-child.html', () =>
         [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort(),
       );
+    // The srcdoc frame and the about:blank frame the page wrote share its origin: the page reads their registries.
+    const inFramesThePageFilled = () =>
+      e2e.tab.evaluate(
+        (ids) =>
+          ids.map((id) => {
+            const frame = document.getElementById(id) as HTMLIFrameElement;
+            const registry = (frame.contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights;
+            return registry ? [...registry.values()].flatMap((highlight) => [...highlight].map(String)).join() : '';
+          }),
+        ['srcdoc', 'written'],
+      );
     await waitFor(async () => (await inFrame()).join() === 'Kim Jong-un,Security Council', 'the frame to be highlighted');
+    await waitFor(
+      async () => (await inFramesThePageFilled()).join('|') === 'Christoph Heusgen|Otto Warmbier',
+      'the srcdoc frame and the frame the page wrote to be highlighted',
+    );
     const popup = await e2e.browser.openPopup('127.0.0.1');
     await popup.clickSwitch();
-    await waitFor(async () => (await inFrame()).length === 0 && (await highlightsOn(e2e.tab)).length === 0, 'both frames to be cleared');
+    await waitFor(
+      async () => (await inFrame()).length === 0 && (await highlightsOn(e2e.tab)).length === 0 && (await inFramesThePageFilled()).join('') === '',
+      'every frame to be cleared',
+    );
     await popup.clickSwitch();
-    await waitFor(async () => (await inFrame()).length === 2, 'the frame to be highlighted again');
+    await waitFor(
+      async () => (await inFrame()).length === 2 && (await inFramesThePageFilled()).join('|') === 'Christoph Heusgen|Otto Warmbier',
+      'every frame to be highlighted again',
+    );
     await popup.close();
   });
 
