@@ -114,10 +114,10 @@ function loadEnd(): number {
   return navigation instanceof PerformanceNavigationTiming ? navigation.loadEventEnd : 0;
 }
 
-/** How many ranges the extension has highlighted (the highlight registry is shared with the page). */
+/** How many ranges the extension has highlighted (the highlight registry is shared with the page); the underline holds the same ranges again. */
 function highlightCount(): number {
   let count = 0;
-  for (const [name, highlight] of CSS.highlights) if (name.startsWith('peninsula-lens-')) count += highlight.size;
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith('peninsula-lens-') && name !== 'peninsula-lens-underline') count += highlight.size;
   return count;
 }
 

@@ -11,6 +11,21 @@ export function highlightName(kind: EntityKind): string {
   return `peninsula-lens-${kind}`;
 }
 
+/** The `::highlight()` name of the dotted line under every mark, whatever its kind. */
+export const UNDERLINE_HIGHLIGHT = 'peninsula-lens-underline';
+
+/**
+ * Above this many marks the underline is left out, and it comes back at
+ * `UNDERLINE_BACK_AT` or fewer (apart, so a page hovering at the limit does not
+ * flip it at every change). Chromium recomputes the ink overflow of every
+ * underlined text node at each change to any highlight and at each change the
+ * page makes to its DOM: on the bench's pages of 1,600 and 3,400 marks that
+ * made two or three frames of 90-150 ms per scan, and none or one of 50-90 ms
+ * without it. The colours alone still mark every mention.
+ */
+export const UNDERLINE_LIMIT = 300;
+export const UNDERLINE_BACK_AT = 200;
+
 export type PaintedMention = Mention & {
   range: Range;
   /** Every text node the mention covers, first to last ("United Nations <a>Security</a> Council"). */
@@ -112,6 +127,9 @@ export function createMentionHighlights(): MentionHighlights {
   const pending = new Map<EntityKind, Set<Range>>();
   const byNode = new Map<Text, PaintedMention[]>();
   let painted = 0;
+  /** Every painted range, while there are few enough to underline. */
+  let underline: Highlight | undefined;
+  let underlineLeftOut = false;
   /** Mentions a sweep keeps painted until it ends, unless they are found again. */
   let unconfirmed: Set<PaintedMention> | undefined;
 
@@ -132,8 +150,44 @@ export function createMentionHighlights(): MentionHighlights {
     return highlight;
   }
 
+  /** Whether the marks are few enough to underline: over the limit they are not, until they are back at `UNDERLINE_BACK_AT`. */
+  function fewEnoughToUnderline(): boolean {
+    underlineLeftOut = painted > UNDERLINE_LIMIT || (underlineLeftOut && painted > UNDERLINE_BACK_AT);
+    return !underlineLeftOut;
+  }
+
+  /** Underlines what `flush` is about to paint; takes the underline away when the marks grow past the limit. */
+  function underlineForFlush(): void {
+    if (!fewEnoughToUnderline()) {
+      if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) === underline) CSS.highlights.delete(UNDERLINE_HIGHLIGHT);
+      underline = undefined;
+      return;
+    }
+    if (underline) for (const ranges of pending.values()) for (const range of ranges) underline.add(range);
+    else if (painted > 0) underline = new Highlight(...everyRange());
+    if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) !== underline) CSS.highlights.set(UNDERLINE_HIGHLIGHT, underline);
+  }
+
+  /** After marks were taken away, which needs no flush: brings the underline back, once they are few enough. */
+  function underlineAfterRemoval(): void {
+    if (underline || !underlineLeftOut || !fewEnoughToUnderline() || painted === 0) return;
+    underline = new Highlight(...everyRange());
+    CSS.highlights.set(UNDERLINE_HIGHLIGHT, underline);
+  }
+
+  /**
+   * The range of every mention added, painted or about to be. Read from our own records: a content
+   * script in Firefox sees the page's Highlight objects through a wrapper that cannot iterate them.
+   */
+  function everyRange(): Set<Range> {
+    const ranges = new Set<Range>();
+    for (const list of byNode.values()) for (const mention of list) ranges.add(mention.range);
+    return ranges;
+  }
+
   function forget(mention: PaintedMention): void {
     unconfirmed?.delete(mention);
+    underline?.delete(mention.range);
     if (!pending.get(mention.kind)?.delete(mention.range)) byKind.get(mention.kind)?.delete(mention.range);
     painted--;
     for (const node of mention.textNodes) {
@@ -170,6 +224,7 @@ export function createMentionHighlights(): MentionHighlights {
       });
     },
     flush() {
+      underlineForFlush();
       for (const [kind, ranges] of pending) {
         const highlight = highlightFor(kind);
         for (const range of ranges) highlight.add(range);
@@ -184,6 +239,7 @@ export function createMentionHighlights(): MentionHighlights {
     removeWithin(nodes) {
       const containers = new Set(nodes);
       for (const mention of paintedWhere((text) => !text.isConnected || isInside(text, containers))) forget(mention);
+      underlineAfterRemoval();
     },
     beginSweep(roots) {
       for (const mention of paintedWhere((text) => !text.isConnected)) forget(mention);
@@ -207,6 +263,9 @@ export function createMentionHighlights(): MentionHighlights {
         const highlight = byKind.get(kind);
         if (highlight && CSS.highlights.get(highlightName(kind)) === highlight) CSS.highlights.delete(highlightName(kind));
       }
+      if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) === underline) CSS.highlights.delete(UNDERLINE_HIGHLIGHT);
+      underline = undefined;
+      underlineLeftOut = false;
       byKind.clear();
       pending.clear();
       byNode.clear();

@@ -1,6 +1,9 @@
 /**
  * Functions run inside a test page (page world) to read what the extension
  * did. The highlight registry is shared with the page, so a page can see it.
+ * Each function is sent to the page as source, so names it needs are written
+ * out in it: the kinds' highlights are `peninsula-lens-KIND`, and
+ * `peninsula-lens-underline` underlines the same ranges again.
  */
 
 export type HighlightedRange = { name: string; text: string; x: number; y: number; width: number; height: number };
@@ -9,7 +12,7 @@ export type HighlightedRange = { name: string; text: string; x: number; y: numbe
 export function readHighlights(): HighlightedRange[] {
   const found: HighlightedRange[] = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('peninsula-lens-')) continue;
+    if (!name.startsWith('peninsula-lens-') || name === 'peninsula-lens-underline') continue;
     for (const range of highlight) {
       if (!(range instanceof Range)) continue;
       const rect = range.getClientRects()[0];
@@ -23,7 +26,7 @@ export function readHighlights(): HighlightedRange[] {
 /** Scrolls the first highlighted range with this text to the middle of the view; returns where it is drawn. */
 export function revealHighlight(text: string): HighlightedRange | null {
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('peninsula-lens-')) continue;
+    if (!name.startsWith('peninsula-lens-') || name === 'peninsula-lens-underline') continue;
     for (const range of highlight) {
       if (!(range instanceof Range) || range.toString() !== text) continue;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -32,4 +35,10 @@ export function revealHighlight(text: string): HighlightedRange | null {
     }
   }
   return null;
+}
+
+/** The texts the extension underlines, sorted; null when its underline is not registered. */
+export function underlinedTexts(): string[] | null {
+  const underline = CSS.highlights.get('peninsula-lens-underline');
+  return underline ? [...underline].map((range) => String(range)).sort() : null;
 }

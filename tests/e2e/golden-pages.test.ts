@@ -15,7 +15,7 @@ const kindOf = new Map(entities.map((entity) => [entity.id, entity.kind]));
 function highlightsInDocumentOrder(): { text: string; highlight: string }[] {
   const found: { range: Range; highlight: string }[] = [];
   for (const [highlight, ranges] of CSS.highlights) {
-    if (!highlight.startsWith('peninsula-lens-')) continue;
+    if (!highlight.startsWith('peninsula-lens-') || highlight === 'peninsula-lens-underline') continue;
     for (const range of ranges) if (range instanceof Range) found.push({ range, highlight });
   }
   found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));

@@ -4,14 +4,24 @@
  * roots, and pages or parts of pages that opt out.
  */
 import { describe, expect, it } from 'vitest';
+import { underlinedTexts } from '../../scripts/browsers/page-probes';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, hoverMention, shareOfHighlightColour, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import {
+  highlightsOn,
+  hoverMention,
+  shareOfHighlightColour,
+  shareOfPixelsChangedBy,
+  useExtensionBrowser,
+  waitFor,
+  waitForHighlights,
+} from './support/extension-browser';
 
 type LivePage = Window & {
   navigateTo(view: string): void;
   addLate(): void;
   editText(): void;
   loadMore(count: number): void;
+  loadMentions(count: number): void;
   revealByRule(): void;
   /** The fewest of our marks any frame rendered since counting began. */
   fewestMarks: number;
@@ -50,6 +60,24 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     );
   });
 
+  it('underlines every mark, and leaves the underline out while a page holds more than 300 marks', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    const [biegun] = await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
+    if (!biegun) throw new Error('no Stephen Biegun');
+    expect(await e2e.tab.evaluate(underlinedTexts, undefined)).toEqual(['Stephen Biegun']);
+    // Painted: taking the underline out of the registry (as a page may) changes pixels at the mark. The
+    // dotted line is one row in about twenty: 2-4 % of them, where a repaint of the same marks changes none.
+    const place = { x: biegun.x, y: biegun.y, width: biegun.width, height: biegun.height + 4 };
+    const changed = await shareOfPixelsChangedBy(e2e.tab, place, () => e2e.tab.evaluate(() => CSS.highlights.delete('peninsula-lens-underline'), undefined));
+    expect(changed).toBeGreaterThan(0.01);
+    await e2e.tab.evaluate((count) => (window as unknown as LivePage).loadMentions(count), 320);
+    await waitForHighlights(e2e.tab, (found) => found.length === 321, 'every item of the feed to be marked');
+    expect(await e2e.tab.evaluate(underlinedTexts, undefined)).toBeNull();
+    await e2e.tab.evaluate(() => document.getElementById('feed')?.replaceChildren(), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the marks of the feed to go');
+    await waitFor(async () => (await e2e.tab.evaluate(underlinedTexts, undefined))?.join() === 'Stephen Biegun', 'the underline to come back');
+  });
+
   it('puts its marks back when a page script clears the shared highlight registry, at the page’s next change', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
@@ -70,7 +98,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
       page.fewestMarks = Number.POSITIVE_INFINITY;
       const count = () => {
         let marks = 0;
-        for (const highlight of CSS.highlights.values()) marks += highlight.size;
+        for (const [name, highlight] of CSS.highlights) if (name !== 'peninsula-lens-underline') marks += highlight.size;
         page.fewestMarks = Math.min(page.fewestMarks, marks);
         requestAnimationFrame(count);
       };
@@ -108,7 +136,10 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');
     const inFrame = () =>
       e2e.tab.evaluateInFrame('frame-child.html', () =>
-        [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort(),
+        [...CSS.highlights]
+          .filter(([name]) => name !== 'peninsula-lens-underline')
+          .flatMap(([, highlight]) => [...highlight].map((range) => range.toString()))
+          .sort(),
       );
     // The srcdoc frame and the about:blank frame the page wrote share its origin: the page reads their registries.
     const inFramesThePageFilled = () =>
@@ -117,7 +148,11 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
           ids.map((id) => {
             const frame = document.getElementById(id) as HTMLIFrameElement;
             const registry = (frame.contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights;
-            return registry ? [...registry.values()].flatMap((highlight) => [...highlight].map(String)).join() : '';
+            if (!registry) return '';
+            return [...registry]
+              .filter(([name]) => name !== 'peninsula-lens-underline')
+              .flatMap(([, highlight]) => [...highlight].map(String))
+              .join();
           }),
         ['srcdoc', 'written'],
       );
@@ -145,8 +180,9 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     const inShadow = () =>
       e2e.tab.evaluate(() => {
         const root = document.querySelector('news-card')?.shadowRoot;
-        return [...CSS.highlights.values()]
-          .flatMap((highlight) => [...highlight].filter((range) => range.startContainer.getRootNode() === root).map((range) => range.toString()))
+        return [...CSS.highlights]
+          .filter(([name]) => name !== 'peninsula-lens-underline')
+          .flatMap(([, highlight]) => [...highlight].filter((range) => range.startContainer.getRootNode() === root).map((range) => range.toString()))
           .sort();
       }, undefined);
     await waitFor(async () => (await inShadow()).join() === 'North Korea,Security Council', 'the shadow root to be highlighted');

@@ -27,6 +27,12 @@ window.loadMore = (count) => {
   items.push(Object.assign(document.createElement('p'), { textContent: 'Kim Jong-un replied last.' }));
   document.getElementById('feed').append(...items);
 };
+// A feed of many short items that each name someone.
+window.loadMentions = (count) => {
+  const items = [];
+  for (let index = 0; index < count; index++) items.push(Object.assign(document.createElement('p'), { textContent: `Item ${index}: Kim Jong-un.` }));
+  document.getElementById('feed').append(...items);
+};
 // A style changed only through the CSSOM: no DOM change, no event.
 window.revealByRule = () => document.styleSheets[0].insertRule('#by-rule { visibility: visible; }', document.styleSheets[0].cssRules.length);
 window.editText = () => {

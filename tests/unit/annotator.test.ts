@@ -8,8 +8,7 @@ import matcherEntities from 'virtual:matcher-entities';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Annotator, startAnnotator } from '../../entrypoints/content/annotator';
 import { buildMatcher } from '../../utils/matcher/matcher';
-
-class FakeHighlight extends Set<AbstractRange> {}
+import { FakeHighlight, kindHighlights, stubHighlightRegistry } from './support/fake-highlights';
 
 const matcher = buildMatcher(matcherEntities);
 let registry: Map<string, FakeHighlight>;
@@ -18,10 +17,8 @@ let watching: Set<MutationObserver>;
 let annotator: Annotator | undefined;
 
 beforeEach(() => {
-  registry = new Map();
+  registry = stubHighlightRegistry();
   watching = new Set();
-  vi.stubGlobal('Highlight', FakeHighlight);
-  vi.stubGlobal('CSS', { highlights: registry });
   const RealObserver = globalThis.MutationObserver;
   vi.stubGlobal(
     'MutationObserver',
@@ -44,7 +41,10 @@ afterEach(() => {
   annotator = undefined;
 });
 
-const painted = () => [...registry.values()].flatMap((highlight) => [...highlight].map((range) => (range as Range).toString())).sort();
+const painted = () =>
+  kindHighlights(registry)
+    .flatMap((highlight) => [...highlight].map((range) => (range as Range).toString()))
+    .sort();
 
 /** Lets the page watcher's batch (idle callback or timer) and the scan's slices run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

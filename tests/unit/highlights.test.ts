@@ -4,22 +4,21 @@
  * position.
  */
 import matcherEntities from 'virtual:matcher-entities';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMentionHighlights, highlightName } from '../../entrypoints/content/highlights';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMentionHighlights, highlightName, UNDERLINE_BACK_AT, UNDERLINE_HIGHLIGHT, UNDERLINE_LIMIT } from '../../entrypoints/content/highlights';
 import { findMentions } from '../../entrypoints/content/scan';
 import { buildMatcher } from '../../utils/matcher/matcher';
-
-class FakeHighlight extends Set<AbstractRange> {}
+import { FakeHighlight, kindHighlights as kindHighlightsIn, stubHighlightRegistry } from './support/fake-highlights';
 
 const matcher = buildMatcher(matcherEntities);
 let registry: Map<string, FakeHighlight>;
 
 beforeEach(() => {
-  registry = new Map();
-  vi.stubGlobal('Highlight', FakeHighlight);
-  vi.stubGlobal('CSS', { highlights: registry });
+  registry = stubHighlightRegistry();
   document.body.innerHTML = '';
 });
+
+const kindHighlights = () => kindHighlightsIn(registry);
 
 function scan(markup: string) {
   document.body.innerHTML = markup;
@@ -35,7 +34,7 @@ describe('createMentionHighlights', () => {
     expect([...registry.keys()]).toEqual([]);
     expect(highlights.at(document.querySelector('p')?.firstChild as Text, 2)?.text).toBe('North Korea');
     highlights.flush();
-    expect([...registry.keys()].sort()).toEqual([highlightName('organisation'), highlightName('person'), highlightName('state')].sort());
+    expect([...registry.keys()].sort()).toEqual([highlightName('organisation'), highlightName('person'), highlightName('state'), UNDERLINE_HIGHLIGHT].sort());
     expect(highlightName('person')).toBe('peninsula-lens-person');
     expect(registry.get('peninsula-lens-state')?.size).toBe(1);
     expect(highlights.count()).toBe(3);
@@ -49,11 +48,9 @@ describe('createMentionHighlights', () => {
     document.body.insertAdjacentHTML('beforeend', '<p>Trump</p>');
     highlights.add(findMentions(document.body.lastElementChild as Element, matcher));
     highlights.flush();
-    expect([...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort()).toEqual([
-      'Kim Jong-un',
-      'North Korea',
-      'Trump',
-    ]);
+    const painted = (name: string) => [...(registry.get(name) ?? [])].map((range) => range.toString()).sort();
+    expect([...painted(highlightName('state')), ...painted(highlightName('person'))].sort()).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
+    expect(painted(UNDERLINE_HIGHLIGHT)).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
   });
 
   it('does not paint a mention twice when its subtree is scanned twice', () => {
@@ -125,14 +122,17 @@ describe('createMentionHighlights', () => {
     highlights.removeWithin([document.getElementById('a') as HTMLElement]);
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump']);
     expect(highlights.count()).toBe(1);
-    expect([...registry.values()].reduce((sum, highlight) => sum + highlight.size, 0)).toBe(1);
+    expect(kindHighlights().reduce((sum, highlight) => sum + highlight.size, 0)).toBe(1);
   });
 
   it('keeps the marks of a part read again whole painted until the reading ends, then drops those not found again', () => {
     const highlights = createMentionHighlights();
     const [, trump] = highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p><p id="d">the US</p>'));
     highlights.flush();
-    const paintedTexts = () => [...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())).sort();
+    const paintedTexts = () =>
+      kindHighlights()
+        .flatMap((highlight) => [...highlight].map((range) => range.toString()))
+        .sort();
     // The page re-renders: one paragraph leaves, one is rewritten in place, two stay as they were.
     document.getElementById('c')?.remove();
     (document.querySelector('#b')?.firstChild as Text).data = 'Nobody';
@@ -183,5 +183,51 @@ describe('createMentionHighlights', () => {
     highlights.add(scan('<p>朝鲜安理会</p>'));
     const text = document.querySelector('p')?.firstChild as Text;
     expect(highlights.at(text, 2)?.text).toBe('安理会');
+  });
+
+  describe('the underline', () => {
+    const underlined = () => [...(registry.get(UNDERLINE_HIGHLIGHT) ?? [])].map((range) => range.toString()).sort();
+    const paragraphs = (count: number) => Array.from({ length: count }, (_, index) => `<p id="p${index}">Kim Jong-un</p>`).join('');
+
+    it('underlines every mark, whatever its kind, and forgets what is unpainted', () => {
+      const highlights = createMentionHighlights();
+      highlights.add(scan('<p>North Korea and Trump</p><div>Kim Jong-un</div>'));
+      highlights.flush();
+      expect(underlined()).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
+      highlights.removeWithin([document.querySelector('div') as Element]);
+      expect(underlined()).toEqual(['North Korea', 'Trump']);
+    });
+
+    it(`is left out past ${UNDERLINE_LIMIT} marks, and comes back at ${UNDERLINE_BACK_AT} or fewer`, () => {
+      const highlights = createMentionHighlights();
+      highlights.add(scan(paragraphs(UNDERLINE_LIMIT)));
+      highlights.flush();
+      expect(underlined()).toHaveLength(UNDERLINE_LIMIT);
+      document.body.insertAdjacentHTML('beforeend', '<p id="extra">Trump</p>');
+      highlights.add(findMentions(document.getElementById('extra') as Element, matcher));
+      highlights.flush();
+      expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
+      expect(registry.get(highlightName('person'))?.size).toBe(UNDERLINE_LIMIT + 1);
+      // Still more than UNDERLINE_BACK_AT: no underline yet, so a page at the limit does not flip it at every change.
+      const drop = (count: number) => highlights.removeWithin([...document.querySelectorAll('p')].slice(0, count));
+      drop(UNDERLINE_LIMIT + 1 - (UNDERLINE_BACK_AT + 1));
+      highlights.flush();
+      expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
+      // Taking marks away needs no flush to show: neither does the underline coming back.
+      drop(UNDERLINE_LIMIT + 1 - UNDERLINE_BACK_AT);
+      expect(underlined()).toHaveLength(UNDERLINE_BACK_AT);
+      expect(highlights.count()).toBe(UNDERLINE_BACK_AT);
+    });
+
+    it('is put back when a page script cleared the registry, and unregistered on clear', () => {
+      const highlights = createMentionHighlights();
+      highlights.add(scan('<p>North Korea</p>'));
+      highlights.flush();
+      registry.clear();
+      highlights.flush();
+      expect(underlined()).toEqual(['North Korea']);
+      highlights.clear();
+      expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
+    });
   });
 });

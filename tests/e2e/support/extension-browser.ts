@@ -9,7 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { chromiumCardText, launchChromium } from '../../../scripts/browsers/chromium';
 import { FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxCardText, launchFirefox } from '../../../scripts/browsers/firefox';
 import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
-import { blend, type PageEvaluate, type Rgb, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
+import { blend, type PageEvaluate, type Rgb, shareOfPixelsChanged, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
 import { type PageServer, servePages } from '../../../scripts/serve';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -247,6 +247,15 @@ export async function shareOfHighlightColour(tab: TestTab, place: Rect, highligh
   const png = await tab.screenshot(place);
   const evaluate: PageEvaluate = (fn, args) => tab.evaluate(fn, args);
   return shareOfPixelsNear(evaluate, png, blend(highlight, alpha, background));
+}
+
+/** The share of a place's pixels that `change` alters on screen. */
+export async function shareOfPixelsChangedBy(tab: TestTab, place: Rect, change: () => Promise<unknown>): Promise<number> {
+  const before = await tab.screenshot(place);
+  await change();
+  const after = await tab.screenshot(place);
+  const evaluate: PageEvaluate = (fn, args) => tab.evaluate(fn, args);
+  return shareOfPixelsChanged(evaluate, before, after);
 }
 
 export { waitFor };
