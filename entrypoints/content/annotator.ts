@@ -14,7 +14,7 @@ import { followPageConsent } from './page-consent';
 import { type ChangedParts, outermostNodes, type TextWatch, watchForText } from './page-watcher';
 import { createPaintPacing } from './paint-pacing';
 import { watchForReveal } from './reveal-watcher';
-import { isPhraseBreak, isSkippedElement } from './text-blocks';
+import { composedParent, isPhraseBreak, isSkippedElement } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
@@ -27,8 +27,9 @@ function phraseContainer(node: Node): Node {
   return node;
 }
 
+/** True for a node in a part the scanner skips, also from inside a component whose host is in one. */
 function isInsideSkipped(node: Node): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode) {
+  for (let current: Node | null = node; current; current = composedParent(current)) {
     if (current instanceof Element && isSkippedElement(current)) return true;
   }
   return false;
@@ -103,7 +104,7 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
   // watch of each root around it tells of every change there, from the same observer.
   const reveals = watchForReveal(
     doc,
-    (element) => onChange(doc, { full: false, nodes: [element], metaChanged: false }),
+    (element) => onChange(doc, { full: false, nodes: [element], metaChanged: false, removedText: false }),
     (root, onAnyChange) => {
       feedListeners.set(root, onAnyChange);
       // A root the scan has not met (a component's, around slotted text) is read and watched now.
@@ -208,9 +209,14 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
       return;
     }
     const containers = outermostNodes(changed.nodes.map(phraseContainer));
-    // A part hidden, made editable or opted out loses its marks and is not read again.
-    highlights.removeWithin(containers);
-    scanner.enqueue(containers.filter((container) => !isInsideSkipped(container)));
+    const skipped = containers.filter(isInsideSkipped);
+    const readable = containers.filter((container) => !skipped.includes(container));
+    // A part hidden, made editable or opted out loses its marks and is not read again; text taken away
+    // loses them too. A part read again keeps its marks while it is read (a large one takes several
+    // slices): those not found again go when the reading ends.
+    highlights.removeWithin(skipped);
+    highlights.beginSweep(readable);
+    scanner.enqueue(readable);
     benchEnd('change');
   }
 

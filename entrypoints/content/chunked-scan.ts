@@ -35,6 +35,8 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
   let next = 0;
   let reading: Generator<TextBlock> | undefined;
   let scheduled = false;
+  /** True while a slice runs: a root queued from inside it (a callback) waits for the next slice. */
+  let running = false;
   let stopped = false;
   /** Counts slices: a walk resumed in a later one checks that the page did not move it. */
   let slice = 0;
@@ -51,6 +53,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     if (stopped) return;
     benchBegin('slice');
     slice++;
+    running = true;
     try {
       readSlice();
     } catch (error) {
@@ -58,6 +61,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
       // rest of it: the walk has moved past it, and the next slice goes on from there.
       console.warn('Peninsula Lens: part of this page was left unmarked:', error);
     } finally {
+      running = false;
       benchEnd('slice');
       if (!stopped && (reading || next < queue.length)) schedule();
       else if (!stopped) {
@@ -79,8 +83,9 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     let batch: TextBlock[] = [];
     while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {
       if (!reading) {
-        const root = queue[next++];
-        if (!root) break;
+        // Past the end, `next` must stay at the queue's length: a root queued later is read from there.
+        if (next >= queue.length) break;
+        const root = queue[next++] as Node;
         reading = textBlocks(root, {
           onShadowRoot: callbacks.onShadowRoot,
           onBareCustomElement: callbacks.onBareCustomElement,
@@ -109,7 +114,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
 
   return {
     enqueue(roots) {
-      const idle = !reading && next >= queue.length && !scheduled;
+      const idle = !running && !reading && next >= queue.length && !scheduled;
       queue.push(...roots);
       if (idle) runSlice();
     },

@@ -5,6 +5,7 @@
  */
 import { ENTITY_KINDS, type EntityKind } from '../../data/schema';
 import type { Mention } from './scan';
+import { composedParent } from './text-blocks';
 
 /** The `::highlight()` name of a kind, e.g. `peninsula-lens-person`. */
 export function highlightName(kind: EntityKind): string {
@@ -94,8 +95,9 @@ function coversTheSame(painted: PaintedMention, found: Mention): boolean {
   );
 }
 
+/** True for a node inside any of `containers`, also from inside a component whose host is in one. */
 function isInside(node: Node, containers: Set<Node>): boolean {
-  for (let current: Node | null = node; current; current = current.parentNode) if (containers.has(current)) return true;
+  for (let current: Node | null = node; current; current = composedParent(current)) if (containers.has(current)) return true;
   return false;
 }
 

@@ -6,7 +6,7 @@
  * reveal watcher of every other change (reveal-watcher.ts).
  */
 import { isCardHost } from './card-host';
-import { OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
+import { isPhraseBreak, OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
 const FULL_RESCAN_THRESHOLD = 400;
@@ -14,9 +14,10 @@ const FULL_RESCAN_THRESHOLD = 400;
 /**
  * What changed in one batch: the whole root (read it again) or some parts of
  * it, and whether a `<meta>` came, went or changed (the page may have opted
- * out, page-consent.ts).
+ * out, page-consent.ts). A batch may hold no part to read and only text taken
+ * away (`removedText`): its marks are to go.
  */
-export type ChangedParts = ({ full: true } | { full: false; nodes: Node[] }) & { metaChanged: boolean };
+export type ChangedParts = ({ full: true } | { full: false; nodes: Node[]; removedText: boolean }) & { metaChanged: boolean };
 
 /** The changed subtrees with every node that lies inside another one dropped. */
 export function outermostNodes(nodes: Iterable<Node>): Node[] {
@@ -60,6 +61,26 @@ function mayHoldText(node: Node): boolean {
   return !SKIPPED_TAGS.has(node.tagName) && !isInHead(node);
 }
 
+/** True when no phrase runs on from `node` towards `step`: only white space lies between it and a block, or the end. */
+function phraseStopsAt(node: Node | null, step: (node: Node) => Node | null): boolean {
+  let current = node;
+  while (current?.nodeType === Node.TEXT_NODE && !/\S/.test((current as Text).data)) current = step(current);
+  return current === null || isPhraseBreak(current);
+}
+
+/**
+ * True when a removal can join text into a new phrase ("North <div>…</div>
+ * Korea" losing its div), so the parent must be read again. A block taken
+ * from between blocks (a toast, a tooltip, a closed dialog) joins nothing:
+ * reading its parent again, often the whole <body>, would be wasted.
+ */
+function removalMayJoinText(record: MutationRecord): boolean {
+  const removed = [...record.removedNodes].filter(mayHoldText);
+  if (removed.length === 0) return false;
+  if (!removed.every(isPhraseBreak)) return true;
+  return !(phraseStopsAt(record.previousSibling, (node) => node.previousSibling) && phraseStopsAt(record.nextSibling, (node) => node.nextSibling));
+}
+
 /** True for a batch of DOM changes made only by us: the card's host coming, going or moving. */
 function isOnlyOurs(records: readonly MutationRecord[]): boolean {
   return records.every(
@@ -93,6 +114,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
   /** Only a document's `<meta>` opts a page out (page-consent.ts). */
   const watchesMeta = root.nodeType === Node.DOCUMENT_NODE;
   let metaChanged = false;
+  let removedText = false;
   let scheduled = false;
   let stopped = false;
   let onAnyChange: (() => void) | undefined;
@@ -104,10 +126,12 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
     queued.clear();
     const full = overflow || nodes.length > FULL_RESCAN_THRESHOLD;
     const meta = metaChanged;
+    const removed = removedText;
     overflow = false;
     metaChanged = false;
+    removedText = false;
     if (full) onChange({ full: true, metaChanged: meta });
-    else if (nodes.length > 0 || meta) onChange({ full: false, nodes, metaChanged: meta });
+    else if (nodes.length > 0 || meta || removed) onChange({ full: false, nodes, metaChanged: meta, removedText: removed });
   };
 
   function handle(records: MutationRecord[]): void {
@@ -129,13 +153,10 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
       } else {
         metaChanged ||= watchesMeta && [...record.addedNodes, ...record.removedNodes].some(holdsMeta);
         for (const node of record.addedNodes) if (mayHoldText(node)) queued.add(node);
-        // A removal can join two text nodes into one phrase: look at the parent again.
-        if (
-          [...record.removedNodes].some(
-            (node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !isCardHost(node) && !SKIPPED_TAGS.has(node.tagName)),
-          )
-        ) {
-          if (!isInHead(record.target)) queued.add(record.target);
+        if (!isInHead(record.target) && [...record.removedNodes].some(mayHoldText)) {
+          removedText = true;
+          // A removal can join two text nodes into one phrase: look at the parent again.
+          if (removalMayJoinText(record)) queued.add(record.target);
         }
       }
       if (queued.size > FULL_RESCAN_THRESHOLD * 4) {
@@ -143,7 +164,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
         queued.clear();
       }
     }
-    if (!scheduled && (queued.size > 0 || overflow || metaChanged)) {
+    if (!scheduled && (queued.size > 0 || overflow || metaChanged || removedText)) {
       scheduled = true;
       if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 200 });
       else setTimeout(flush, 50);
@@ -184,6 +205,7 @@ export function watchForText(root: Document | ShadowRoot, onChange: (changed: Ch
       queued.clear();
       overflow = false;
       metaChanged = false;
+      removedText = false;
     },
   };
 }

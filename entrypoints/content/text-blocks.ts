@@ -33,6 +33,11 @@ function isSkippedByAttributes(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
+/** The parent of a node, and for a shadow root its host: the way out of a component. */
+export function composedParent(node: Node): Node | null {
+  return node instanceof ShadowRoot ? node.host : node.parentNode;
+}
+
 /** True for an element that ends the phrase before it and starts a new one: anything not inline. */
 export function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
@@ -48,14 +53,23 @@ function isStillIn(root: Node, node: Node): boolean {
 
 /**
  * Where a walk resumed in a later task stands: whether each element between
- * `root` and `node` ends a phrase, outermost first, or null when the page
- * took `node` out of `root`.
+ * `root` and `node` ends a phrase, outermost first, and the outermost of them
+ * the page has since hidden, made editable or opted out (with `node` itself
+ * when `withNode`); null when the page took `node` out of `root`.
  */
-function breaksAbove(root: Node, node: Node): boolean[] | null {
+function standingOf(root: Node, node: Node, withNode: boolean): { breaks: boolean[]; skipped: { element: Element; depth: number } | null } | null {
   if (!isStillIn(root, node)) return null;
   const breaks: boolean[] = [];
-  for (let current = node.parentNode; current && current !== root; current = current.parentNode) breaks.push(isPhraseBreak(current));
-  return breaks.reverse();
+  let skippedAt: { element: Element; above: number } | null = null;
+  if (withNode && node instanceof Element && isSkippedElement(node)) skippedAt = { element: node, above: 0 };
+  for (let current = node.parentNode; current && current !== root; current = current.parentNode) {
+    breaks.push(isPhraseBreak(current));
+    if (current instanceof Element && isSkippedElement(current)) skippedAt = { element: current, above: breaks.length };
+  }
+  breaks.reverse();
+  // The skipped element's depth below the root: how many of the breaks lie above it.
+  const skipped = skippedAt && { element: skippedAt.element, depth: breaks.length - skippedAt.above };
+  return { breaks, skipped };
 }
 
 function emptyBlock(): TextBlock {
@@ -87,7 +101,9 @@ export type WalkOptions = {
  */
 export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<TextBlock> {
   const { onShadowRoot = () => undefined, onBareCustomElement, currentTask = () => Number.NaN } = options;
+  // A root is often a part the page just added: a component among them may have no shadow root yet.
   if (root instanceof Element && root.shadowRoot) onShadowRoot(root.shadowRoot);
+  else if (root instanceof Element && onBareCustomElement && root.tagName.includes('-')) onBareCustomElement(root);
   let block = emptyBlock();
   let node: Node | null = root.firstChild;
   /** Whether each element the walk is inside ends a phrase, innermost last: climbing out reads no tag. */
@@ -96,15 +112,21 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   let lost = false;
   let task: number;
   /**
-   * After a yield: true when the page took the walk's node out of its root.
-   * Only a walk resumed in a later task can have been moved; it learns its
-   * ancestors' phrase breaks afresh.
+   * After a yield: 'lost' when the page took the walk's node out of its root,
+   * 'skip' when it hid, made editable or opted out an element around it (or
+   * `at` itself, with `withNode`): the walk then stands on that element, to
+   * leave it unread. Only a walk resumed in a later task can have been moved;
+   * it learns its ancestors' phrase breaks afresh.
    */
-  const movedOut = (at: Node, yieldedIn: number): boolean => {
-    if (yieldedIn === currentTask()) return false;
-    const standing = breaksAbove(root, at);
-    if (standing) breaks = standing;
-    return standing === null;
+  const resumed = (at: Node, yieldedIn: number, withNode: boolean): 'lost' | 'skip' | 'on' => {
+    if (yieldedIn === currentTask()) return 'on';
+    const standing = standingOf(root, at, withNode);
+    if (!standing) return 'lost';
+    breaks = standing.breaks;
+    if (!standing.skipped) return 'on';
+    node = standing.skipped.element;
+    breaks.length = standing.skipped.depth;
+    return 'skip';
   };
   while (node) {
     // The page may have moved or replaced the subtree we were in while we
@@ -133,14 +155,17 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         else if (onBareCustomElement && tag.includes('-')) onBareCustomElement(element);
         // A block element (or a <br>, an <img>) ends the phrase before it.
         const phraseBreak = !INLINE_TAGS.has(tag);
+        let skip = false;
         if (phraseBreak && block.nodes.length > 0) {
           task = currentTask();
           yield block;
           block = emptyBlock();
-          lost = movedOut(node, task);
+          const standing = resumed(node, task, true);
+          lost = standing === 'lost';
           if (lost) continue;
+          skip = standing === 'skip';
         }
-        if (element.firstChild !== null) {
+        if (!skip && element.firstChild !== null) {
           enter = true;
           breaks.push(phraseBreak);
         }
@@ -157,7 +182,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         task = currentTask();
         yield block;
         block = emptyBlock();
-        lost = movedOut(node, task);
+        const standing = resumed(node, task, false);
+        lost = standing === 'lost';
         if (lost) break;
       }
     }

@@ -91,6 +91,33 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual(['Christoph Heusgen', 'North Korea']);
   });
 
+  it('reads the shadow root of a component the page adds (as the changed part itself) and defines later', async () => {
+    document.body.innerHTML = '<p>North Korea</p>';
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    const card = document.createElement('late-card');
+    document.body.append(card);
+    await settle();
+    card.attachShadow({ mode: 'open' }).innerHTML = '<p>Christoph Heusgen</p>';
+    await new Promise((done) => setTimeout(done, 1300));
+    expect(painted()).toEqual(['Christoph Heusgen', 'North Korea']);
+  });
+
+  it('takes the marks from a component inside a part the page opts out, and leaves its later changes unread', async () => {
+    document.body.innerHTML = '<div id="note"><x-quote id="host"></x-quote></div><p>Kim Jong-un</p>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>North Korea</p>';
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
+    document.getElementById('note')?.setAttribute('data-peninsula-lens', 'off');
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un']);
+    (shadow.querySelector('p') as HTMLElement).textContent = 'Christoph Heusgen';
+    await settle();
+    expect(painted()).toEqual(['Kim Jong-un']);
+  });
+
   it('takes the marks from a part the page makes editable, hides or opts out later, and gives them back after', async () => {
     document.body.innerHTML = '<div id="note"><p>North Korea</p></div><p>Kim Jong-un</p>';
     annotator = startAnnotator(document, matcher);
@@ -259,6 +286,61 @@ describe('startAnnotator', () => {
     async function scanned(): Promise<void> {
       for (let waited = 0; painted().length < 100 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
       expect(painted()).toHaveLength(100);
+    }
+
+    it('leaves unread and unmarked the rest of a part the page opts out while the scan is inside it', async () => {
+      nearTheView = false;
+      annotator = startAnnotator(document, matcher);
+      // The first slice ran: the walk is inside <body>.
+      document.body.setAttribute('data-peninsula-lens', 'off');
+      try {
+        await new Promise((done) => setTimeout(done, 2500));
+        expect(painted()).toEqual([]);
+      } finally {
+        document.body.removeAttribute('data-peninsula-lens');
+      }
+    });
+
+    it('keeps every mark, and reads little, when a toast leaves from between the page’s blocks', async () => {
+      nearTheView = false;
+      document.body.insertAdjacentHTML('beforeend', '<div id="toast">Saved</div>');
+      let read = 0;
+      annotator = startAnnotator(document, {
+        findIn(text) {
+          read += text.length;
+          return matcher.findIn(text);
+        },
+      });
+      await scanned();
+      await settle();
+      const before = read;
+      document.getElementById('toast')?.remove();
+      const fewest = await fewestMarksFor(1000);
+      expect(read - before).toBeLessThan(1000);
+      expect(fewest).toBe(100);
+    });
+
+    it('keeps every mark while it reads a large part again, and drops only what went', async () => {
+      nearTheView = false;
+      document.body.insertAdjacentHTML('beforeend', '<b id="inline">Kim</b> <i>Jong-un</i>');
+      annotator = startAnnotator(document, matcher);
+      for (let waited = 0; painted().length < 101 && waited < 20_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+      // An inline part leaves from <body>: the phrase around it is read again, and that is all of <body>.
+      document.getElementById('inline')?.remove();
+      const fewest = await fewestMarksFor(3000);
+      expect(fewest).toBe(100);
+      expect(painted()).toHaveLength(100);
+      expect(painted()).not.toContain('Kim Jong-un');
+    });
+
+    /** The fewest marks painted at any moment of the next `ms` milliseconds of the clock (which runs ten times as fast). */
+    async function fewestMarksFor(ms: number): Promise<number> {
+      let fewest = painted().length;
+      for (let waited = 0; waited < ms / 10; waited += 20) {
+        await new Promise((done) => setTimeout(done, 20));
+        fewest = Math.min(fewest, painted().length);
+      }
+      return fewest;
     }
 
     it('paints its progress once, then only what it finds near the view, and everything at the end', async () => {

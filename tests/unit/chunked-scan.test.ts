@@ -50,4 +50,26 @@ describe('createChunkedScanner', () => {
     expect(idles()).toBe(2);
     scanner.stop();
   });
+
+  it('reads a root queued from inside a slice, after the queue ran dry (the reveal watcher meets a component)', async () => {
+    document.body.innerHTML = '<section id="first"><p>North Korea</p></section><section id="second"><p>Kim Jong-un</p></section>';
+    const { given, painted, idles } = callbacks(0);
+    let queuedFromInside = false;
+    const scanner = createChunkedScanner(matcher, {
+      ...given,
+      onMentions(mentions) {
+        given.onMentions(mentions);
+        // A callback of the slice queues another root while the slice is still running.
+        if (!queuedFromInside) scanner.enqueue([document.getElementById('second') as HTMLElement]);
+        queuedFromInside = true;
+      },
+    });
+    scanner.enqueue([document.getElementById('first') as HTMLElement]);
+    // Not read inside the running slice, nor dropped: the next slice reads it.
+    expect(painted).toEqual(['North Korea']);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(painted).toEqual(['North Korea', 'Kim Jong-un']);
+    expect(idles()).toBe(1);
+    scanner.stop();
+  });
 });

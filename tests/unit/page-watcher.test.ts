@@ -73,7 +73,7 @@ describe('watchForText', () => {
     document.body.append(second);
     first.append(document.createElement('b'));
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [first, second], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [first, second], metaChanged: false, removedText: false }]);
   });
 
   it('reports a changed text node', async () => {
@@ -82,7 +82,7 @@ describe('watchForText', () => {
     watch();
     text.data = 'North Korea';
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [text], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [text], metaChanged: false, removedText: false }]);
   });
 
   it('reports the parent of a removed node, since a removal can join two texts into one phrase', async () => {
@@ -91,7 +91,25 @@ describe('watchForText', () => {
     watch();
     p.querySelector('img')?.remove();
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [p], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [p], metaChanged: false, removedText: true }]);
+  });
+
+  it('reads no parent again when a block leaves from between blocks (a toast), but tells that text went', async () => {
+    document.body.innerHTML = '<section><p>North Korea</p>\n<div id="toast">Saved</div>\n<p>Kim Jong-un</p></section>';
+    watch();
+    document.getElementById('toast')?.remove();
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [], metaChanged: false, removedText: true }]);
+  });
+
+  it('reads the parent again when a block leaves from between text that may now read as one phrase', async () => {
+    // White space beside the block is looked past: "North" and "Korea" become one phrase.
+    document.body.innerHTML = '<section><b>North</b>\n<div id="toast">Saved</div>\nKorea</section>';
+    const section = document.querySelector('section') as HTMLElement;
+    watch();
+    document.getElementById('toast')?.remove();
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [section], metaChanged: false, removedText: true }]);
   });
 
   it('calls back again for a later batch', async () => {
@@ -138,7 +156,7 @@ describe('watchForText', () => {
     document.body.append(section);
     for (let i = 0; i < 500; i++) section.append(paragraph(`p${i}`));
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [section], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [section], metaChanged: false, removedText: false }]);
   });
 
   it('does not call back when the card host is added or removed', async () => {
@@ -187,10 +205,10 @@ describe('watchForText', () => {
     form.setAttribute('content', 'x');
     await settle();
     expect(calls).toEqual([
-      { full: false, nodes: [], metaChanged: true },
-      { full: false, nodes: [], metaChanged: true },
-      { full: false, nodes: [], metaChanged: true },
-      { full: false, nodes: [part], metaChanged: true },
+      { full: false, nodes: [], metaChanged: true, removedText: false },
+      { full: false, nodes: [], metaChanged: true, removedText: false },
+      { full: false, nodes: [], metaChanged: true, removedText: false },
+      { full: false, nodes: [part], metaChanged: true, removedText: false },
     ]);
   });
 
@@ -215,7 +233,7 @@ describe('watchForText', () => {
     document.body.append(added);
     await settle();
     expect(told).toBe(2);
-    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false, removedText: false }]);
     watch.alsoTell(undefined);
     document.body.classList.remove('dark');
     await settle();
@@ -229,7 +247,7 @@ describe('watchForText', () => {
     const added = paragraph('North Korea');
     document.body.append(added);
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false, removedText: false }]);
     host.remove();
   });
 
@@ -241,7 +259,7 @@ describe('watchForText', () => {
     const added = paragraph('North Korea');
     shadow.append(added);
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [added], metaChanged: false, removedText: false }]);
   });
 
   it('stops calling back once stopped, even for changes already queued', async () => {
@@ -273,6 +291,6 @@ describe('watchForText', () => {
     watch();
     panel.removeAttribute('hidden');
     await settle();
-    expect(calls).toEqual([{ full: false, nodes: [panel], metaChanged: false }]);
+    expect(calls).toEqual([{ full: false, nodes: [panel], metaChanged: false, removedText: false }]);
   });
 });

@@ -273,6 +273,36 @@ describe('a walk the page interrupts', () => {
   });
 });
 
+describe('a walk resumed after the page took a part out of reading', () => {
+  /** Reads the first block, lets `change` run as the page would between two tasks, then reads the rest. */
+  function readAcross(change: () => void): string[] {
+    let task = 0;
+    const walk = textBlocks(document.body, { currentTask: () => task });
+    const read = [walk.next().value?.text ?? ''];
+    task++;
+    change();
+    for (const block of walk) read.push(block.text);
+    return read;
+  }
+
+  it('leaves unread the rest of a part around it that the page opted out, and reads on after that part', () => {
+    html('<div id="region"><p>one</p><p>North Korea</p><div><p>Kim Jong-un</p></div></div><p>Trump</p>');
+    expect(readAcross(() => document.getElementById('region')?.setAttribute('data-peninsula-lens', 'off'))).toEqual(['one', 'Trump']);
+  });
+
+  it('does not enter the block it stood at when the page made it editable', () => {
+    // The walk pauses on meeting the editor, with "one" read before it in the same section.
+    html('<section>one<div id="editor"><p>North Korea</p></div></section><p>Trump</p>');
+    expect(readAcross(() => document.getElementById('editor')?.setAttribute('contenteditable', 'true'))).toEqual(['one', 'Trump']);
+  });
+
+  it('climbs out of a hidden part it was leaving, past the rest of it', () => {
+    html('<section id="outer"><div><p>one</p></div><p>North Korea</p></section><p>Trump</p>');
+    // The walk pauses as it leaves the inner <div>; the page hides the section around it.
+    expect(readAcross(() => document.getElementById('outer')?.setAttribute('hidden', ''))).toEqual(['one', 'Trump']);
+  });
+});
+
 describe('ruby annotations', () => {
   it('reads a name written with furigana as one phrase, without the readings', () => {
     html('<p><ruby>北<rt>きた</rt></ruby><ruby>朝鮮<rp>(</rp><rt>ちょうせん</rt><rp>)</rp></ruby>の発表</p>');
