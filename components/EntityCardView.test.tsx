@@ -38,7 +38,7 @@ describe('EntityCardView', () => {
     const onClose = vi.fn();
     render(<EntityCardView state={{ status: 'ready', card }} onClose={onClose} onOpenEntity={onOpenEntity} />);
     screen.getByRole('button', { name: 'Germany' }).click();
-    expect(onOpenEntity).toHaveBeenCalledWith('germany');
+    expect(onOpenEntity).toHaveBeenCalledWith('germany', 'Germany');
     screen.getByRole('button', { name: 'Close' }).click();
     expect(onClose).toHaveBeenCalledOnce();
   });

@@ -6,7 +6,7 @@ export type CardState = { status: 'loading'; name: string } | { status: 'ready';
 type Props = {
   state: CardState;
   onClose: () => void;
-  onOpenEntity: (entityId: string) => void;
+  onOpenEntity: (entityId: string, name: string) => void;
 };
 
 /** The card shown over a mention: what the bundled article says of one actor. */
@@ -42,7 +42,7 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
             <nav class="related" aria-label="Related">
               <span class="related-label">Related:</span>
               {state.card.related.map((entity) => (
-                <button type="button" class="related-entity" key={entity.id} onClick={() => onOpenEntity(entity.id)}>
+                <button type="button" class="related-entity" key={entity.id} onClick={() => onOpenEntity(entity.id, entity.name)}>
                   {entity.name}
                 </button>
               ))}

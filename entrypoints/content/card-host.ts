@@ -28,7 +28,7 @@ export type CardHost = {
   destroy(): void;
 };
 
-export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string) => void };
+export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string, name: string) => void };
 
 function place(anchor: VirtualElement, card: HTMLElement): void {
   void computePosition(anchor, card, {

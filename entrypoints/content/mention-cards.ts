@@ -43,8 +43,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
-    onOpenEntity: (entityId) => {
-      if (current) void open(current, { entityId, focus: true });
+    onOpenEntity: (entityId, name) => {
+      if (current) void open(current, { entityId, name, focus: true });
     },
   });
 
@@ -55,24 +55,23 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     closeTimer = undefined;
   }
 
-  async function open(mention: PaintedMention, options: { entityId?: string; focus?: boolean } = {}): Promise<void> {
+  /** Opens the card of `mention`, or of a related entity (`entityId`, called `name`) at the mention's place. */
+  async function open(mention: PaintedMention, options: { entityId?: string; name?: string; focus?: boolean } = {}): Promise<void> {
     clearTimers();
     current = mention;
     openedByKeyboard = options.focus === true;
     const id = ++lookup;
     const anchor = anchorFor(mention);
-    host.show({ status: 'loading', name: mention.text }, anchor);
+    const name = options.name ?? mention.text;
+    host.show({ status: 'loading', name }, anchor);
     try {
       const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId }, EntityLookupSchema);
       if (id !== lookup) return;
-      host.show(
-        card ? { status: 'ready', card } : { status: 'failed', name: mention.text, message: 'The bundled article has no facts about this name.' },
-        anchor,
-      );
+      host.show(card ? { status: 'ready', card } : { status: 'failed', name, message: 'The bundled article has no facts about this name.' }, anchor);
     } catch (error) {
       if (id !== lookup) return;
       const reason = error instanceof Error ? error.message : String(error);
-      host.show({ status: 'failed', name: mention.text, message: `The facts could not be looked up: ${reason}` }, anchor);
+      host.show({ status: 'failed', name, message: `The facts could not be looked up: ${reason}` }, anchor);
     }
     if (options.focus) host.focus();
   }
@@ -157,7 +156,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         close(true);
         return;
       }
-      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isEditing(event.target)) return;
+      // The target as the page's own listeners see it: inside a component, its text field, not its host.
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isEditing(event.composedPath()[0] ?? event.target)) return;
       if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && highlights.count() > 0) {
         event.preventDefault();
         step(event.key === 'ArrowDown' ? 1 : -1);

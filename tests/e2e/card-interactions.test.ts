@@ -81,4 +81,36 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.tap(5, 5);
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after a tap elsewhere');
   });
+
+  it('leaves Alt+Shift+↓ to a text field, one inside a component too', async () => {
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    // A search box in the page and one in a component's shadow root; the page notes what its own listener sees.
+    await e2e.tab.evaluate(() => {
+      const record = window as unknown as { defaultPrevented: boolean[] };
+      record.defaultPrevented = [];
+      const light = Object.assign(document.createElement('input'), { id: 'light-field' });
+      const host = document.createElement('search-box');
+      host.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('input'), { id: 'shadow-field' }));
+      document.body.append(light, host);
+      document.addEventListener('keydown', (event) => {
+        if (event.key === 'ArrowDown') record.defaultPrevented.push(event.defaultPrevented);
+      });
+    }, undefined);
+    for (const field of ['light', 'shadow']) {
+      await e2e.tab.evaluate((which) => {
+        const input =
+          which === 'light' ? document.getElementById('light-field') : document.querySelector('search-box')?.shadowRoot?.getElementById('shadow-field');
+        (input as HTMLInputElement).focus();
+      }, field);
+      await e2e.tab.press('Alt+Shift+ArrowDown');
+      await new Promise((done) => setTimeout(done, 500));
+      expect(await e2e.tab.cardText()).toBe('');
+    }
+    const prevented = await e2e.tab.evaluate(() => (window as unknown as { defaultPrevented: boolean[] }).defaultPrevented, undefined);
+    expect(prevented).toEqual([false, false]);
+    await e2e.tab.evaluate(() => {
+      document.getElementById('light-field')?.remove();
+      document.querySelector('search-box')?.remove();
+    }, undefined);
+  });
 });
