@@ -30,8 +30,15 @@ async function siteStatus(site: string | null): Promise<SiteStatus> {
   return { site, enabled: isEnabledFor(site, settings), ...(problem === undefined ? {} : { settingsProblem: problem }) };
 }
 
-/** A content script's answer: where the site is on, the matcher comes along (utils/matcher/shipped.ts says why). */
+/**
+ * A content script's answer: where the site is on, the matcher comes along
+ * (utils/matcher/shipped.ts says why). A tab with no site is a window a page
+ * opened and wrote itself (about:blank; content scripts run on no other
+ * page without one): the reader's switch for the site that opened it cannot
+ * be followed there, so it is left alone.
+ */
 async function pageStatus(site: string | null): Promise<PageStatus> {
+  if (site === null) return { site, enabled: false };
   const status = await siteStatus(site);
   return status.enabled ? { ...status, matcher: compiledMatcherJson } : status;
 }

@@ -35,8 +35,15 @@ function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
-/** Starts annotating `doc`; the first slice of the scan runs before this returns. */
-export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
+/**
+ * Starts annotating `doc`; the first slice of the scan runs before this
+ * returns. `onDocumentReplaced` is called instead of reading on when the page
+ * wrote a new document into this one (`document.open()`, as loaders of
+ * `about:blank` frames do): that took every event listener away, so the
+ * caller starts afresh.
+ */
+export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplaced?: () => void): Annotator {
+  const startedWith = doc.documentElement;
   const highlights = createMentionHighlights();
   // Listening for the pointer and keys costs several milliseconds on a cold page; nobody can point
   // at a mark before it is painted, so the cards are wired right after the first paint.
@@ -180,6 +187,10 @@ export function startAnnotator(doc: Document, matcher: Matcher): Annotator {
 
   function onChange(root: Document | ShadowRoot, parts: ChangedParts): void {
     let changed = parts;
+    if (root === doc && doc.documentElement !== startedWith && doc.documentElement && onDocumentReplaced) {
+      onDocumentReplaced();
+      return;
+    }
     if (root === doc) {
       const wasClosed = closed;
       closed = consent.closedAfter(changed.metaChanged);

@@ -36,7 +36,13 @@ export default defineContentScript({
           return;
         }
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
-        annotator = startAnnotator(document, matcher);
+        const ready = matcher;
+        const start = (): Annotator =>
+          startAnnotator(document, ready, () => {
+            annotator?.stop();
+            annotator = start();
+          });
+        annotator = start();
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enabled');
       } else if (!enabled && annotator) {
         annotator.stop();

@@ -175,6 +175,61 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await popup.close();
   });
 
+  it('opens cards in a frame whose loader wrote a new document into it after the script started', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
+    // Where the mention is drawn in the frame, in the top page's coordinates.
+    const mentionInFrame = () =>
+      e2e.tab.evaluate(() => {
+        const frame = document.getElementById('rewritten') as HTMLIFrameElement;
+        const registry = (frame.contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights;
+        // The frame's Range is of the frame's realm, not an instance of this window's Range.
+        const range = [...(registry?.get('peninsula-lens-person') ?? [])][0] as Range | undefined;
+        if (!range) return null;
+        const inFrame = range.getBoundingClientRect();
+        const at = frame.getBoundingClientRect();
+        return { x: at.x + frame.clientLeft + inFrame.x + inFrame.width / 2, y: at.y + frame.clientTop + inFrame.y + inFrame.height / 2 };
+      }, undefined);
+    let point: { x: number; y: number } | null = null;
+    await waitFor(async () => {
+      point = await mentionInFrame();
+      return point !== null;
+    }, 'the mention in the rewritten frame to be marked');
+    if (!point) throw new Error('no mention');
+    const { x, y } = point;
+    const cardsInFrame = () =>
+      e2e.tab.evaluate(
+        () => (document.getElementById('rewritten') as HTMLIFrameElement).contentDocument?.querySelectorAll('peninsula-lens-card').length ?? 0,
+        undefined,
+      );
+    await e2e.tab.hover(x - 3, y);
+    await e2e.tab.hover(x, y);
+    await waitFor(async () => (await cardsInFrame()) === 1, 'the card to open in the rewritten frame');
+    await e2e.tab.hover(5, 5);
+  });
+
+  it('leaves alone a window the page opened and wrote itself, which has no site of its own', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');
+    const opened = await e2e.tab.evaluate(() => {
+      const view = window.open('', 'print-view');
+      if (!view) return false;
+      view.document.write('<!doctype html><p>A print view that names North Korea.</p>');
+      view.document.close();
+      (window as unknown as { printView: Window }).printView = view;
+      return true;
+    }, undefined);
+    expect(opened).toBe(true);
+    // Time for a content script to start and mark, had it run there.
+    await new Promise((done) => setTimeout(done, 1500));
+    const marks = await e2e.tab.evaluate(() => {
+      const view = (window as unknown as { printView: Window & typeof globalThis }).printView;
+      const count = view.CSS.highlights.size;
+      view.close();
+      return count;
+    }, undefined);
+    expect(marks).toBe(0);
+  });
+
   it('marks text inside open shadow roots of web components, and opens its card on hover', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/shadow.html`);
     const inShadow = () =>

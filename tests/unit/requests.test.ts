@@ -82,7 +82,11 @@ describe('serveRequest: site-status', () => {
   it('answers for the sender’s own URL when it is not in a tab', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['example.com'] } });
     expect(await serveRequest({ type: 'site-status' }, { url: 'https://example.com:8443/x' }, services())).toEqual({ site: 'example.com', enabled: false });
-    expect(await serveRequest({ type: 'site-status' }, {}, services())).toEqual({ site: null, enabled: true, matcher: compiledMatcherJson });
+  });
+
+  it('leaves alone a window without a site (about:blank a page opened and wrote), whatever the opener’s switch', async () => {
+    expect(await serveRequest({ type: 'site-status' }, {}, services())).toEqual({ site: null, enabled: false });
+    expect(await serveRequest({ type: 'site-status' }, { url: 'about:blank', tabUrl: 'about:blank' }, services())).toEqual({ site: null, enabled: false });
   });
 
   it('passes on a settings problem, with the defaults', async () => {
