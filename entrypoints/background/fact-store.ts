@@ -1,7 +1,9 @@
 /**
  * Where lookups read facts: the IndexedDB cache when it opens and seeds, the
  * bundled pack in memory when it cannot (Firefox private windows, a full disk,
- * a corrupt profile). Either way every lookup answers.
+ * a corrupt profile) or when a read from it fails later (an aborted
+ * transaction, a connection closed under us, a quota or unknown error). Either
+ * way every lookup answers, with the same facts.
  */
 import type { IDBPDatabase } from 'idb';
 import type { Entity, Fact } from '../../data/schema';
@@ -34,15 +36,22 @@ function inPackOrder<T extends { id: string }>(records: T[], order: ReadonlyMap<
 function indexedDbStore(db: IDBPDatabase<FactsDb>, pack: BundledPack): FactStore {
   const entityOrder = new Map(pack.entities.map((entity, index) => [entity.id, index]));
   const factOrder = new Map(pack.facts.map((fact, index) => [fact.id, index]));
+  // One transaction per read. A failed read rejects through its request; the transaction's
+  // `done`, which nothing else awaits, must not also turn up as an unhandled rejection.
+  const reading = <Name extends 'entities' | 'facts'>(name: Name) => {
+    const tx = db.transaction(name, 'readonly');
+    tx.done.catch(() => undefined);
+    return tx.store;
+  };
   return {
     mode: 'indexeddb',
     entity: async (id) => {
-      const stored = await db.get('entities', id);
+      const stored = await reading('entities').get(id);
       return stored && withoutAliasKeys(stored);
     },
-    factsAbout: async (entityId) => inPackOrder(await db.getAllFromIndex('facts', 'by-entity', entityId), factOrder),
-    allEntities: async () => inPackOrder((await db.getAll('entities')).map(withoutAliasKeys), entityOrder),
-    allFacts: async () => inPackOrder(await db.getAll('facts'), factOrder),
+    factsAbout: async (entityId) => inPackOrder(await reading('facts').index('by-entity').getAll(entityId), factOrder),
+    allEntities: async () => inPackOrder((await reading('entities').getAll()).map(withoutAliasKeys), entityOrder),
+    allFacts: async () => inPackOrder(await reading('facts').getAll(), factOrder),
   };
 }
 
@@ -64,9 +73,57 @@ function describe(error: unknown): string {
   return `Facts are served from memory because the browser's database could not be used (${reason}).`;
 }
 
+/** The one way into memory mode, whether the database failed to open, to seed or to read. */
+function memoryFallback(pack: BundledPack, error: unknown): FactStore {
+  return memoryStore(pack, describe(error));
+}
+
+/**
+ * Reads from the open database until one read fails; from then on, that
+ * lookup and every later one are answered from the bundled pack, the data the
+ * database was seeded from, and the store says memory and why. The connection
+ * is closed, so later lookups never touch a broken database; the next worker
+ * start opens it anew.
+ */
+function fallingBackToMemory(db: IDBPDatabase<FactsDb>, pack: BundledPack): FactStore {
+  let current = indexedDbStore(db, pack);
+  const fallBack = (error: unknown): FactStore => {
+    // Lookups in flight may fail after the first did: the first reason stays.
+    if (current.mode === 'indexeddb') {
+      current = memoryFallback(pack, error);
+      db.close();
+    }
+    return current;
+  };
+  const read =
+    <A extends unknown[], R>(lookup: (store: FactStore, ...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const store = current;
+      try {
+        return await lookup(store, ...args);
+      } catch (error) {
+        if (store.mode === 'memory') throw error;
+        return lookup(fallBack(error), ...args);
+      }
+    };
+  return {
+    get mode() {
+      return current.mode;
+    },
+    get problem() {
+      return current.problem;
+    },
+    entity: read((store, id: string) => store.entity(id)),
+    factsAbout: read((store, entityId: string) => store.factsAbout(entityId)),
+    allEntities: read((store) => store.allEntities()),
+    allFacts: read((store) => store.allFacts()),
+  };
+}
+
 /**
  * Opens the cache and seeds it when the bundled data is new. Resolves to a
- * store in every case; never rejects.
+ * store in every case; never rejects. A store that starts on IndexedDB moves
+ * to memory for good when a read fails (see fallingBackToMemory).
  */
 export async function openFactStore(pack: BundledPack, onClosed: () => void): Promise<FactStore> {
   try {
@@ -77,8 +134,8 @@ export async function openFactStore(pack: BundledPack, onClosed: () => void): Pr
       db.close();
       throw error;
     }
-    return indexedDbStore(db, pack);
+    return fallingBackToMemory(db, pack);
   } catch (error) {
-    return memoryStore(pack, describe(error));
+    return memoryFallback(pack, error);
   }
 }

@@ -10,7 +10,10 @@ export default defineBackground({
   persistent: false,
   main() {
     // The store is a cache, rebuilt from IndexedDB whenever the worker starts:
-    // no state lives only in this worker's memory.
+    // no data lives only in this worker's memory. A store whose database failed
+    // a read has moved to memory and is kept (later lookups must not hit the
+    // broken database again); the next worker start opens the database anew,
+    // and so does the next request after the connection closed under us.
     let store: Promise<FactStore> | undefined;
     const services = {
       extensionOrigin: browser.runtime.getURL('/'),
