@@ -5,27 +5,49 @@ import { FactItem } from './FactItem';
 type Props = { search: (query: string) => Promise<SearchHit[]> };
 
 const SEARCH_DELAY_MS = 150;
+/**
+ * The longest query the background accepts (utils/protocol.ts). A longer one
+ * is refused, and the reader would see only that the answer was unexpected;
+ * a paste can pass the box's maxLength in some browsers, so it is also cut.
+ */
+const MAX_QUERY_CHARS = 200;
+
+/** The hits of a completed search, with the query they answer. */
+type Results = { query: string; hits: SearchHit[] };
+
+/** A search's outcome in words: shown to everyone, and announced to screen readers. */
+function outcomeOf({ query, hits }: Results): string {
+  if (hits.length === 0) return `Nothing in the article matches “${query}”.`;
+  return `${hits.length} ${hits.length === 1 ? 'fact matches' : 'facts match'} “${query}”.`;
+}
 
 /** Looks facts up by any word: names, places, dates, quotes. */
 export function SearchPanel({ search }: Props) {
-  const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const [typed, setTyped] = useState('');
+  const [results, setResults] = useState<Results | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  const query = typed.slice(0, MAX_QUERY_CHARS);
 
   useEffect(() => {
     if (query.trim() === '') {
-      setHits(undefined);
+      setResults(undefined);
+      setProblem(undefined);
       return;
     }
     let current = true;
     const timer = setTimeout(() => {
       search(query).then(
-        (found) => {
+        (hits) => {
           if (!current) return;
-          setHits(found);
+          setResults({ query, hits });
           setProblem(undefined);
         },
-        (error: unknown) => current && setProblem(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => {
+          if (!current) return;
+          // The results in view answer an earlier query; this one got only the error.
+          setResults(undefined);
+          setProblem(error instanceof Error ? error.message : String(error));
+        },
       );
     }, SEARCH_DELAY_MS);
     return () => {
@@ -34,6 +56,12 @@ export function SearchPanel({ search }: Props) {
     };
   }, [query, search]);
 
+  // Until a newer search completes, the earlier hits stay in view, marked busy, so the
+  // list does not flicker as the reader types. An earlier "nothing matches" is not kept:
+  // next to the newer query it would read as that query's outcome.
+  const pending = results !== undefined && results.query !== query;
+  const shown = results && !(pending && results.hits.length === 0) ? results : undefined;
+
   return (
     <section class="search" aria-label="Look up facts">
       <input
@@ -41,18 +69,22 @@ export function SearchPanel({ search }: Props) {
         class="search-input"
         placeholder="Look up: Heusgen, prison camps, 2019…"
         aria-label="Look up facts"
-        value={query}
-        onInput={(event) => setQuery(event.currentTarget.value)}
+        maxLength={MAX_QUERY_CHARS}
+        value={typed}
+        onInput={(event) => setTyped(event.currentTarget.value)}
       />
       {problem && (
         <p role="alert" class="problem">
           {problem}
         </p>
       )}
-      {hits && hits.length === 0 && <p class="empty">Nothing in the article matches “{query}”.</p>}
-      {hits && hits.length > 0 && (
-        <ul class="hits">
-          {hits.map((hit) => (
+      {/* Always in the page, so screen readers hear each change; it changes only when a search completes. */}
+      <p class="search-outcome" aria-live="polite" aria-atomic="true">
+        {shown && outcomeOf(shown)}
+      </p>
+      {shown && shown.hits.length > 0 && (
+        <ul class="hits" aria-busy={pending}>
+          {shown.hits.map((hit) => (
             <li class="hit" key={hit.fact?.id ?? hit.entity.id}>
               <p class="hit-entity">{hit.entity.name}</p>
               {hit.description && <p class="hit-description">{hit.description}</p>}

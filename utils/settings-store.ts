@@ -24,6 +24,21 @@ const SettingsSchema = v.strictObject({
   disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(10_000)),
 });
 
+/**
+ * How much of a bad value the problem quotes. valibot quotes a string whole,
+ * and the problem travels in every site-status answer, whose text protocol.ts
+ * caps at 20,000 characters: a longer quote would make each answer invalid.
+ */
+const MAX_QUOTED_CHARS = 100;
+
+/** The issue in words, quoting at most the start of a long bad string (a value, or the name of an unknown field). */
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const bad = issue.input;
+  if (typeof bad !== 'string' || bad.length <= MAX_QUOTED_CHARS) return issue.message;
+  // A function, so that "$&" and the like in the value are not read as replacement patterns.
+  return issue.message.replace(issue.received, () => `"${bad.slice(0, MAX_QUOTED_CHARS)}…" (${bad.length.toLocaleString('en')} characters)`);
+}
+
 export type LoadedSettings = { settings: SiteSettings; problem?: string };
 
 /** Reads the settings; a corrupt value gives the defaults and a problem to show. */
@@ -36,7 +51,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
   await keepUnreadable(raw, stored[UNREADABLE_SETTINGS_KEY]);
   return {
     settings: DEFAULT_SETTINGS,
-    problem: `Your site settings could not be read (${parsed.issues[0].message}), so Peninsula Lens is on for every site until you change one. The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".`,
+    problem: `Your site settings could not be read (${describeIssue(parsed.issues[0])}), so Peninsula Lens is on for every site until you change one. The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".`,
   };
 }
 

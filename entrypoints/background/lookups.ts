@@ -61,6 +61,14 @@ export async function timeline(store: FactStore): Promise<FactView[]> {
 type SearchDocument = { id: string; entityId: string; factId?: string; description?: string; name: string; text: string };
 
 const MAX_HITS = 20;
+/**
+ * Typos are forgiven in words only: a number one edit away is another number,
+ * so "2019" fuzzily would also find 2014 to 2018. Numbers still match as
+ * prefixes, so "201" while typing finds the decade.
+ */
+const WORD_FUZZINESS = 0.2;
+const hasLetter = /\p{L}/u;
+const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) ? WORD_FUZZINESS : false);
 const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
 
 async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>> {
@@ -68,7 +76,7 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
   const index = new MiniSearch<SearchDocument>({
     fields: ['name', 'text'],
     storeFields: ['entityId', 'factId', 'description'],
-    searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
+    searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: fuzzinessOf, combineWith: 'AND' },
   });
   index.addAll([
     ...entities.map((entity) => ({

@@ -9,13 +9,21 @@ import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type BundledPack, type FactStore, memoryStore, openFactStore } from '../../entrypoints/background/fact-store';
 import { entityCard, search, timeline } from '../../entrypoints/background/lookups';
-import { EntityCardSchema, FactViewSchema, SearchHitSchema } from '../../utils/protocol';
+import { EntityCardSchema, FactViewSchema, type SearchHit, SearchHitSchema } from '../../utils/protocol';
 
 const pack: BundledPack = { entities, facts, dataVersion };
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
+
+/** The words a hit was found by: a fact's claim and quotes, or an entity's names and description. */
+function textOf(hit: SearchHit): string {
+  if (hit.fact) return [hit.fact.claim, ...hit.fact.quotes].join(' ');
+  const entity = pack.entities.find((entry) => entry.id === hit.entity.id);
+  const aliases = entity ? entity.aliases.map((alias) => alias.text) : [];
+  return [hit.entity.name, ...aliases, hit.description ?? ''].join(' ');
+}
 
 async function indexedDbStore(): Promise<FactStore> {
   const store = await openFactStore(pack, () => undefined);
@@ -108,6 +116,23 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     const store = await makeStore();
     expect(await search(store, '')).toEqual([]);
     expect(await search(store, '   ')).toEqual([]);
+  });
+
+  it('finds a year, and no year one typo away from it', async () => {
+    const hits = await search(await makeStore(), '2019');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(textOf(hit)).toMatch(/\b2019\b/);
+  });
+
+  it('ranks the hits that mention the year first when a month and year are searched', async () => {
+    const mentions = (await search(await makeStore(), 'December 2019')).map((hit) => /\b2019\b/.test(textOf(hit)));
+    expect(mentions[0]).toBe(true);
+    expect(mentions).toEqual([...mentions].sort().reverse());
+  });
+
+  it('still forgives a typo in a word', async () => {
+    const hits = await search(await makeStore(), 'Heusgan');
+    expect(hits[0]?.entity.id).toBe('christoph-heusgen');
   });
 
   it('returns at most 20 hits', async () => {

@@ -2,8 +2,10 @@
  * Site settings in browser.storage.local: defaults, saving, and a corrupt
  * stored value that gives the defaults and a problem but is never lost.
  */
+import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SiteStatusSchema } from '../../utils/protocol';
 import { loadSettings, SETTINGS_KEY, saveSiteEnabled, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
 
 async function stored(key: string): Promise<unknown> {
@@ -47,6 +49,32 @@ describe('loadSettings', () => {
     expect(await keptValues()).toEqual([raw]);
     // Reading alone changes nothing the reader set.
     expect(await stored(SETTINGS_KEY)).toEqual(raw);
+  });
+
+  // A legacy settings object saved as a JSON string, padded to 30,000 characters.
+  const hugeString = JSON.stringify({ disabledSites: ['example.com'], note: 'x'.repeat(30_000) }).slice(0, 30_000);
+  it.each([
+    ['a 30,000-character string', hugeString],
+    ['an unknown field with a 30,000-character name', { disabledSites: [], ['k'.repeat(30_000)]: true }],
+  ])('quotes only the start of %s, so the problem fits in a site-status answer', async (_name, raw) => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: raw });
+    const { problem } = await loadSettings();
+    expect(problem).toBeDefined();
+    expect(problem?.length).toBeLessThan(600);
+    expect(problem).toContain('30,000 characters');
+    expect(v.safeParse(SiteStatusSchema, { site: 'news.example', enabled: true, settingsProblem: problem }).success).toBe(true);
+    expect(await keptValues()).toEqual([raw]);
+  });
+
+  it('quotes a short bad value whole', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
+    expect((await loadSettings()).problem).toContain('"garbage"');
+  });
+
+  it('quotes only the start of a long value with dollar signs literally', async () => {
+    const raw = `$&$'$\`${'x'.repeat(200)}`;
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: raw });
+    expect((await loadSettings()).problem).toContain(`"$&$'$\`xxx`);
   });
 
   it('keeps one copy when the same corrupt value is read again', async () => {

@@ -1,0 +1,156 @@
+/**
+ * The popup's search panel: what it sends, what it shows while a search is
+ * pending, and what it tells screen readers once a search completes.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SearchPanel } from '../../components/SearchPanel';
+import type { SearchHit } from '../../utils/protocol';
+
+afterEach(cleanup);
+
+const heusgenHits: SearchHit[] = [
+  { entity: { id: 'christoph-heusgen', name: 'Christoph Heusgen', kind: 'person' }, description: 'Germany’s ambassador to the UN.' },
+  {
+    entity: { id: 'christoph-heusgen', name: 'Christoph Heusgen', kind: 'person' },
+    fact: { id: 'fact-a', claim: 'He read the statement.', quotes: ['The document was delivered.'] },
+  },
+];
+
+type PendingSearch = { query: string; answer: (hits: SearchHit[]) => void; fail: (error: Error) => void };
+
+/**
+ * A search the test answers by hand. Like the background, it refuses a query
+ * longer than utils/protocol.ts allows, with the message the popup would get.
+ */
+function manualSearch() {
+  const requests: PendingSearch[] = [];
+  const search = (query: string) =>
+    new Promise<SearchHit[]>((resolve, reject) => {
+      if (query.length > 200) reject(new Error('Peninsula Lens got an unexpected answer to "search".'));
+      requests.push({ query, answer: resolve, fail: reject });
+    });
+  /** The request for `query`, once the panel has sent it. */
+  const requested = (query: string) =>
+    waitFor(() => {
+      const request = requests.findLast((entry) => entry.query === query);
+      if (!request) throw new Error(`"${query}" was not searched; searched: ${requests.map((entry) => entry.query).join(', ')}`);
+      return request;
+    });
+  return { search, requested };
+}
+
+/** Whether the results shown are marked as about to be replaced. */
+function resultsBusy(): string | null | undefined {
+  return document.querySelector('.hits')?.getAttribute('aria-busy');
+}
+
+function type(text: string) {
+  fireEvent.input(screen.getByRole('searchbox'), { target: { value: text } });
+}
+
+/** The live region that tells screen readers the outcome of a search. */
+function outcome(): HTMLElement {
+  const region = document.querySelector<HTMLElement>('[aria-live="polite"], [role="status"]');
+  if (!region) throw new Error('no live region');
+  return region;
+}
+
+describe('SearchPanel', () => {
+  it('limits the box to 200 characters and searches a longer paste as its first 200, without an error', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    expect((screen.getByRole('searchbox') as HTMLInputElement).maxLength).toBe(200);
+    const pasted = `North Korea ${'and the Security Council '.repeat(9)}`.slice(0, 227);
+    expect(pasted).toHaveLength(227);
+    type(pasted);
+    (await requested(pasted.slice(0, 200))).answer(heusgenHits);
+    await waitFor(() => expect(screen.getByText('He read the statement.')).toBeTruthy());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('tells screen readers how many facts match once the search completes, and not before', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const region = outcome();
+    type('Heusgen');
+    const request = await requested('Heusgen');
+    expect(region.textContent).toBe('');
+    request.answer(heusgenHits);
+    await waitFor(() => expect(outcome().textContent).toBe('2 facts match “Heusgen”.'));
+    expect(outcome()).toBe(region);
+    type('zebra');
+    (await requested('zebra')).answer([]);
+    await waitFor(() => expect(outcome().textContent).toBe('Nothing in the article matches “zebra”.'));
+  });
+
+  it('says one fact matches in the singular', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('statement');
+    (await requested('statement')).answer(heusgenHits.slice(1));
+    await waitFor(() => expect(outcome().textContent).toBe('1 fact matches “statement”.'));
+  });
+
+  it('never says nothing matches a query whose search has not completed', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('zebra');
+    (await requested('zebra')).answer([]);
+    await screen.findByText('Nothing in the article matches “zebra”.');
+
+    type('Heusgen');
+    expect(screen.queryByText(/Nothing in the article matches/)).toBeNull();
+    const request = await requested('Heusgen');
+    expect(screen.queryByText(/Nothing in the article matches/)).toBeNull();
+    request.answer(heusgenHits);
+    await screen.findByText('He read the statement.');
+    expect(screen.queryByText(/Nothing in the article matches/)).toBeNull();
+  });
+
+  it('keeps the previous results, marked busy, while a newer search is pending', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen');
+    (await requested('Heusgen')).answer(heusgenHits);
+    await screen.findByText('He read the statement.');
+
+    type('Heusgen statement');
+    expect(screen.getByText('He read the statement.')).toBeTruthy();
+    expect(resultsBusy()).toBe('true');
+    expect(outcome().textContent).toBe('2 facts match “Heusgen”.');
+    (await requested('Heusgen statement')).answer(heusgenHits.slice(1));
+    await waitFor(() => expect(outcome().textContent).toBe('1 fact matches “Heusgen statement”.'));
+    expect(resultsBusy()).toBe('false');
+  });
+
+  it('shows a search that answers late only if it is still the one asked for', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('zebra');
+    const late = await requested('zebra');
+    type('Heusgen');
+    (await requested('Heusgen')).answer(heusgenHits);
+    await screen.findByText('He read the statement.');
+    late.answer([]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByText(/Nothing in the article matches/)).toBeNull();
+    expect(outcome().textContent).toBe('2 facts match “Heusgen”.');
+  });
+
+  it('clears old results and an old error when the box is cleared', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen');
+    (await requested('Heusgen')).answer(heusgenHits);
+    await screen.findByText('He read the statement.');
+    type('Heusgen camps');
+    (await requested('Heusgen camps')).fail(new Error('The facts could not be read.'));
+    await screen.findByRole('alert');
+
+    type('');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.queryByText('He read the statement.')).toBeNull();
+    expect(outcome().textContent).toBe('');
+  });
+});
