@@ -43,8 +43,11 @@ export function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
 }
 
-/** How often one walk starts again because the page moved what it was reading. */
-const MAX_RESTARTS = 3;
+/**
+ * How often one walk starts again because the page moved what it was reading
+ * (each time from the part around it where that stayed, else from the root).
+ */
+const MAX_RESTARTS = 8;
 
 /** True while `node` is still where the walk left it: inside `root`, and `root` still on the page. */
 function isStillIn(root: Node, node: Node): boolean {
@@ -110,6 +113,10 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   let breaks: boolean[] = [];
   let restarts = 0;
   let lost = false;
+  /** The parent of where the walk stood at its last yield: where it reads again if the page took that place away. */
+  let around: Node | null = null;
+  /** Set when the walk stands on an element it must leave without reading it. */
+  let leave = false;
   let task: number;
   /**
    * After a yield: 'lost' when the page took the walk's node out of its root,
@@ -136,14 +143,29 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
       // A root the page took out is not read any further; its replacement is watched for.
       if (!root.isConnected || ++restarts > MAX_RESTARTS) return;
       lost = false;
-      node = root.firstChild;
-      breaks = [];
       block = emptyBlock();
+      // A carousel or a ticker re-renders the children of one element: read that element again, not
+      // everything before it (mentions already painted are not painted twice).
+      const standing = around && around !== root ? standingOf(root, around, true) : null;
+      if (around && standing && !standing.skipped) {
+        breaks = [...standing.breaks, isPhraseBreak(around)];
+        node = around.firstChild;
+        if (!node) {
+          // Emptied: go on after it.
+          breaks.pop();
+          node = around;
+          leave = true;
+        }
+      } else {
+        node = root.firstChild;
+        breaks = [];
+      }
       continue;
     }
     let enter = false;
     const type = node.nodeType;
-    if (type === TEXT_NODE) {
+    if (leave) leave = false;
+    else if (type === TEXT_NODE) {
       block.starts.push(block.text.length);
       block.nodes.push(node as Text);
       block.text += (node as Text).data;
@@ -158,6 +180,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         let skip = false;
         if (phraseBreak && block.nodes.length > 0) {
           task = currentTask();
+          around = node.parentNode;
           yield block;
           block = emptyBlock();
           const standing = resumed(node, task, true);
@@ -180,6 +203,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
       node = node.parentNode;
       if (node && node !== root && breaks.pop() && block.nodes.length > 0) {
         task = currentTask();
+        around = node.parentNode;
         yield block;
         block = emptyBlock();
         const standing = resumed(node, task, false);

@@ -237,6 +237,33 @@ describe('a walk the page interrupts', () => {
     expect(rest).toContain('Kim Jong-un');
   });
 
+  it('reads again only the part whose children the page replaced, and reads on after it', () => {
+    html('<p>before</p><div id="live"><p>a</p><p>b</p></div><p>Kim Jong-un visited.</p>');
+    let task = 0;
+    const walk = textBlocks(document.body, { currentTask: () => task });
+    expect([walk.next().value?.text, walk.next().value?.text]).toEqual(['before', 'a']);
+    // Between two slices, a ticker re-renders its children.
+    task++;
+    (document.getElementById('live') as HTMLElement).innerHTML = '<p>c</p><p>d</p>';
+    expect([...walk].map((block) => block.text)).toEqual(['c', 'd', 'Kim Jong-un visited.']);
+  });
+
+  it('reads past a part the page re-renders at every pause, and past one it empties', () => {
+    html('<div id="live"><p>a</p><p>b</p></div><div id="gone"><p>e</p><p>f</p></div><p>Kim Jong-un visited.</p>');
+    const live = document.getElementById('live') as HTMLElement;
+    let task = 0;
+    const walk = textBlocks(document.body, { currentTask: () => task });
+    const read: string[] = [];
+    for (let next = walk.next(); !next.done; next = walk.next()) {
+      read.push(next.value.text);
+      task++;
+      if (read.length <= 4) live.innerHTML = '<p>a</p><p>b</p>';
+      else if (next.value.text === 'e') (document.getElementById('gone') as HTMLElement).replaceChildren();
+    }
+    expect(read.at(-1)).toBe('Kim Jong-un visited.');
+    expect(read).not.toContain('f');
+  });
+
   it('does not wander out of its root when the page moves the subtree it paused in', () => {
     html('<section id="root"><div id="moving"><p>one</p><p>two</p></div><p>Trump</p></section><div data-x="outside"><p>North Korea</p></div>');
     const root = document.getElementById('root') as HTMLElement;
