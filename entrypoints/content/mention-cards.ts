@@ -32,6 +32,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   const listening = new AbortController();
   const { signal } = listening;
   let current: PaintedMention | undefined;
+  /** The entity whose card is open: the mention's own, or one related to it. */
+  let shownEntityId: string | undefined;
   let lookup = 0;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -59,6 +61,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   async function open(mention: PaintedMention, options: { entityId?: string; name?: string; focus?: boolean } = {}): Promise<void> {
     clearTimers();
     current = mention;
+    shownEntityId = options.entityId ?? mention.entityId;
     openedByKeyboard = options.focus === true;
     const id = ++lookup;
     const anchor = anchorFor(mention);
@@ -80,6 +83,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     clearTimers();
     lookup++;
     current = undefined;
+    shownEntityId = undefined;
     host.hide();
     if (restoreFocus) returnFocusTo?.focus();
     returnFocusTo = undefined;
@@ -90,7 +94,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     if (mention) {
       clearTimeout(closeTimer);
       closeTimer = undefined;
-      if (mention.range === current?.range) return;
+      // Pointing at the mention whose card is open changes nothing; with a related entity's card open
+      // there, it brings the mention's own card back.
+      if (mention.range === current?.range && mention.entityId === shownEntityId) return;
       clearTimeout(openTimer);
       openTimer = setTimeout(() => void open(mention), HOVER_OPEN_DELAY_MS);
       return;

@@ -64,6 +64,12 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.press('Tab');
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated}`);
+    // Pointing at the mention the card stands by (the heading's "Security Council", the page's first)
+    // brings its own card back.
+    const mention = await e2e.tab.evaluate(revealHighlight, 'Security Council');
+    if (!mention) throw new Error('no Security Council');
+    await e2e.tab.hover(mention.x + mention.width / 2, mention.y + mention.height / 2);
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the mention’s own card again');
     await e2e.tab.press('Escape');
   });
 
