@@ -14,7 +14,7 @@ import { followPageConsent } from './page-consent';
 import { type ChangedParts, outermostNodes, type TextWatch, watchForText } from './page-watcher';
 import { createPaintPacing } from './paint-pacing';
 import { watchForReveal } from './reveal-watcher';
-import { composedParent, isPhraseBreak, isSkippedElement } from './text-blocks';
+import { isInsideSkipped, isPhraseBreak } from './text-blocks';
 import { benchBegin, benchEnd } from './timing';
 
 export type Annotator = { stop(): void };
@@ -25,14 +25,6 @@ function phraseContainer(node: Node): Node {
     if (current instanceof ShadowRoot || current instanceof Document || isPhraseBreak(current)) return current;
   }
   return node;
-}
-
-/** True for a node in a part the scanner skips, also from inside a component whose host is in one. */
-function isInsideSkipped(node: Node): boolean {
-  for (let current: Node | null = node; current; current = composedParent(current)) {
-    if (current instanceof Element && isSkippedElement(current)) return true;
-  }
-  return false;
 }
 
 /**
@@ -168,7 +160,8 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
    */
   function meetShadowRoot(shadow: ShadowRoot): void {
     if (closed) return;
-    scanner.enqueue([shadow]);
+    // Watched even in a part taken out of reading (read when that part comes back in, through its host).
+    if (!isInsideSkipped(shadow.host)) scanner.enqueue([shadow]);
     watchShadowRoot(shadow);
   }
 
@@ -202,6 +195,12 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     if (closed) return;
     benchBegin('change');
     lateShadowRoots.pageChanged();
+    if (changed.full && root instanceof ShadowRoot && isInsideSkipped(root.host)) {
+      // A component in a part taken out of reading: nothing in it is read or marked.
+      highlights.removeWithin([root]);
+      benchEnd('change');
+      return;
+    }
     if (changed.full) {
       // The marks stay while the rescan runs (a huge page takes seconds); what it does not find again
       // goes when it ends.

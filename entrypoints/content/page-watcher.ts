@@ -6,7 +6,7 @@
  * reveal watcher of every other change (reveal-watcher.ts).
  */
 import { isCardHost } from './card-host';
-import { isPhraseBreak, OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
+import { isPhraseBreak, isSkippedElement, OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
 const FULL_RESCAN_THRESHOLD = 400;
@@ -61,11 +61,22 @@ function mayHoldText(node: Node): boolean {
   return !SKIPPED_TAGS.has(node.tagName) && !isInHead(node);
 }
 
-/** True when no phrase runs on from `node` towards `step`: only white space lies between it and a block, or the end. */
-function phraseStopsAt(node: Node | null, step: (node: Node) => Node | null): boolean {
+/** True for what a phrase reads through without a word: white space, or an element the scanner skips (a script). */
+function isTransparent(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return !/\S/.test((node as Text).data);
+  return node instanceof Element ? isSkippedElement(node) : node.nodeType !== Node.ELEMENT_NODE;
+}
+
+/**
+ * True when no phrase runs on from `node` towards `step` inside `parent`: past
+ * white space and skipped elements lies a block, or the end of a parent that
+ * itself ends phrases (the end of an inline one does not).
+ */
+function phraseStopsAt(node: Node | null, step: (node: Node) => Node | null, parent: Node): boolean {
   let current = node;
-  while (current?.nodeType === Node.TEXT_NODE && !/\S/.test((current as Text).data)) current = step(current);
-  return current === null || isPhraseBreak(current);
+  while (current && isTransparent(current)) current = step(current);
+  if (current) return isPhraseBreak(current);
+  return parent.nodeType !== Node.ELEMENT_NODE || isPhraseBreak(parent);
 }
 
 /**
@@ -78,7 +89,10 @@ function removalMayJoinText(record: MutationRecord): boolean {
   const removed = [...record.removedNodes].filter(mayHoldText);
   if (removed.length === 0) return false;
   if (!removed.every(isPhraseBreak)) return true;
-  return !(phraseStopsAt(record.previousSibling, (node) => node.previousSibling) && phraseStopsAt(record.nextSibling, (node) => node.nextSibling));
+  return !(
+    phraseStopsAt(record.previousSibling, (node) => node.previousSibling, record.target) &&
+    phraseStopsAt(record.nextSibling, (node) => node.nextSibling, record.target)
+  );
 }
 
 /** True for a batch of DOM changes made only by us: the card's host coming, going or moving. */

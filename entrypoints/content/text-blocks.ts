@@ -38,6 +38,14 @@ export function composedParent(node: Node): Node | null {
   return node instanceof ShadowRoot ? node.host : node.parentNode;
 }
 
+/** True for a node in a part the scanner skips, also from inside a component whose host is in one. */
+export function isInsideSkipped(node: Node): boolean {
+  for (let current: Node | null = node; current; current = composedParent(current)) {
+    if (current instanceof Element && isSkippedElement(current)) return true;
+  }
+  return false;
+}
+
 /** True for an element that ends the phrase before it and starts a new one: anything not inline. */
 export function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
@@ -122,11 +130,14 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
    * After a yield: 'lost' when the page took the walk's node out of its root,
    * 'skip' when it hid, made editable or opted out an element around it (or
    * `at` itself, with `withNode`): the walk then stands on that element, to
-   * leave it unread. Only a walk resumed in a later task can have been moved;
-   * it learns its ancestors' phrase breaks afresh.
+   * leave it unread; 'end' when it did so to the root or anything around it,
+   * a component's host included (an editor mounting in a part being read).
+   * Only a walk resumed in a later task can have been moved; it learns its
+   * ancestors' phrase breaks afresh.
    */
-  const resumed = (at: Node, yieldedIn: number, withNode: boolean): 'lost' | 'skip' | 'on' => {
+  const resumed = (at: Node, yieldedIn: number, withNode: boolean): 'lost' | 'skip' | 'end' | 'on' => {
     if (yieldedIn === currentTask()) return 'on';
+    if (isInsideSkipped(root)) return 'end';
     const standing = standingOf(root, at, withNode);
     if (!standing) return 'lost';
     breaks = standing.breaks;
@@ -184,6 +195,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
           yield block;
           block = emptyBlock();
           const standing = resumed(node, task, true);
+          if (standing === 'end') return;
           lost = standing === 'lost';
           if (lost) continue;
           skip = standing === 'skip';
@@ -207,6 +219,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         yield block;
         block = emptyBlock();
         const standing = resumed(node, task, false);
+        if (standing === 'end') return;
         lost = standing === 'lost';
         if (lost) break;
       }

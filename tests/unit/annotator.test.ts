@@ -118,6 +118,24 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual(['Kim Jong-un']);
   });
 
+  it('leaves unread a component in an opted-out part when it re-renders whole, or is defined only later', async () => {
+    document.body.innerHTML = '<div id="note"><x-list id="list"></x-list><late-x id="late"></late-x></div><p>Trump</p>';
+    const shadow = (document.getElementById('list') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>North Korea</p>';
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['North Korea', 'Trump']);
+    document.getElementById('note')?.setAttribute('data-peninsula-lens', 'off');
+    await settle();
+    expect(painted()).toEqual(['Trump']);
+    // A long list rendered in one batch: the component's root is read again whole, or would be.
+    for (let item = 0; item < 500; item++) shadow.append(Object.assign(document.createElement('li'), { textContent: 'Kim Jong-un' }));
+    // The other component's definition loads.
+    (document.getElementById('late') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>Christoph Heusgen</p>';
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(painted()).toEqual(['Trump']);
+  });
+
   it('takes the marks from a part the page makes editable, hides or opts out later, and gives them back after', async () => {
     document.body.innerHTML = '<div id="note"><p>North Korea</p></div><p>Kim Jong-un</p>';
     annotator = startAnnotator(document, matcher);

@@ -102,6 +102,19 @@ describe('watchForText', () => {
     expect(calls).toEqual([{ full: false, nodes: [], metaChanged: false, removedText: true }]);
   });
 
+  it('reads the parent again when a block leaves from the end of an inline part, or from between skipped elements', async () => {
+    document.body.innerHTML =
+      '<section id="a">North<span id="wrap"> <div id="tip">tooltip</div></span>Korea</section>' +
+      '<section id="b">North <script>var a;</script><div id="tip2">tooltip</div><script>var b;</script> Korea</section>';
+    const wrap = document.getElementById('wrap') as HTMLElement;
+    const second = document.getElementById('b') as HTMLElement;
+    watch();
+    document.getElementById('tip')?.remove();
+    document.getElementById('tip2')?.remove();
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [wrap, second], metaChanged: false, removedText: true }]);
+  });
+
   it('reads the parent again when a block leaves from between text that may now read as one phrase', async () => {
     // White space beside the block is looked past: "North" and "Korea" become one phrase.
     document.body.innerHTML = '<section><b>North</b>\n<div id="toast">Saved</div>\nKorea</section>';

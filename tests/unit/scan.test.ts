@@ -302,9 +302,9 @@ describe('a walk the page interrupts', () => {
 
 describe('a walk resumed after the page took a part out of reading', () => {
   /** Reads the first block, lets `change` run as the page would between two tasks, then reads the rest. */
-  function readAcross(change: () => void): string[] {
+  function readAcross(change: () => void, root: Node = document.body): string[] {
     let task = 0;
-    const walk = textBlocks(document.body, { currentTask: () => task });
+    const walk = textBlocks(root, { currentTask: () => task });
     const read = [walk.next().value?.text ?? ''];
     task++;
     change();
@@ -321,6 +321,22 @@ describe('a walk resumed after the page took a part out of reading', () => {
     // The walk pauses on meeting the editor, with "one" read before it in the same section.
     html('<section>one<div id="editor"><p>North Korea</p></div></section><p>Trump</p>');
     expect(readAcross(() => document.getElementById('editor')?.setAttribute('contenteditable', 'true'))).toEqual(['one', 'Trump']);
+  });
+
+  it('ends when the page takes its root, or anything around it, out of reading (an editor mounting on a part being read)', () => {
+    html('<main id="main"><div id="part"><p>one</p><p>North Korea</p><p>Kim Jong-un</p></div></main>');
+    const part = document.getElementById('part') as HTMLElement;
+    expect(readAcross(() => part.setAttribute('contenteditable', 'true'), part)).toEqual(['one']);
+    part.removeAttribute('contenteditable');
+    expect(readAcross(() => document.getElementById('main')?.setAttribute('data-peninsula-lens', 'off'), part)).toEqual(['one']);
+  });
+
+  it('ends in a component whose host the page opts out', () => {
+    html('<x-card id="host"></x-card>');
+    const host = document.getElementById('host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>one</p><p>North Korea</p><p>Kim Jong-un</p>';
+    expect(readAcross(() => host.setAttribute('data-peninsula-lens', 'off'), shadow)).toEqual(['one']);
   });
 
   it('climbs out of a hidden part it was leaving, past the rest of it', () => {
