@@ -122,9 +122,9 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
   const lateShadowRoots = watchLateShadowRoots(meetShadowRoot);
 
   /** Registers what was found with the browser; what is watched for nearness was painted with it. */
-  function paintFound(): void {
+  function paintFound(readingEnded: boolean): void {
     benchBegin('flush');
-    highlights.flush();
+    highlights.flush(readingEnded);
     benchEnd('flush');
     nearView.reset();
   }
@@ -139,7 +139,7 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
         if (askWhere && painted.startNode.parentElement) nearView.watch(painted.startNode.parentElement);
       }
       // A long scan shows its progress now and then, not after every slice: each paint repaints the page.
-      if (pacing.progressDue(performance.now(), nearView.anyNear)) paintFound();
+      if (pacing.progressDue(performance.now(), nearView.anyNear)) paintFound(false);
     },
     onShadowRoot: meetShadowRoot,
     onBareCustomElement: (element) => lateShadowRoots.add(element),
@@ -147,7 +147,7 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     onIdle() {
       // What a rescan did not find again goes in the same paint as what it found.
       highlights.endSweep();
-      paintFound();
+      paintFound(true);
       pacing.restart(performance.now());
     },
   });

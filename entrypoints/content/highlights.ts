@@ -40,9 +40,11 @@ export type MentionHighlights = {
    * Paints what was added since the last flush, and registers again any of
    * our highlights the page took out of the registry. Every change to a
    * registered highlight makes the browser restyle the page, so additions are
-   * batched.
+   * batched. The underline is first drawn by the flush at the end of a
+   * reading (`readingEnded`): a huge page's progress paints would draw it
+   * under its first few hundred marks, only to take it away again.
    */
-  flush(): void;
+  flush(readingEnded: boolean): void;
   /** Unpaints the mentions whose text lies inside any of `nodes` or has left the page. */
   removeWithin(nodes: Iterable<Node>): void;
   /**
@@ -159,14 +161,14 @@ export function createMentionHighlights(): MentionHighlights {
   }
 
   /** Underlines what `flush` is about to paint; takes the underline away when the marks grow past the limit. */
-  function underlineForFlush(): void {
+  function underlineForFlush(readingEnded: boolean): void {
     if (!fewEnoughToUnderline()) {
       if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) === underline) CSS.highlights.delete(UNDERLINE_HIGHLIGHT);
       underline = undefined;
       return;
     }
     if (underline) for (const ranges of pending.values()) for (const range of ranges) underline.add(range);
-    else if (painted > 0) underline = new Highlight(...everyRange());
+    else if (painted > 0 && readingEnded) underline = new Highlight(...everyRange());
     if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) !== underline) CSS.highlights.set(UNDERLINE_HIGHLIGHT, underline);
   }
 
@@ -225,8 +227,8 @@ export function createMentionHighlights(): MentionHighlights {
         return [added];
       });
     },
-    flush() {
-      underlineForFlush();
+    flush(readingEnded) {
+      underlineForFlush(readingEnded);
       for (const [kind, ranges] of pending) {
         const highlight = highlightFor(kind);
         for (const range of ranges) highlight.add(range);

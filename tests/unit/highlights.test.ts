@@ -33,7 +33,7 @@ describe('createMentionHighlights', () => {
     // Nothing is painted before the flush: each change to a registered highlight restyles the page.
     expect([...registry.keys()]).toEqual([]);
     expect(highlights.at(document.querySelector('p')?.firstChild as Text, 2)?.text).toBe('North Korea');
-    highlights.flush();
+    highlights.flush(true);
     expect([...registry.keys()].sort()).toEqual([highlightName('organisation'), highlightName('person'), highlightName('state'), UNDERLINE_HIGHLIGHT].sort());
     expect(highlightName('person')).toBe('peninsula-lens-person');
     expect(registry.get('peninsula-lens-state')?.size).toBe(1);
@@ -43,11 +43,11 @@ describe('createMentionHighlights', () => {
   it('puts its marks back at the next paint when a page script cleared the shared registry', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p>North Korea and Kim Jong-un</p>'));
-    highlights.flush();
+    highlights.flush(true);
     registry.clear();
     document.body.insertAdjacentHTML('beforeend', '<p>Trump</p>');
     highlights.add(findMentions(document.body.lastElementChild as Element, matcher));
-    highlights.flush();
+    highlights.flush(true);
     const painted = (name: string) => [...(registry.get(name) ?? [])].map((range) => range.toString()).sort();
     expect([...painted(highlightName('state')), ...painted(highlightName('person'))].sort()).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
     expect(painted(UNDERLINE_HIGHLIGHT)).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
@@ -118,7 +118,7 @@ describe('createMentionHighlights', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
     document.getElementById('c')?.remove();
-    highlights.flush();
+    highlights.flush(true);
     highlights.removeWithin([document.getElementById('a') as HTMLElement]);
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump']);
     expect(highlights.count()).toBe(1);
@@ -128,7 +128,7 @@ describe('createMentionHighlights', () => {
   it('keeps the marks of a part read again whole painted until the reading ends, then drops those not found again', () => {
     const highlights = createMentionHighlights();
     const [, trump] = highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p><p id="d">the US</p>'));
-    highlights.flush();
+    highlights.flush(true);
     const paintedTexts = () =>
       kindHighlights()
         .flatMap((highlight) => [...highlight].map((range) => range.toString()))
@@ -146,7 +146,7 @@ describe('createMentionHighlights', () => {
     highlights.add(findMentions(document.getElementById('a') as HTMLElement, matcher));
     highlights.add(findMentions(document.getElementById('b') as HTMLElement, matcher));
     highlights.endSweep();
-    highlights.flush();
+    highlights.flush(true);
     // Found again: kept, not painted twice. Not found again: gone.
     expect(highlights.all().map((mention) => mention.text)).toEqual(['North Korea']);
     expect(paintedTexts()).toEqual(['North Korea']);
@@ -155,7 +155,7 @@ describe('createMentionHighlights', () => {
   it('paints a mention found again where the page rewrote the text under an old mark', () => {
     const highlights = createMentionHighlights();
     const [old] = highlights.add(scan('<p>North Korea</p>'));
-    highlights.flush();
+    highlights.flush(true);
     // A browser collapses a range whose text is replaced (`text.data = …`); the test DOM does not, so
     // the range is collapsed here by hand. The same words at the same place are then a new mark, not
     // the old one found again.
@@ -167,7 +167,7 @@ describe('createMentionHighlights', () => {
   it('unregisters its highlights on clear, and leaves a highlight another owner registered', () => {
     const highlights = createMentionHighlights();
     highlights.add(scan('<p>North Korea and Trump</p>'));
-    highlights.flush();
+    highlights.flush(true);
     const foreign = new FakeHighlight();
     registry.set(highlightName('person'), foreign);
     highlights.clear();
@@ -192,7 +192,7 @@ describe('createMentionHighlights', () => {
     it('underlines every mark, whatever its kind, and forgets what is unpainted', () => {
       const highlights = createMentionHighlights();
       highlights.add(scan('<p>North Korea and Trump</p><div>Kim Jong-un</div>'));
-      highlights.flush();
+      highlights.flush(true);
       expect(underlined()).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
       highlights.removeWithin([document.querySelector('div') as Element]);
       expect(underlined()).toEqual(['North Korea', 'Trump']);
@@ -201,17 +201,17 @@ describe('createMentionHighlights', () => {
     it(`is left out past ${UNDERLINE_LIMIT} marks, and comes back at ${UNDERLINE_BACK_AT} or fewer`, () => {
       const highlights = createMentionHighlights();
       highlights.add(scan(paragraphs(UNDERLINE_LIMIT)));
-      highlights.flush();
+      highlights.flush(true);
       expect(underlined()).toHaveLength(UNDERLINE_LIMIT);
       document.body.insertAdjacentHTML('beforeend', '<p id="extra">Trump</p>');
       highlights.add(findMentions(document.getElementById('extra') as Element, matcher));
-      highlights.flush();
+      highlights.flush(true);
       expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
       expect(registry.get(highlightName('person'))?.size).toBe(UNDERLINE_LIMIT + 1);
       // Still more than UNDERLINE_BACK_AT: no underline yet, so a page at the limit does not flip it at every change.
       const drop = (count: number) => highlights.removeWithin([...document.querySelectorAll('p')].slice(0, count));
       drop(UNDERLINE_LIMIT + 1 - (UNDERLINE_BACK_AT + 1));
-      highlights.flush();
+      highlights.flush(true);
       expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
       // Taking marks away needs no flush to show: neither does the underline coming back.
       drop(UNDERLINE_LIMIT + 1 - UNDERLINE_BACK_AT);
@@ -219,12 +219,28 @@ describe('createMentionHighlights', () => {
       expect(highlights.count()).toBe(UNDERLINE_BACK_AT);
     });
 
+    it('is first drawn when a reading ends, and from then on follows the progress paints', () => {
+      const highlights = createMentionHighlights();
+      highlights.add(scan('<p>North Korea</p><div id="more"></div>'));
+      // A progress paint of a long reading: a huge page would have its underline taken away again soon.
+      highlights.flush(false);
+      expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
+      expect(registry.get(highlightName('state'))?.size).toBe(1);
+      highlights.flush(true);
+      expect(underlined()).toEqual(['North Korea']);
+      const more = document.getElementById('more') as HTMLElement;
+      more.innerHTML = '<p>Trump</p>';
+      highlights.add(findMentions(more, matcher));
+      highlights.flush(false);
+      expect(underlined()).toEqual(['North Korea', 'Trump']);
+    });
+
     it('is put back when a page script cleared the registry, and unregistered on clear', () => {
       const highlights = createMentionHighlights();
       highlights.add(scan('<p>North Korea</p>'));
-      highlights.flush();
+      highlights.flush(true);
       registry.clear();
-      highlights.flush();
+      highlights.flush(true);
       expect(underlined()).toEqual(['North Korea']);
       highlights.clear();
       expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
