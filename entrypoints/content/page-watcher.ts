@@ -67,16 +67,38 @@ function isTransparent(node: Node): boolean {
   return node instanceof Element ? isSkippedElement(node) : node.nodeType !== Node.ELEMENT_NODE;
 }
 
+/** How far the look for where a phrase stops goes before it gives up (and the parent is read again). */
+const MAX_PHRASE_STEPS = 50;
+
 /**
- * True when no phrase runs on from `node` towards `step` inside `parent`: past
- * white space and skipped elements lies a block, or the end of a parent that
- * itself ends phrases (the end of an inline one does not).
+ * True when no phrase runs on from `node` (a sibling inside `parent`, or null
+ * at its edge) in the direction `forward`: past white space and skipped
+ * elements, into and out of inline elements, it meets a block, or the edge of
+ * a parent that ends phrases. Text with letters first means the phrase runs on.
  */
-function phraseStopsAt(node: Node | null, step: (node: Node) => Node | null, parent: Node): boolean {
+function phraseStopsAt(node: Node | null, forward: boolean, parent: Node): boolean {
+  const sibling = (of: Node): Node | null => (forward ? of.nextSibling : of.previousSibling);
   let current = node;
-  while (current && isTransparent(current)) current = step(current);
-  if (current) return isPhraseBreak(current);
-  return parent.nodeType !== Node.ELEMENT_NODE || isPhraseBreak(parent);
+  let container = parent;
+  for (let steps = 0; steps < MAX_PHRASE_STEPS; steps++) {
+    if (current === null) {
+      // The edge of an inline element is no stop: the phrase goes on past it.
+      if (container.nodeType !== Node.ELEMENT_NODE || isPhraseBreak(container)) return true;
+      const outer = container.parentNode;
+      if (!outer) return true;
+      current = sibling(container);
+      container = outer;
+    } else if (isTransparent(current)) {
+      current = sibling(current);
+    } else if (current.nodeType === Node.TEXT_NODE || isPhraseBreak(current)) {
+      return current.nodeType !== Node.TEXT_NODE;
+    } else {
+      // An inline element: what counts is its edge on this side.
+      container = current;
+      current = forward ? current.firstChild : current.lastChild;
+    }
+  }
+  return false;
 }
 
 /**
@@ -89,10 +111,7 @@ function removalMayJoinText(record: MutationRecord): boolean {
   const removed = [...record.removedNodes].filter(mayHoldText);
   if (removed.length === 0) return false;
   if (!removed.every(isPhraseBreak)) return true;
-  return !(
-    phraseStopsAt(record.previousSibling, (node) => node.previousSibling, record.target) &&
-    phraseStopsAt(record.nextSibling, (node) => node.nextSibling, record.target)
-  );
+  return !(phraseStopsAt(record.previousSibling, false, record.target) && phraseStopsAt(record.nextSibling, true, record.target));
 }
 
 /** True for a batch of DOM changes made only by us: the card's host coming, going or moving. */

@@ -112,6 +112,8 @@ export type WalkOptions = {
  */
 export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<TextBlock> {
   const { onShadowRoot = () => undefined, onBareCustomElement, currentTask = () => Number.NaN } = options;
+  // A part queued before the page took it out of reading (an editor mounting on it) is not read.
+  if (isInsideSkipped(root)) return;
   // A root is often a part the page just added: a component among them may have no shadow root yet.
   if (root instanceof Element && root.shadowRoot) onShadowRoot(root.shadowRoot);
   else if (root instanceof Element && onBareCustomElement && root.tagName.includes('-')) onBareCustomElement(root);

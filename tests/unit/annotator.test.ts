@@ -319,6 +319,20 @@ describe('startAnnotator', () => {
       }
     });
 
+    it('leaves unmarked a part queued for reading and made editable before the scan reached it', async () => {
+      nearTheView = false;
+      annotator = startAnnotator(document, matcher);
+      // Added behind the walk: the watcher queues it, to be read after the rest of the page.
+      const part = Object.assign(document.createElement('div'), { innerHTML: '<p>Kim Jong-un</p>' });
+      document.body.prepend(part);
+      await settle();
+      // An editor mounts on it.
+      part.setAttribute('contenteditable', 'true');
+      await scanned();
+      await settle();
+      expect(painted()).not.toContain('Kim Jong-un');
+    });
+
     it('keeps every mark, and reads little, when a toast leaves from between the page’s blocks', async () => {
       nearTheView = false;
       document.body.insertAdjacentHTML('beforeend', '<div id="toast">Saved</div>');

@@ -115,6 +115,18 @@ describe('watchForText', () => {
     expect(calls).toEqual([{ full: false, nodes: [wrap, second], metaChanged: false, removedText: true }]);
   });
 
+  it('reads no card grid again when a framework re-renders one card inside its link', async () => {
+    // The cards beside the link start and end with blocks: no text can join across its edges.
+    document.body.innerHTML = '<main>' + [1, 2, 3].map((n) => `<a href="#${n}"><div><h3>Card ${n}</h3></div></a>`).join('') + '</main>';
+    const link = document.querySelector('a[href="#2"]') as HTMLElement;
+    const fresh = document.createElement('div');
+    fresh.innerHTML = '<h3>New</h3>';
+    watch();
+    link.replaceChildren(fresh);
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [fresh], metaChanged: false, removedText: true }]);
+  });
+
   it('reads the parent again when a block leaves from between text that may now read as one phrase', async () => {
     // White space beside the block is looked past: "North" and "Korea" become one phrase.
     document.body.innerHTML = '<section><b>North</b>\n<div id="toast">Saved</div>\nKorea</section>';

@@ -331,6 +331,17 @@ describe('a walk resumed after the page took a part out of reading', () => {
     expect(readAcross(() => document.getElementById('main')?.setAttribute('data-peninsula-lens', 'off'), part)).toEqual(['one']);
   });
 
+  it('reads nothing of a root taken out of reading before the walk began (queued, then made editable)', () => {
+    html('<div id="part" contenteditable="true"><p>North Korea</p></div>');
+    expect([...textBlocks(document.getElementById('part') as HTMLElement)]).toEqual([]);
+    document.documentElement.setAttribute('hidden', '');
+    try {
+      expect([...textBlocks(document.documentElement)]).toEqual([]);
+    } finally {
+      document.documentElement.removeAttribute('hidden');
+    }
+  });
+
   it('ends in a component whose host the page opts out', () => {
     html('<x-card id="host"></x-card>');
     const host = document.getElementById('host') as HTMLElement;
