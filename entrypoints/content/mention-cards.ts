@@ -38,7 +38,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let framePending = false;
-  let pointer = { x: 0, y: 0 };
+  /** Where the pointer last moved outside the card, for the next frame's hit test; none once it is in the card. */
+  let pointer: { x: number; y: number } | undefined;
   let returnFocusTo: HTMLElement | undefined;
   /** A card opened from the keyboard stays until the keyboard (or a click) closes it. */
   let openedByKeyboard = false;
@@ -124,8 +125,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     (event) => {
       if (event.pointerType !== 'mouse' || !event.isTrusted) return;
       if (host.contains(event)) {
-        clearTimeout(closeTimer);
-        closeTimer = undefined;
+        // Back in the card: a mention the pointer brushed on the way opens nothing.
+        clearTimers();
+        pointer = undefined;
         return;
       }
       if (nothingToHit()) return;
@@ -135,7 +137,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       framePending = true;
       requestAnimationFrame(() => {
         framePending = false;
-        onHover(pointer.x, pointer.y);
+        if (pointer) onHover(pointer.x, pointer.y);
       });
     },
     { capture: true, passive: true, signal },
