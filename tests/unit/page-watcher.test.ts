@@ -117,7 +117,8 @@ describe('watchForText', () => {
 
   it('reads no card grid again when a framework re-renders one card inside its link', async () => {
     // The cards beside the link start and end with blocks: no text can join across its edges.
-    document.body.innerHTML = '<main>' + [1, 2, 3].map((n) => `<a href="#${n}"><div><h3>Card ${n}</h3></div></a>`).join('') + '</main>';
+    const cards = [1, 2, 3].map((n) => `<a href="#${n}"><div><h3>Card ${n}</h3></div></a>`).join('');
+    document.body.innerHTML = `<main>${cards}</main>`;
     const link = document.querySelector('a[href="#2"]') as HTMLElement;
     const fresh = document.createElement('div');
     fresh.innerHTML = '<h3>New</h3>';
