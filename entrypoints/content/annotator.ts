@@ -156,12 +156,12 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
    * An open shadow root met by the scan, or attached late. Met again while a
    * changed part of the page is read (its host may have been taken out and
    * put back), it is read again too; mentions already painted are not painted
-   * twice.
+   * twice. One whose host is in a part taken out of reading is watched, and
+   * its walk reads nothing (text-blocks.ts) until that part comes back in.
    */
   function meetShadowRoot(shadow: ShadowRoot): void {
     if (closed) return;
-    // Watched even in a part taken out of reading (read when that part comes back in, through its host).
-    if (!isInsideSkipped(shadow.host)) scanner.enqueue([shadow]);
+    scanner.enqueue([shadow]);
     watchShadowRoot(shadow);
   }
 
@@ -195,15 +195,9 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     if (closed) return;
     benchBegin('change');
     lateShadowRoots.pageChanged();
-    if (changed.full && root instanceof ShadowRoot && isInsideSkipped(root.host)) {
-      // A component in a part taken out of reading: nothing in it is read or marked.
-      highlights.removeWithin([root]);
-      benchEnd('change');
-      return;
-    }
     if (changed.full) {
       // The marks stay while the rescan runs (a huge page takes seconds); what it does not find again
-      // goes when it ends.
+      // goes when it ends (all of a component in a part taken out of reading, whose walk reads nothing).
       highlights.beginSweep([root]);
       if (root instanceof Document) {
         // Whatever was half read is read again from the start, and its next progress paint shows it all.

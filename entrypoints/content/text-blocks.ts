@@ -150,8 +150,9 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   };
   while (node) {
     // The page may have moved or replaced the subtree we were in while we
-    // yielded: read the root again from its start (mentions already painted
-    // are not painted twice), a few times at most.
+    // yielded: read again from the part around where the walk stood, or else
+    // from the root's start (mentions already painted are not painted twice),
+    // a few times at most.
     if (lost) {
       // A root the page took out is not read any further; its replacement is watched for.
       if (!root.isConnected || ++restarts > MAX_RESTARTS) return;
