@@ -145,10 +145,12 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     onBareCustomElement: (element) => lateShadowRoots.add(element),
     onHidden: (element) => reveals.watch(element),
     onIdle() {
+      readingWhole = false;
       // What a rescan did not find again goes in the same paint as what it found.
       highlights.endSweep();
       paintFound(true);
       pacing.restart(performance.now());
+      if (wholeAgain) readWholeAgain();
     },
   });
 
@@ -165,6 +167,23 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     watchShadowRoot(shadow);
   }
 
+  /** True from the start of a read of the whole document to its end. */
+  let readingWhole = false;
+  /** The page asked for a full rescan while the whole document was being read: it is read again after. */
+  let wholeAgain = false;
+
+  /** Reads the whole document again; the marks stay meanwhile, and what is not found again goes at the end. */
+  function readWholeAgain(): void {
+    wholeAgain = false;
+    highlights.beginSweep([doc]);
+    // Whatever was half read is read again from the start, and its next progress paint shows it all.
+    scanner.reset();
+    nearView.reset();
+    pacing.startOver();
+    readingWhole = true;
+    scanner.enqueue([doc.documentElement]);
+  }
+
   const consent = followPageConsent(doc);
   /** True while the page asks to be left alone (page-consent.ts): nothing is marked or read then. */
   let closed = false;
@@ -172,6 +191,8 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
   /** Takes every mark and the card away, and drops what was still to be read or watched, while the page is closed. */
   function withdraw(): void {
     scanner.reset();
+    readingWhole = false;
+    wholeAgain = false;
     nearView.reset();
     reveals.reset();
     cards?.close();
@@ -198,16 +219,17 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     if (changed.full) {
       // The marks stay while the rescan runs (a huge page takes seconds); what it does not find again
       // goes when it ends (all of a component in a part taken out of reading, whose walk reads nothing).
-      highlights.beginSweep([root]);
-      if (root instanceof Document) {
-        // Whatever was half read is read again from the start, and its next progress paint shows it all.
-        scanner.reset();
-        nearView.reset();
-        pacing.startOver();
-        scanner.enqueue([root.documentElement]);
-      } else {
+      if (root !== doc) {
         // A component's root: the rest of the page, queued or half read, is still to be read.
+        highlights.beginSweep([root]);
         scanner.enqueue([root]);
+      } else if (readingWhole) {
+        // Starting over would never end on a page that changes this much more often than a read of it
+        // takes: the read goes on (a walk the page moves re-reads what it lost), and the page is read
+        // again after it.
+        wholeAgain = true;
+      } else {
+        readWholeAgain();
       }
       benchEnd('change');
       return;
@@ -226,7 +248,10 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
 
   // The page may have closed since the script looked (the site's answer comes in a later task).
   closed = consent.closedAfter(false);
-  if (!closed) scanner.enqueue([doc.documentElement]);
+  if (!closed) {
+    readingWhole = true;
+    scanner.enqueue([doc.documentElement]);
+  }
 
   return {
     stop() {

@@ -7,6 +7,7 @@
 import matcherEntities from 'virtual:matcher-entities';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Annotator, startAnnotator } from '../../entrypoints/content/annotator';
+import { UNDERLINE_HIGHLIGHT } from '../../entrypoints/content/highlights';
 import { buildMatcher } from '../../utils/matcher/matcher';
 import { FakeHighlight, kindHighlights, stubHighlightRegistry } from './support/fake-highlights';
 
@@ -364,6 +365,27 @@ describe('startAnnotator', () => {
       expect(painted()).toHaveLength(100);
       expect(painted()).not.toContain('Kim Jong-un');
     });
+
+    it('reads to the end, and underlines, a page that asks for a full rescan more often than one takes', async () => {
+      nearTheView = false;
+      document.body.insertAdjacentHTML('afterbegin', '<ul id="ticker"></ul>');
+      const ticker = document.getElementById('ticker') as HTMLElement;
+      annotator = startAnnotator(document, matcher);
+      // Every 100 ms the page renders 500 new items at once, past what a partial rescan takes; the
+      // scan of the whole page takes about a second.
+      const rerender = setInterval(() => {
+        ticker.replaceChildren(...Array.from({ length: 500 }, () => Object.assign(document.createElement('li'), { textContent: 'item' })));
+      }, 100);
+      const underlined = () => registry.get(UNDERLINE_HIGHLIGHT)?.size ?? 0;
+      try {
+        // Four times as long as one scan of the page takes.
+        for (let waited = 0; underlined() < 100 && waited < 4000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+        expect(painted()).toHaveLength(100);
+        expect(underlined()).toBe(100);
+      } finally {
+        clearInterval(rerender);
+      }
+    }, 10_000);
 
     /** The fewest marks painted at any moment of the next `ms` milliseconds of the clock (which runs ten times as fast). */
     async function fewestMarksFor(ms: number): Promise<number> {
