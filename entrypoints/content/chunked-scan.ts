@@ -33,6 +33,8 @@ export type ScanCallbacks = {
 export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks): ChunkedScanner {
   let queue: Node[] = [];
   let next = 0;
+  /** The roots in the queue not yet begun: a part the page changes again before its turn is read once. */
+  const waiting = new Set<Node>();
   let reading: Generator<TextBlock> | undefined;
   let scheduled = false;
   /** True while a slice runs: a root queued from inside it (a callback) waits for the next slice. */
@@ -86,6 +88,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
         // Past the end, `next` must stay at the queue's length: a root queued later is read from there.
         if (next >= queue.length) break;
         const root = queue[next++] as Node;
+        waiting.delete(root);
         reading = textBlocks(root, {
           onShadowRoot: callbacks.onShadowRoot,
           onBareCustomElement: callbacks.onBareCustomElement,
@@ -115,16 +118,22 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
   return {
     enqueue(roots) {
       const idle = !running && !reading && next >= queue.length && !scheduled;
-      queue.push(...roots);
+      for (const root of roots) {
+        if (waiting.has(root)) continue;
+        waiting.add(root);
+        queue.push(root);
+      }
       if (idle) runSlice();
     },
     reset() {
+      waiting.clear();
       queue = [];
       next = 0;
       reading = undefined;
     },
     stop() {
       stopped = true;
+      waiting.clear();
       queue = [];
       next = 0;
       reading = undefined;

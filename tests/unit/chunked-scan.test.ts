@@ -72,4 +72,33 @@ describe('createChunkedScanner', () => {
     expect(idles()).toBe(1);
     scanner.stop();
   });
+
+  it('reads a part queued again before its turn came once, and one queued again while it is read twice', async () => {
+    // A long section first: the scan takes many slices, and the page changes a small part meanwhile.
+    document.body.innerHTML = `<section id="long">${'<p>Plain words</p>'.repeat(5000)}</section><p id="ticker">Kim Jong-un</p>`;
+    const ticker = document.getElementById('ticker') as HTMLElement;
+    let tickerReads = 0;
+    let paragraphsRead = 0;
+    const { given, idles } = callbacks(0);
+    const scanner = createChunkedScanner(
+      {
+        findIn(text) {
+          tickerReads += text.split('Kim Jong-un').length - 1;
+          paragraphsRead += text.split('Plain words').length - 1;
+          return matcher.findIn(text);
+        },
+      },
+      given,
+    );
+    const long = document.getElementById('long') as HTMLElement;
+    // The first slice began reading the long section; it changes behind the walk.
+    scanner.enqueue([long]);
+    scanner.enqueue([long]);
+    for (let change = 0; change < 5; change++) scanner.enqueue([ticker]);
+    for (let waited = 0; idles() === 0 && waited < 20_000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+    expect(idles()).toBe(1);
+    expect(tickerReads).toBe(1);
+    expect(paragraphsRead).toBe(10_000);
+    scanner.stop();
+  }, 30_000);
 });
