@@ -69,7 +69,7 @@ export function closeAndForget(context: BrowserContext, profile: string): () => 
   };
 }
 
-type DomNode = { nodeName: string; nodeType: number; nodeValue: string; children?: DomNode[]; shadowRoots?: DomNode[] };
+type DomNode = { nodeName: string; nodeType: number; nodeValue: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
 
 function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue;
@@ -88,6 +88,44 @@ function findHosts(node: DomNode, tag: string, found: DomNode[] = []): DomNode[]
  * in a closed shadow root that page scripts cannot open; the DevTools
  * protocol can.
  */
+/**
+ * Runs `functionSource`, a function of a shadow root that returns a string, on
+ * the open card's closed shadow root; null when no card is open.
+ */
+export async function chromiumInCard(page: Page, functionSource: string): Promise<string | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const shadowRoot = findHosts(root, 'peninsula-lens-card')[0]?.shadowRoots?.[0];
+    if (!shadowRoot) return null;
+    const { object } = (await session.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId })) as { object: { objectId: string } };
+    const { result } = (await session.send('Runtime.callFunctionOn', {
+      functionDeclaration: `function () { return (${functionSource})(this); }`,
+      objectId: object.objectId,
+      returnByValue: true,
+    })) as { result: { value?: unknown } };
+    return typeof result.value === 'string' ? result.value : null;
+  } finally {
+    await session.detach();
+  }
+}
+
+/** A finger put down at `from`, moved to `to` in steps, and lifted: a scroll, not a tap. */
+export async function chromiumSwipe(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const STEPS = 8;
+    await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let step = 1; step <= STEPS; step++) {
+      const at = { x: from.x + ((to.x - from.x) * step) / STEPS, y: from.y + ((to.y - from.y) * step) / STEPS };
+      await session.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at] });
+    }
+    await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await session.detach();
+  }
+}
+
 export async function chromiumCardText(page: Page): Promise<string> {
   const session = await page.context().newCDPSession(page);
   try {

@@ -198,6 +198,21 @@ const PROBE_SANDBOX = 'peninsula-lens-probe';
  * root's shared id can then be handed to a function run in the page.
  */
 export async function firefoxCardText(page: Page): Promise<string> {
+  const text = await firefoxInCard(page, "(root) => [...root.children].map((element) => element.innerText ?? '').join('\\n')");
+  return text === null
+    ? ''
+    : text
+        .split('\n')
+        .map((line) => line.replace(/\s+/g, ' ').trim())
+        .filter((line) => line !== '')
+        .join('\n');
+}
+
+/**
+ * Runs `functionSource`, a function of a shadow root that returns a string, on
+ * the open card's closed shadow root; null when no card is open.
+ */
+export async function firefoxInCard(page: Page, functionSource: string): Promise<string | null> {
   const browser = page.browser();
   const context = browsingContextOf(page);
   const host = await bidiScript(browser, 'script.evaluate', {
@@ -206,22 +221,16 @@ export async function firefoxCardText(page: Page): Promise<string> {
     resultOwnership: 'none',
     serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
   });
-  if (host.type !== 'node') return '';
+  if (host.type !== 'node') return null;
   const shadowRoot = (host.value as { shadowRoot?: BidiRemoteValue | null } | undefined)?.shadowRoot;
-  if (!shadowRoot?.sharedId) return '';
-  const text = await bidiScript(browser, 'script.callFunction', {
+  if (!shadowRoot?.sharedId) return null;
+  const result = await bidiScript(browser, 'script.callFunction', {
     // A string, not a function's source: a transpiler may rewrite a function's body.
-    functionDeclaration: "(root) => [...root.children].map((element) => element.innerText ?? '').join('\\n')",
+    functionDeclaration: functionSource,
     arguments: [{ sharedId: shadowRoot.sharedId }],
     target: { context, sandbox: PROBE_SANDBOX },
   });
-  return typeof text.value === 'string'
-    ? text.value
-        .split('\n')
-        .map((line) => line.replace(/\s+/g, ' ').trim())
-        .filter((line) => line !== '')
-        .join('\n')
-    : '';
+  return typeof result.value === 'string' ? result.value : null;
 }
 
 /**

@@ -6,8 +6,8 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import { chromiumCardText, launchChromium } from '../../../scripts/browsers/chromium';
-import { FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxCardText, launchFirefox } from '../../../scripts/browsers/firefox';
+import { chromiumCardText, chromiumInCard, chromiumSwipe, launchChromium } from '../../../scripts/browsers/chromium';
+import { FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxCardText, firefoxInCard, launchFirefox } from '../../../scripts/browsers/firefox';
 import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
 import { blend, type PageEvaluate, type Rgb, shareOfPixelsChanged, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
 import { type PageServer, servePages } from '../../../scripts/serve';
@@ -16,6 +16,7 @@ export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 export type Rect = { x: number; y: number; width: number; height: number };
+export type Point = { x: number; y: number };
 
 export type TestTab = {
   goto(url: string): Promise<void>;
@@ -25,6 +26,8 @@ export type TestTab = {
   hover(x: number, y: number): Promise<void>;
   /** A touch tap (no hover before it). */
   tap(x: number, y: number): Promise<void>;
+  /** A finger put down at `from`, moved to `to` and lifted. */
+  swipe(from: Point, to: Point): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(clip: Rect): Promise<Uint8Array>;
   /**
@@ -36,6 +39,11 @@ export type TestTab = {
   emulateDarkMode?(on: boolean): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
   cardText(): Promise<string>;
+  /**
+   * Runs `functionSource` (a function of the card's closed shadow root that returns a string, written
+   * as source so no transpiler rewrites it) in the page; null when no card is open.
+   */
+  inCard(functionSource: string): Promise<string | null>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 };
@@ -101,11 +109,13 @@ function playwrightTab(page: PlaywrightPage): TestTab {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    swipe: (from, to) => chromiumSwipe(page, from, to),
     press: (key) => page.keyboard.press(key),
     screenshot: (clip) => page.screenshot({ clip }),
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
     emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
     cardText: () => chromiumCardText(page),
+    inCard: (functionSource) => chromiumInCard(page, functionSource),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
@@ -116,6 +126,14 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    swipe: async (from, to) => {
+      const finger = await page.touchscreen.touchStart(from.x, from.y);
+      const STEPS = 8;
+      for (let step = 1; step <= STEPS; step++) {
+        await finger.move(from.x + ((to.x - from.x) * step) / STEPS, from.y + ((to.y - from.y) * step) / STEPS);
+      }
+      await finger.end();
+    },
     press: async (key) => {
       // Playwright's "Alt+Shift+ArrowDown" chords, pressed the puppeteer way.
       // Puppeteer names the space bar " ", Playwright "Space".
@@ -126,6 +144,7 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
     },
     screenshot: async (clip) => page.screenshot({ clip, type: 'png' }),
     cardText: () => firefoxCardText(page),
+    inCard: (functionSource) => firefoxInCard(page, functionSource),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
