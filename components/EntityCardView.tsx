@@ -13,7 +13,8 @@ type Props = {
 export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
   const name = state.status === 'ready' ? state.card.name : state.name;
   return (
-    <div class="card" role="dialog" aria-label={name} tabIndex={-1} data-kind={state.status === 'ready' ? state.card.kind : undefined}>
+    // In English, left to right, whatever the page around it is written in (a screen reader reads it in an English voice).
+    <div class="card" role="dialog" aria-label={name} tabIndex={-1} dir="ltr" lang="en" data-kind={state.status === 'ready' ? state.card.kind : undefined}>
       <header class="card-header">
         <div>
           {/* The kind's own name: the card's style writes it in capitals. */}

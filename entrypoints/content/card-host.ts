@@ -5,7 +5,7 @@
  * styles are adopted from a constructed sheet, so a page's CSP cannot strip
  * them and nothing has to be web-accessible.
  */
-import { computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, getOverflowAncestors, hide, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
@@ -23,6 +23,8 @@ export type CardHost = {
   isOpen(): boolean;
   /** True when an event happened inside the card. */
   contains(event: Event): boolean;
+  /** True for the card's host (what the page sees of anything inside the card). */
+  containsNode(node: Node): boolean;
   /** Moves keyboard focus to the open card. */
   focus(): void;
   destroy(): void;
@@ -30,21 +32,40 @@ export type CardHost = {
 
 export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string, name: string) => void };
 
+/** The card keeps this far from the window's edges. */
+const EDGE_PX = 8;
+
 function place(anchor: VirtualElement, card: HTMLElement): void {
   void computePosition(anchor, card, {
     strategy: 'fixed',
     placement: 'bottom-start',
-    middleware: [offset(6), flip(), shift({ padding: 8 })],
-  }).then(({ x, y }) => {
+    middleware: [
+      offset(6),
+      // Where neither side has room for a long card, the side with more room takes it, cut to fit.
+      flip({ padding: EDGE_PX }),
+      shift({ padding: EDGE_PX }),
+      size({
+        padding: EDGE_PX,
+        apply({ availableHeight, elements }) {
+          elements.floating.style.setProperty('--room', `${Math.max(0, Math.floor(availableHeight))}px`);
+        },
+      }),
+      hide(),
+    ],
+  }).then(({ x, y, middlewareData }) => {
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    // A mention scrolled out of its box is not pointed at from over the box's edge.
+    card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
   });
 }
 
 /**
- * Keeps the card at its mention while the page or any scrolling box in it
- * scrolls, and when the window resizes; returns a function that stops. (Not
- * floating-ui's autoUpdate: scroll and resize are all a mention can move with,
- * and the content script ships on every page, so every kilobyte counts.)
+ * Keeps the card at its mention while the page or any scrolling box around
+ * the mention scrolls (in a component's shadow tree too, whose scroll events
+ * do not reach the document), and when the window resizes; returns a function
+ * that stops. (Not floating-ui's autoUpdate: scroll and resize are all a
+ * mention can move with, and the content script ships on every page, so
+ * every kilobyte counts.)
  */
 function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement): () => void {
   const listening = new AbortController();
@@ -59,8 +80,42 @@ function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement):
   };
   place(anchor, card);
   doc.addEventListener('scroll', update, { capture: true, passive: true, signal: listening.signal });
+  if (anchor.contextElement) {
+    for (const scroller of getOverflowAncestors(anchor.contextElement)) {
+      scroller.addEventListener('scroll', update, { passive: true, signal: listening.signal });
+    }
+  }
   doc.defaultView?.addEventListener('resize', update, { passive: true, signal: listening.signal });
   return () => listening.abort();
+}
+
+/** What the browser draws above the rest of the page, where a top layer may hold the mention. */
+const TOP_LAYER = [':modal', ':popover-open', ':fullscreen'];
+
+function isInTopLayer(element: Element): boolean {
+  return TOP_LAYER.some((pseudoClass) => {
+    try {
+      return element.matches(pseudoClass);
+    } catch {
+      // A browser that does not know the pseudo-class has no such top layer.
+      return false;
+    }
+  });
+}
+
+/**
+ * Where the card goes: the root element, or the modal dialog, open popover
+ * or full-screen element around the mention (across shadow roots), which the
+ * browser draws above the root element's descendants and, for a modal dialog,
+ * makes everything outside it inert.
+ */
+function layerAround(doc: Document, element: Element | undefined): Element {
+  for (let current: Element | null | undefined = element; current; ) {
+    if (isInTopLayer(current)) return current;
+    const root = current.getRootNode();
+    current = current.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return doc.documentElement;
 }
 
 /** Creates the host lazily on first show; nothing is added to the page before. */
@@ -69,10 +124,10 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
   let mount: HTMLElement | undefined;
   let stopPositioning: (() => void) | undefined;
 
-  function ensureMounted(): HTMLElement {
+  function ensureMounted(layer: Element): HTMLElement {
     if (host && mount) {
       // Put back after the last card closed, or after the page took it away.
-      if (!host.isConnected) doc.documentElement.append(host);
+      if (host.parentNode !== layer) layer.append(host);
       return mount;
     }
     host = doc.createElement(CARD_HOST_TAG);
@@ -84,7 +139,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     mount.className = 'anchor';
     shadow.append(mount);
     // The root element, not body: pages that replace their body keep the card.
-    doc.documentElement.append(host);
+    layer.append(host);
     return mount;
   }
 
@@ -98,7 +153,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
 
   return {
     show(state, anchor) {
-      const target = ensureMounted();
+      const target = ensureMounted(layerAround(doc, anchor.contextElement));
       render(h(EntityCardView, { state, onClose: callbacks.onClose, onOpenEntity: callbacks.onOpenEntity }), target);
       stopPositioning?.();
       stopPositioning = followAnchor(doc, anchor, target);
@@ -106,6 +161,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     hide,
     isOpen: () => mount?.firstChild != null,
     contains: (event) => host !== undefined && event.composedPath().includes(host),
+    containsNode: (node) => host?.contains(node) === true,
     focus() {
       // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons.
       mount?.querySelector<HTMLElement>('[role="dialog"]')?.focus();

@@ -3,7 +3,7 @@
  * steps to it from the keyboard (Alt+Shift+↓ / Alt+Shift+↑), and closes it on
  * Escape, a tap elsewhere, or when the pointer leaves.
  */
-import type { VirtualElement } from '@floating-ui/dom';
+import { getOverflowAncestors, type VirtualElement } from '@floating-ui/dom';
 import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
@@ -12,6 +12,9 @@ import { mentionAtPoint } from './hit-test';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 350;
+/** A touch that moves further, or lasts longer, is a scroll or a long press, not a tap. */
+const TAP_SLOP_PX = 10;
+const TAP_MAX_MS = 500;
 
 export type MentionCards = { close(): void; destroy(): void };
 
@@ -21,6 +24,37 @@ function anchorFor(mention: PaintedMention): VirtualElement {
     getClientRects: () => mention.range.getClientRects(),
     contextElement: mention.startNode.parentElement ?? undefined,
   };
+}
+
+/** The link around a node, across shadow roots: a tap on a mention in it would follow it. */
+function linkAround(node: Node): Element | undefined {
+  for (let current: Node | null = node; current; ) {
+    if (current instanceof Element && current.localName === 'a' && current.hasAttribute('href')) return current;
+    current = current instanceof ShadowRoot ? current.host : current.parentNode;
+  }
+  return undefined;
+}
+
+/**
+ * Scrolls so that the mention itself, not only its element (a long paragraph
+ * may be taller than the window), stands in the middle of the view, through
+ * every scrolling box around it.
+ */
+function scrollToMiddle(doc: Document, mention: PaintedMention): void {
+  const element = mention.startNode.parentElement;
+  if (!element) return;
+  element.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const view = doc.defaultView;
+  if (!view) return;
+  for (const box of getOverflowAncestors(element)) {
+    const rect = mention.range.getBoundingClientRect();
+    if (box instanceof Element) {
+      const boxRect = box.getBoundingClientRect();
+      box.scrollBy({ top: rect.top + rect.height / 2 - (boxRect.top + box.clientHeight / 2), behavior: 'instant' });
+    } else if (box === view) {
+      view.scrollBy({ top: rect.top + rect.height / 2 - view.innerHeight / 2, behavior: 'instant' });
+    }
+  }
 }
 
 function isEditing(target: EventTarget | null): boolean {
@@ -113,7 +147,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     const at = current ? mentions.findIndex((mention) => mention.range === current?.range) : -1;
     const next = mentions[(at + direction + mentions.length) % mentions.length] as PaintedMention;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
-    next.startNode.parentElement?.scrollIntoView({ block: 'center' });
+    scrollToMiddle(doc, next);
     void open(next, { focus: true });
   }
 
@@ -143,17 +177,67 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     { capture: true, passive: true, signal },
   );
 
+  /** A touch or pen that went down outside the card, until it lifts: a tap if it stays short and still. */
+  let touch: { id: number; x: number; y: number; at: number } | undefined;
+  /** The click that ends a tap which opened a card for a mention in a link: it does not follow the link. */
+  let keepClick: { x: number; y: number; at: number } | undefined;
+
   doc.addEventListener(
     'pointerdown',
     (event) => {
       // Only the reader's own pointer opens cards, not events a page script makes up.
       if (!event.isTrusted || host.contains(event) || nothingToHit()) return;
-      const mention = mentionAtPoint(doc, highlights, event.clientX, event.clientY);
-      // A tap (touch or pen) opens at once; a click elsewhere closes.
-      if (mention && event.pointerType !== 'mouse') void open(mention);
-      else if (!mention && host.isOpen()) close();
+      if (event.pointerType !== 'mouse') {
+        // A finger that goes down may be starting a scroll: wait for it to lift.
+        touch = { id: event.pointerId, x: event.clientX, y: event.clientY, at: event.timeStamp };
+        return;
+      }
+      // A click elsewhere closes.
+      if (host.isOpen() && !mentionAtPoint(doc, highlights, event.clientX, event.clientY)) close();
     },
     { capture: true, passive: true, signal },
+  );
+
+  doc.addEventListener(
+    'pointercancel',
+    (event) => {
+      if (event.pointerId === touch?.id) touch = undefined;
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  doc.addEventListener(
+    'pointerup',
+    (event) => {
+      const down = touch;
+      if (!event.isTrusted || event.pointerId !== down?.id) return;
+      touch = undefined;
+      const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
+      if (moved > TAP_SLOP_PX || event.timeStamp - down.at > TAP_MAX_MS) return;
+      const mention = mentionAtPoint(doc, highlights, event.clientX, event.clientY);
+      if (!mention) {
+        // A tap elsewhere closes.
+        if (host.isOpen()) close();
+        return;
+      }
+      // The first tap on a mention in a link shows its card; a tap on it while its card is open follows the link.
+      const alreadyOpen = mention.range === current?.range && mention.entityId === shownEntityId;
+      if (alreadyOpen) return;
+      if (linkAround(mention.startNode)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
+      void open(mention);
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const kept = keepClick;
+      keepClick = undefined;
+      const fromTheTap = kept && event.timeStamp - kept.at < TAP_MAX_MS && Math.hypot(event.clientX - kept.x, event.clientY - kept.y) <= TAP_SLOP_PX;
+      if (fromTheTap && event.isTrusted) event.preventDefault();
+    },
+    { capture: true, signal },
   );
 
   doc.addEventListener(
@@ -161,6 +245,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     (event) => {
       if (!event.isTrusted) return;
       if (event.key === 'Escape' && host.isOpen()) {
+        // The Escape was for the card: the page's own Escape (closing its dialog, leaving its player) waits for the next one.
+        event.preventDefault();
+        event.stopPropagation();
         close(true);
         return;
       }
@@ -170,6 +257,23 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         event.preventDefault();
         step(event.key === 'ArrowDown' ? 1 : -1);
       }
+    },
+    { capture: true, signal },
+  );
+
+  // Focus leaving the card for the page (Tab past its last button, Shift+Tab before it) closes it, and
+  // focus goes back where it was before the card took it. A click elsewhere has closed it already.
+  doc.addEventListener(
+    'focusout',
+    (event) => {
+      if (!host.isOpen() || !host.contains(event)) return;
+      const to = event.relatedTarget;
+      // Nowhere (the window lost focus, the browser's own UI): the card stays for when the reader comes back.
+      if (!(to instanceof Node) || host.containsNode(to)) return;
+      // After the move: focus given back while it is under way is taken again by it (Firefox).
+      setTimeout(() => {
+        if (host.isOpen() && !host.containsNode(doc.activeElement ?? doc)) close(true);
+      }, 0);
     },
     { capture: true, signal },
   );
