@@ -75,7 +75,7 @@ function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement):
     framePending = true;
     requestAnimationFrame(() => {
       framePending = false;
-      place(anchor, card);
+      if (!listening.signal.aborted) place(anchor, card);
     });
   };
   place(anchor, card);

@@ -171,7 +171,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       framePending = true;
       requestAnimationFrame(() => {
         framePending = false;
-        if (pointer) onHover(pointer.x, pointer.y);
+        // Turned off for the site since the pointer moved: no card opens after that.
+        if (pointer && !signal.aborted) onHover(pointer.x, pointer.y);
       });
     },
     { capture: true, passive: true, signal },
