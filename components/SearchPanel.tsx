@@ -15,10 +15,35 @@ const MAX_QUERY_CHARS = 200;
 /** The hits of a completed search, with the query they answer. */
 type Results = { query: string; hits: SearchHit[] };
 
+/** The hits of one entity: its description if that matched, and its facts that matched, in the order found. */
+type EntityHits = { entity: SearchHit['entity']; description?: string; facts: NonNullable<SearchHit['fact']>[] };
+
+/** One heading a name: a name and its facts that both match are shown together, in the order of the best hit. */
+function byEntity(hits: SearchHit[]): EntityHits[] {
+  const groups = new Map<string, EntityHits>();
+  for (const hit of hits) {
+    let group = groups.get(hit.entity.id);
+    if (!group) {
+      group = { entity: hit.entity, facts: [] };
+      groups.set(hit.entity.id, group);
+    }
+    if (hit.description) group.description = hit.description;
+    if (hit.fact) group.facts.push(hit.fact);
+  }
+  return [...groups.values()];
+}
+
+function counted(count: number, one: string, many: string): string | undefined {
+  if (count === 0) return undefined;
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** A search's outcome in words: shown to everyone, and announced to screen readers. */
 function outcomeOf({ query, hits }: Results): string {
   if (hits.length === 0) return `Nothing in the article matches “${query}”.`;
-  return `${hits.length} ${hits.length === 1 ? 'fact matches' : 'facts match'} “${query}”.`;
+  const facts = hits.filter((hit) => hit.fact).length;
+  const parts = [counted(hits.length - facts, 'name', 'names'), counted(facts, 'fact', 'facts')].filter((part) => part !== undefined);
+  return `${parts.join(' and ')} ${hits.length === 1 ? 'matches' : 'match'} “${query}”.`;
 }
 
 /** Looks facts up by any word: names, places, dates, quotes. */
@@ -84,13 +109,15 @@ export function SearchPanel({ search }: Props) {
       </p>
       {shown && shown.hits.length > 0 && (
         <ul class="hits" aria-busy={pending}>
-          {shown.hits.map((hit) => (
-            <li class="hit" key={hit.fact?.id ?? hit.entity.id}>
-              <p class="hit-entity">{hit.entity.name}</p>
-              {hit.description && <p class="hit-description">{hit.description}</p>}
-              {hit.fact && (
+          {byEntity(shown.hits).map((group) => (
+            <li class="hit" key={group.entity.id}>
+              <p class="hit-entity">{group.entity.name}</p>
+              {group.description && <p class="hit-description">{group.description}</p>}
+              {group.facts.length > 0 && (
                 <ul class="facts">
-                  <FactItem fact={hit.fact} />
+                  {group.facts.map((fact) => (
+                    <FactItem fact={fact} key={fact.id} />
+                  ))}
                 </ul>
               )}
             </li>

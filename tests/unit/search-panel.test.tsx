@@ -77,11 +77,32 @@ describe('SearchPanel', () => {
     const request = await requested('Heusgen');
     expect(region.textContent).toBe('');
     request.answer(heusgenHits);
-    await waitFor(() => expect(outcome().textContent).toBe('2 facts match “Heusgen”.'));
+    await waitFor(() => expect(outcome().textContent).toBe('1 name and 1 fact match “Heusgen”.'));
     expect(outcome()).toBe(region);
     type('zebra');
     (await requested('zebra')).answer([]);
     await waitFor(() => expect(outcome().textContent).toBe('Nothing in the article matches “zebra”.'));
+  });
+
+  it('shows a name once, with its description and each of its facts that match, in the order of its best hit', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen');
+    const germany = { id: 'germany', name: 'Germany', kind: 'state' as const };
+    (await requested('Heusgen')).answer([
+      ...heusgenHits,
+      { entity: germany, description: 'A member of the Council.' },
+      { ...heusgenHits[1], fact: { id: 'fact-b', claim: 'He spoke for eight members.', quotes: ['Eight members.'] } } as SearchHit,
+    ]);
+    await waitFor(() => expect(outcome().textContent).toBe('2 names and 2 facts match “Heusgen”.'));
+    const headings = [...document.querySelectorAll('.hit-entity')].map((heading) => heading.textContent);
+    expect(headings).toEqual(['Christoph Heusgen', 'Germany']);
+    const first = document.querySelector('.hit') as HTMLElement;
+    expect(first.textContent).toContain('Germany’s ambassador to the UN.');
+    expect([...first.querySelectorAll('.facts > li')].map((fact) => fact.textContent)).toEqual([
+      expect.stringContaining('He read the statement.'),
+      expect.stringContaining('He spoke for eight members.'),
+    ]);
   });
 
   it('says one fact matches in the singular', async () => {
@@ -118,7 +139,7 @@ describe('SearchPanel', () => {
     type('Heusgen statement');
     expect(screen.getByText('He read the statement.')).toBeTruthy();
     expect(resultsBusy()).toBe('true');
-    expect(outcome().textContent).toBe('2 facts match “Heusgen”.');
+    expect(outcome().textContent).toBe('1 name and 1 fact match “Heusgen”.');
     (await requested('Heusgen statement')).answer(heusgenHits.slice(1));
     await waitFor(() => expect(outcome().textContent).toBe('1 fact matches “Heusgen statement”.'));
     expect(resultsBusy()).toBe('false');
@@ -135,7 +156,7 @@ describe('SearchPanel', () => {
     late.answer([]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.queryByText(/Nothing in the article matches/)).toBeNull();
-    expect(outcome().textContent).toBe('2 facts match “Heusgen”.');
+    expect(outcome().textContent).toBe('1 name and 1 fact match “Heusgen”.');
   });
 
   it('clears old results and an old error when the box is cleared', async () => {
