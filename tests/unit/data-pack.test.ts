@@ -163,6 +163,10 @@ describe('the facts pack', () => {
     expect(alias('united-states', 'US')?.acronym).toBe(true);
     expect(alias('united-states', 'Washington')?.ambiguous).toBe(true);
     expect(alias('robert-r-king', 'King')?.ambiguous).toBe(true);
+    // Any commission's, a state legislature's, the playing cards: only the longer names mark.
+    expect(alias('commission-of-inquiry', 'Commission of Inquiry')?.ambiguous).toBe(true);
+    expect(alias('general-assembly', 'General Assembly')?.ambiguous).toBe(true);
+    expect(alias('donald-trump', 'トランプ')?.ambiguous).toBe(true);
     expect(alias('un-security-council', 'Security Council')?.notAfterWords).toContain('National');
     expect(alias('north-korea', '朝鲜')?.notBeforeWords).toContain('半岛');
   });
