@@ -16,7 +16,7 @@ export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
 export type Rect = { x: number; y: number; width: number; height: number };
-export type Point = { x: number; y: number };
+type Point = { x: number; y: number };
 
 export type TestTab = {
   goto(url: string): Promise<void>;
