@@ -12,6 +12,11 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 120));
 }
 
+/** Waits until `done` holds, for at most two seconds: a slow machine takes longer to report 2,000 additions. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 let calls: ChangedParts[] = [];
 let stop: (() => void) | undefined;
 
@@ -172,6 +177,8 @@ describe('watchForText', () => {
   it('asks for one full rescan when the queue overflows, however many changes follow', async () => {
     watch();
     for (let i = 0; i < 2000; i++) document.body.append(paragraph(`p${i}`));
+    await until(() => calls.length > 0);
+    // And nothing more after it.
     await settle();
     expect(calls).toEqual([{ full: true, metaChanged: false }]);
   });
