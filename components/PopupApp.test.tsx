@@ -32,11 +32,14 @@ describe('PopupApp', () => {
     render(<PopupApp site={Promise.resolve('news.example')} />);
     const toggle = await screen.findByRole('switch');
     expect(screen.getByText('news.example')).toBeTruthy();
+    expect(screen.getByText(/steps through them from the keyboard/)).toBeTruthy();
     expect((toggle as HTMLInputElement).checked).toBe(true);
     fireEvent.click(toggle);
     await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
     expect(received).toContainEqual({ type: 'set-site-enabled', site: 'news.example', enabled: false });
     expect(screen.getByText(/Off for/)).toBeTruthy();
+    // How to open a card is told while the site is on, not after it was turned off.
+    expect(screen.queryByText(/steps through them from the keyboard/)).toBeNull();
   });
 
   it('says when facts come from memory and when settings could not be read', async () => {

@@ -45,6 +45,11 @@ export function PopupApp({ site }: Props) {
       {status === undefined && !problem && <p class="status">Reading this site’s setting…</p>}
       {status && status.site === null && <p class="status">Peninsula Lens does not run on this page.</p>}
       {status?.site && <SiteSwitch site={status.site} enabled={status.enabled} busy={busy} onChange={toggle} />}
+      {status?.site && status.enabled && (
+        <p class="hint">
+          Point at a marked name or tap it for its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> steps through them from the keyboard.
+        </p>
+      )}
       {status?.settingsProblem && (
         <p role="alert" class="problem">
           {status.settingsProblem}
