@@ -226,7 +226,8 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
       } else if (readingWhole) {
         // Starting over would never end on a page that changes this much more often than a read of it
         // takes: the read goes on (a walk the page moves re-reads what it lost), and the page is read
-        // again after it.
+        // again after it. Marks whose text left the page go now, not when that read ends.
+        highlights.removeWithin([]);
         wholeAgain = true;
       } else {
         readWholeAgain();

@@ -387,6 +387,24 @@ describe('startAnnotator', () => {
       }
     }, 15_000);
 
+    it('drops at once the marks of text the page removes while it asks for a full rescan in the middle of the read', async () => {
+      nearTheView = false;
+      // Twice the page: the read lasts about two seconds.
+      document.body.insertAdjacentHTML('beforeend', document.body.innerHTML);
+      annotator = startAnnotator(document, matcher);
+      // The first progress paint shows the first sections' marks.
+      for (let waited = 0; painted().length === 0 && waited < 5000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+      expect(painted().length).toBeGreaterThan(0);
+      // The page takes the first section away and adds 500 paragraphs one by one: far more parts than a
+      // partial rescan takes.
+      document.querySelector('section')?.remove();
+      for (let item = 0; item < 500; item++) document.body.append(Object.assign(document.createElement('p'), { textContent: 'item' }));
+      const onRemovedText = () => kindHighlights(registry).some((highlight) => [...highlight].some((range) => !(range as Range).startContainer.isConnected));
+      expect(onRemovedText()).toBe(true);
+      for (let waited = 0; onRemovedText() && waited < 600; waited += 20) await new Promise((done) => setTimeout(done, 20));
+      expect(onRemovedText()).toBe(false);
+    });
+
     /** The fewest marks painted at any moment of the next `ms` milliseconds of the clock (which runs ten times as fast). */
     async function fewestMarksFor(ms: number): Promise<number> {
       let fewest = painted().length;
