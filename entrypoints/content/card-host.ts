@@ -9,6 +9,7 @@ import { computePosition, flip, getOverflowAncestors, hide, offset, shift, size,
 import { h, render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
+import { flatTreeAncestors } from './flat-tree';
 
 export const CARD_HOST_TAG = 'peninsula-lens-card';
 
@@ -21,6 +22,8 @@ export type CardHost = {
   show(state: CardState, anchor: VirtualElement): void;
   hide(): void;
   isOpen(): boolean;
+  /** True while the open card can be seen: not while its mention is scrolled away or its dialog was closed. */
+  isVisible(): boolean;
   /** True when an event happened inside the card. */
   contains(event: Event): boolean;
   /** True for the card's host (what the page sees of anything inside the card). */
@@ -81,7 +84,8 @@ function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement):
   place(anchor, card);
   doc.addEventListener('scroll', update, { capture: true, passive: true, signal: listening.signal });
   if (anchor.contextElement) {
-    for (const scroller of getOverflowAncestors(anchor.contextElement)) {
+    // This frame's only: the card is fixed in this frame's window, which a parent frame's scrolling moves whole.
+    for (const scroller of getOverflowAncestors(anchor.contextElement, [], false)) {
       scroller.addEventListener('scroll', update, { passive: true, signal: listening.signal });
     }
   }
@@ -105,16 +109,13 @@ function isInTopLayer(element: Element): boolean {
 
 /**
  * Where the card goes: the root element, or the modal dialog, open popover
- * or full-screen element around the mention (across shadow roots), which the
- * browser draws above the root element's descendants and, for a modal dialog,
- * makes everything outside it inert.
+ * or full-screen element around the mention (in the flat tree: also one in
+ * the shadow tree of a component the mention is slotted into), which the
+ * browser draws above the root element's descendants and, for a modal
+ * dialog, makes everything outside it inert.
  */
 function layerAround(doc: Document, element: Element | undefined): Element {
-  for (let current: Element | null | undefined = element; current; ) {
-    if (isInTopLayer(current)) return current;
-    const root = current.getRootNode();
-    current = current.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
-  }
+  if (element) for (const around of flatTreeAncestors(element)) if (isInTopLayer(around)) return around;
   return doc.documentElement;
 }
 
@@ -131,6 +132,9 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       return mount;
     }
     host = doc.createElement(CARD_HOST_TAG);
+    // Out of the flow of whatever holds it (a flex dialog would give it a gap); inline, as the page's rules
+    // for its children win over the card's own :host rule.
+    host.style.setProperty('position', 'fixed', 'important');
     const shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
@@ -160,6 +164,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     },
     hide,
     isOpen: () => mount?.firstChild != null,
+    isVisible: () => mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true,
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,
     focus() {

@@ -7,6 +7,7 @@ import { getOverflowAncestors, type VirtualElement } from '@floating-ui/dom';
 import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
+import { flatTreeAncestors } from './flat-tree';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
 
@@ -26,13 +27,10 @@ function anchorFor(mention: PaintedMention): VirtualElement {
   };
 }
 
-/** The link around a node, across shadow roots: a tap on a mention in it would follow it. */
-function linkAround(node: Node): Element | undefined {
-  for (let current: Node | null = node; current; ) {
-    if (current instanceof Element && current.localName === 'a' && current.hasAttribute('href')) return current;
-    current = current instanceof ShadowRoot ? current.host : current.parentNode;
-  }
-  return undefined;
+/** True when a node is inside a link (in the flat tree: a component's link around its slot too): a tap on it would follow it. */
+function isInLink(node: Node): boolean {
+  for (const element of flatTreeAncestors(node)) if (element.localName === 'a' && element.hasAttribute('href')) return true;
+  return false;
 }
 
 /**
@@ -46,14 +44,15 @@ function scrollToMiddle(doc: Document, mention: PaintedMention): void {
   element.scrollIntoView({ block: 'center', behavior: 'instant' });
   const view = doc.defaultView;
   if (!view) return;
-  for (const box of getOverflowAncestors(element)) {
+  for (const box of getOverflowAncestors(element, [], false)) {
+    if (!(box instanceof Element) && box !== view) continue;
     const rect = mention.range.getBoundingClientRect();
-    if (box instanceof Element) {
-      const boxRect = box.getBoundingClientRect();
-      box.scrollBy({ top: rect.top + rect.height / 2 - (boxRect.top + box.clientHeight / 2), behavior: 'instant' });
-    } else if (box === view) {
-      view.scrollBy({ top: rect.top + rect.height / 2 - view.innerHeight / 2, behavior: 'instant' });
-    }
+    const boxTop = box instanceof Element ? box.getBoundingClientRect().top : 0;
+    const boxHeight = box instanceof Element ? box.clientHeight : view.innerHeight;
+    const scrolledFrom = box instanceof Element ? box.scrollTop : view.scrollY;
+    box.scrollBy({ top: rect.top + rect.height / 2 - (boxTop + boxHeight / 2), behavior: 'instant' });
+    // A box whose scrolling does not move the mention (the page behind a fixed header or a dialog) goes back.
+    if (Math.abs(mention.range.getBoundingClientRect().top - rect.top) < 1) box.scrollTo({ top: scrolledFrom, behavior: 'instant' });
   }
 }
 
@@ -77,6 +76,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let returnFocusTo: HTMLElement | undefined;
   /** A card opened from the keyboard stays until the keyboard (or a click) closes it. */
   let openedByKeyboard = false;
+  /** The last key pressed was Tab, inside the card: focus leaving it now is the reader's doing. */
+  let tabbedOut = false;
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
@@ -224,7 +225,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // The first tap on a mention in a link shows its card; a tap on it while its card is open follows the link.
       const alreadyOpen = mention.range === current?.range && mention.entityId === shownEntityId;
       if (alreadyOpen) return;
-      if (linkAround(mention.startNode)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
+      if (isInLink(mention.startNode)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
       void open(mention);
     },
     { capture: true, passive: true, signal },
@@ -236,7 +237,10 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       const kept = keepClick;
       keepClick = undefined;
       const fromTheTap = kept && event.timeStamp - kept.at < TAP_MAX_MS && Math.hypot(event.clientX - kept.x, event.clientY - kept.y) <= TAP_SLOP_PX;
-      if (fromTheTap && event.isTrusted) event.preventDefault();
+      if (!fromTheTap || !event.isTrusted) return;
+      // Neither the browser nor the page's own handlers (some navigate whatever defaultPrevented says) follow it.
+      event.preventDefault();
+      event.stopPropagation();
     },
     { capture: true, signal },
   );
@@ -245,10 +249,14 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     'keydown',
     (event) => {
       if (!event.isTrusted) return;
+      tabbedOut = event.key === 'Tab' && host.contains(event);
       if (event.key === 'Escape' && host.isOpen()) {
-        // The Escape was for the card: the page's own Escape (closing its dialog, leaving its player) waits for the next one.
-        event.preventDefault();
-        event.stopPropagation();
+        // The Escape was for a card in view: the page's own Escape (closing its dialog, leaving its player)
+        // waits for the next one. A card out of sight closes, and the page has its Escape.
+        if (host.isVisible()) {
+          event.preventDefault();
+          event.stopPropagation();
+        }
         close(true);
         return;
       }
@@ -262,12 +270,13 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     { capture: true, signal },
   );
 
-  // Focus leaving the card for the page (Tab past its last button, Shift+Tab before it) closes it, and
-  // focus goes back where it was before the card took it. A click elsewhere has closed it already.
+  // Tab or Shift+Tab out of the card, to the page, closes it, and focus goes back where it was before the
+  // card took it. Only the keyboard: a page's focus trap pulling focus back to its modal must not close it.
   doc.addEventListener(
     'focusout',
     (event) => {
-      if (!host.isOpen() || !host.contains(event)) return;
+      if (!tabbedOut || !host.isOpen() || !host.contains(event)) return;
+      tabbedOut = false;
       const to = event.relatedTarget;
       // Nowhere (the window lost focus, the browser's own UI): the card stays for when the reader comes back.
       if (!(to instanceof Node) || host.containsNode(to)) return;

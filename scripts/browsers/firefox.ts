@@ -216,7 +216,16 @@ export async function firefoxInCard(page: Page, functionSource: string): Promise
   const browser = page.browser();
   const context = browsingContextOf(page);
   const host = await bidiScript(browser, 'script.evaluate', {
-    expression: `document.querySelector('${CARD_HOST_TAG}')`,
+    // Also in an open shadow root: the card goes into a component's dialog when its mention is there.
+    expression: `(function find(root) {
+      const host = root.querySelector('${CARD_HOST_TAG}');
+      if (host) return host;
+      for (const element of root.querySelectorAll('*')) {
+        const inside = element.shadowRoot && find(element.shadowRoot);
+        if (inside) return inside;
+      }
+      return null;
+    })(document)`,
     target: { context, sandbox: PROBE_SANDBOX },
     resultOwnership: 'none',
     serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },

@@ -154,14 +154,54 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     }
   });
 
-  it('shows the card of a mention in a modal dialog above the dialog', async () => {
-    await e2e.tab.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal(), undefined);
+  it('shows the card of a mention in a modal dialog above the dialog, without moving the dialog’s content', async () => {
+    // A dialog laid out as a column with gaps: anything in its flow would add one.
+    const dialogHeight = () => e2e.tab.evaluate(() => document.getElementById('modal')?.getBoundingClientRect().height, undefined);
+    await e2e.tab.evaluate(() => {
+      const dialog = document.getElementById('modal') as HTMLDialogElement;
+      dialog.style.cssText = 'display: flex; flex-direction: column; gap: 24px;';
+      dialog.showModal();
+    }, undefined);
     await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Christoph Heusgen'), 'the dialog’s mention');
+    const heightBefore = await dialogHeight();
     await hoverMention(e2e.tab, 'Christoph Heusgen', 'Christoph Heusgen');
     const box = await cardBox(e2e.tab);
     const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
     const onTop = await e2e.tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, middle);
     expect(onTop).toBe('peninsula-lens-card');
+    expect(await dialogHeight()).toBe(heightBefore);
+  });
+
+  it('shows the card above a component’s own modal dialog that the mention is slotted into, inside a link it does not follow', async () => {
+    await e2e.tab.evaluate(() => {
+      const dialog = document.querySelector('slotted-dialog')?.shadowRoot?.getElementById('shadow-modal') as HTMLDialogElement;
+      dialog.showModal();
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Donald Trump'), 'the slotted mention');
+    await tapMention('Donald Trump');
+    await cardLoaded('Donald Trump');
+    const box = await cardBox(e2e.tab);
+    const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
+    // The page sees the component's host at any point of its shadow tree, the card's own host included.
+    const onTop = await e2e.tab.evaluate(({ x, y }) => {
+      const host = document.querySelector('slotted-dialog');
+      return host?.shadowRoot?.elementFromPoint(x, y)?.localName;
+    }, middle);
+    expect(onTop).toBe('peninsula-lens-card');
+    expect(await e2e.tab.evaluate(() => location.hash, undefined)).toBe('');
+  });
+
+  it('steps to a mention in a fixed header without scrolling the page behind it', async () => {
+    await e2e.tab.evaluate(() => {
+      const header = Object.assign(document.createElement('header'), { textContent: 'Fixed header: Kim Jong-un' });
+      header.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; background: #eeeeee;';
+      document.body.prepend(header);
+      window.scrollTo(0, 800);
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Kim Jong-un'), 'the header’s mention');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardLoaded('Kim Jong-un');
+    expect(await e2e.tab.evaluate(() => scrollY, undefined)).toBe(800);
   });
 
   it('follows a mention in a component’s scrolling box, and is hidden when the box scrolls it away', async () => {
@@ -177,12 +217,32 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await waitFor(async () => Math.abs((await cardBox(e2e.tab)).top - (before - 30)) <= 2, 'the card to move up with its mention');
     await scrollBox(400);
     await waitFor(async () => (await cardBox(e2e.tab)).visibility === 'hidden', 'the card to hide with its mention');
+    // A card out of sight does not keep Escape from the page: it closes, and the page hears the key.
+    await e2e.tab.evaluate(() => {
+      const record = window as unknown as { escapes: number };
+      record.escapes = 0;
+      document.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') record.escapes++;
+      });
+    }, undefined);
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '' && (await e2e.tab.inCard('() => "open"')) === null, 'the card to close');
+    expect(await e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined)).toBe(1);
   });
 
   it('shows the card at the first tap on a mention in a link, and follows the link at the second', async () => {
+    // A page handler that follows links itself, whatever defaultPrevented says.
+    await e2e.tab.evaluate(() => {
+      const record = window as unknown as { linkClicks: number };
+      record.linkClicks = 0;
+      document.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('#link')) record.linkClicks++;
+      });
+    }, undefined);
     await tapMention('Otto Warmbier');
     await cardLoaded('Otto Warmbier');
     expect(await e2e.tab.evaluate(() => location.hash, undefined)).toBe('');
+    expect(await e2e.tab.evaluate(() => (window as unknown as { linkClicks: number }).linkClicks, undefined)).toBe(0);
     await tapMention('Otto Warmbier');
     await waitFor(async () => (await e2e.tab.evaluate(() => location.hash, undefined)) === '#followed', 'the link to be followed');
   });

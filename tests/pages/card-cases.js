@@ -13,3 +13,20 @@ customElements.define(
     }
   },
 );
+
+// A component that shows the page's own text in a slot, inside a link, inside its own dialog.
+customElements.define(
+  'slotted-dialog',
+  class extends HTMLElement {
+    connectedCallback() {
+      const shadow = this.attachShadow({ mode: 'open' });
+      const dialog = document.createElement('dialog');
+      dialog.id = 'shadow-modal';
+      const link = document.createElement('a');
+      link.href = '#slotted';
+      link.append(document.createElement('slot'));
+      dialog.append(link);
+      shadow.append(dialog);
+    }
+  },
+);
