@@ -248,14 +248,26 @@ export async function firefoxInCard(page: Page, functionSource: string): Promise
  * WebDriver BiDi: 'running', 'suspending', 'stopped' or 'starting'.
  */
 export async function firefoxBackgroundState(browser: Browser): Promise<string> {
+  const state = await inChromeRealm(browser, `String(WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_EXTENSION_ID)})?.extension?.backgroundState)`);
+  return String(state.value);
+}
+
+/** Evaluates `expression` in the browser's own (chrome) realm, in its main window. */
+async function inChromeRealm(browser: Browser, expression: string): Promise<BidiRemoteValue> {
   const { result } = (await bidiConnection(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as {
     result: { contexts: { context: string; url: string }[] };
   };
   const window = result.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml') ?? result.contexts[0];
   if (!window) throw new Error('Firefox has no chrome window to ask.');
-  const state = await bidiScript(browser, 'script.evaluate', {
-    expression: `String(WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_EXTENSION_ID)})?.extension?.backgroundState)`,
-    target: { context: window.context },
-  });
-  return String(state.value);
+  return bidiScript(browser, 'script.evaluate', { expression, target: { context: window.context } });
+}
+
+/**
+ * Renders pages in dark mode (or light mode), as the reader's system would
+ * ask: Firefox's own content override of `prefers-color-scheme`, set in its
+ * chrome realm (puppeteer's media emulation speaks CDP, which Firefox does not).
+ */
+export async function firefoxEmulateDarkMode(browser: Browser, dark: boolean): Promise<void> {
+  // 0 dark, 1 light (2 follows the system, 3 the browser's theme).
+  await inChromeRealm(browser, `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${dark ? 0 : 1})`);
 }

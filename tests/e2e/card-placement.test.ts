@@ -138,9 +138,8 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.userSelect).toBe('text');
   });
 
-  // Firefox is skipped: puppeteer emulates media features through CDP, which it does not speak to Firefox.
-  it.skipIf(name === 'firefox')('keeps its text, quotes and errors readable in dark mode', async () => {
-    await e2e.tab.emulateDarkMode?.(true);
+  it('keeps its text, quotes and errors readable in dark mode', async () => {
+    await e2e.tab.emulateDarkMode(true);
     try {
       await hoverMention(e2e.tab, 'North Korea', 'North Korea');
       const json = await e2e.tab.inCard(READ_CARD_COLOURS);
@@ -150,7 +149,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
       expect(contrast(colours.background, 'rgb(0, 0, 0)')).toBeLessThan(contrast(colours.text, 'rgb(0, 0, 0)'));
       for (const part of ['text', 'quote', 'error'] as const) expect(contrast(colours[part], colours.background), part).toBeGreaterThanOrEqual(4.5);
     } finally {
-      await e2e.tab.emulateDarkMode?.(false);
+      await e2e.tab.emulateDarkMode(false);
     }
   });
 

@@ -117,9 +117,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Singapore summit,Stephen Biegun', 'the text the inserted rule shows');
   });
 
-  // Firefox is skipped: puppeteer emulates media features through CDP, which it does not speak to Firefox.
-  it.runIf(name === 'chromium')('marks text that the page shows only in dark mode once the reader switches to it', async () => {
-    if (!e2e.tab.emulateDarkMode) throw new Error('no media emulation');
+  it('marks text that the page shows only in dark mode once the reader switches to it', async () => {
     await e2e.tab.emulateDarkMode(false);
     await e2e.tab.goto(`${e2e.server.origin}/pages/dark-mode.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the text shown in light mode');

@@ -7,7 +7,14 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { chromiumCardText, chromiumInCard, chromiumSwipe, launchChromium } from '../../../scripts/browsers/chromium';
-import { FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxCardText, firefoxInCard, launchFirefox } from '../../../scripts/browsers/firefox';
+import {
+  FIREFOX_EXTENSION_UUID,
+  firefoxBackgroundState,
+  firefoxCardText,
+  firefoxEmulateDarkMode,
+  firefoxInCard,
+  launchFirefox,
+} from '../../../scripts/browsers/firefox';
 import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
 import { blend, type PageEvaluate, type Rgb, shareOfPixelsChanged, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
 import { type PageServer, servePages } from '../../../scripts/serve';
@@ -35,8 +42,8 @@ export type TestTab = {
    * puppeteer emulates media through CDP, which it does not speak to Firefox.
    */
   emulatePrint?(on: boolean): Promise<void>;
-  /** Renders the page as the system's dark mode asks (or, with `false`, its light mode). Chromium only, as above. */
-  emulateDarkMode?(on: boolean): Promise<void>;
+  /** Renders the page as the system's dark mode asks (or, with `false`, its light mode). */
+  emulateDarkMode(on: boolean): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
   cardText(): Promise<string>;
   /**
@@ -143,6 +150,7 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
       for (const held of keys.slice(0, -1).reverse()) await page.keyboard.up(held);
     },
     screenshot: async (clip) => page.screenshot({ clip, type: 'png' }),
+    emulateDarkMode: (on) => firefoxEmulateDarkMode(page.browser(), on),
     cardText: () => firefoxCardText(page),
     inCard: (functionSource) => firefoxInCard(page, functionSource),
     bringToFront: () => page.bringToFront(),
