@@ -263,6 +263,18 @@ async function inChromeRealm(browser: Browser, expression: string): Promise<Bidi
 }
 
 /**
+ * Renders every tab's pages as they print (or, with `false`, as on screen):
+ * the media override Firefox's own developer tools set on a tab's browsing
+ * context, set in its chrome realm.
+ */
+export async function firefoxEmulatePrint(browser: Browser, print: boolean): Promise<void> {
+  await inChromeRealm(
+    browser,
+    `for (const window of Services.wm.getEnumerator('navigator:browser')) for (const tab of window.gBrowser.browsers) tab.browsingContext.mediumOverride = ${JSON.stringify(print ? 'print' : '')}`,
+  );
+}
+
+/**
  * Renders pages in dark mode (or light mode), as the reader's system would
  * ask: Firefox's own content override of `prefers-color-scheme`, set in its
  * chrome realm (puppeteer's media emulation speaks CDP, which Firefox does not).

@@ -12,6 +12,7 @@ import {
   firefoxBackgroundState,
   firefoxCardText,
   firefoxEmulateDarkMode,
+  firefoxEmulatePrint,
   firefoxInCard,
   launchFirefox,
 } from '../../../scripts/browsers/firefox';
@@ -37,11 +38,8 @@ export type TestTab = {
   swipe(from: Point, to: Point): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(clip: Rect): Promise<Uint8Array>;
-  /**
-   * Renders the page as it prints (or, with `false`, as on screen again). Chromium only:
-   * puppeteer emulates media through CDP, which it does not speak to Firefox.
-   */
-  emulatePrint?(on: boolean): Promise<void>;
+  /** Renders the page as it prints (or, with `false`, as on screen again). */
+  emulatePrint(on: boolean): Promise<void>;
   /** Renders the page as the system's dark mode asks (or, with `false`, its light mode). */
   emulateDarkMode(on: boolean): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
@@ -151,6 +149,7 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
     },
     screenshot: async (clip) => page.screenshot({ clip, type: 'png' }),
     emulateDarkMode: (on) => firefoxEmulateDarkMode(page.browser(), on),
+    emulatePrint: (on) => firefoxEmulatePrint(page.browser(), on),
     cardText: () => firefoxCardText(page),
     inCard: (functionSource) => firefoxInCard(page, functionSource),
     bringToFront: () => page.bringToFront(),
