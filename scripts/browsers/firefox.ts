@@ -263,6 +263,16 @@ async function inChromeRealm(browser: Browser, expression: string): Promise<Bidi
 }
 
 /**
+ * Gives the browser window and its selected tab the system's focus, as a
+ * reader's click on the window would. Headless, Firefox starts without it,
+ * and a page without focus gets no focus or blur events and no key
+ * activation (Enter on a button does not click it).
+ */
+export async function firefoxFocusSelectedTab(browser: Browser): Promise<void> {
+  await inChromeRealm(browser, 'window.focus(); gBrowser.selectedBrowser.focus()');
+}
+
+/**
  * Renders every tab's pages as they print (or, with `false`, as on screen):
  * the media override Firefox's own developer tools set on a tab's browsing
  * context, set in its chrome realm.

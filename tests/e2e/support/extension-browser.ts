@@ -13,6 +13,7 @@ import {
   firefoxCardText,
   firefoxEmulateDarkMode,
   firefoxEmulatePrint,
+  firefoxFocusSelectedTab,
   firefoxInCard,
   launchFirefox,
 } from '../../../scripts/browsers/firefox';
@@ -152,7 +153,10 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
     emulatePrint: (on) => firefoxEmulatePrint(page.browser(), on),
     cardText: () => firefoxCardText(page),
     inCard: (functionSource) => firefoxInCard(page, functionSource),
-    bringToFront: () => page.bringToFront(),
+    bringToFront: async () => {
+      await page.bringToFront();
+      await firefoxFocusSelectedTab(page.browser());
+    },
     close: () => page.close(),
   };
 }
