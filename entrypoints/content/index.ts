@@ -1,7 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
+import type { PageStatus } from '../../utils/protocol';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import { type Annotator, startAnnotator } from './annotator';
+import { isEmptyFrame, whenFrameFilled } from './frame-filling';
 import './highlights.css';
 import { pageClosed } from './page-consent';
 import { followSiteSwitch } from './site-switch';
@@ -25,7 +27,7 @@ export default defineContentScript({
     if (!(document instanceof HTMLDocument) || pageClosed(document)) return;
     let annotator: Annotator | undefined;
     let matcher: Matcher | undefined;
-    const stopFollowing = followSiteSwitch(({ enabled, matcher: shipped }) => {
+    const onStatus = ({ enabled, matcher: shipped }: PageStatus): void => {
       if (enabled && !annotator) {
         // Bench builds only (timing.ts): the bundler keeps every statement here, so literal marks the minifier can drop.
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
@@ -48,8 +50,17 @@ export default defineContentScript({
         annotator.stop();
         annotator = undefined;
       }
-    });
+    };
+    let stopFollowing = (): void => undefined;
+    const follow = (): void => {
+      stopFollowing = followSiteSwitch(onStatus);
+    };
+    // A frame with nothing in it yet asks about its site once something is put in it.
+    let stopWaiting: (() => void) | undefined;
+    if (isEmptyFrame(document)) stopWaiting = whenFrameFilled(document, follow);
+    else follow();
     ctx.onInvalidated(() => {
+      stopWaiting?.();
       annotator?.stop();
       annotator = undefined;
       try {

@@ -129,6 +129,20 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     }
   });
 
+  it('marks a frame that stayed empty until the page filled it, long after the page loaded', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
+    const inLateFrame = () =>
+      e2e.tab.evaluate(() => {
+        const frame = document.getElementById('late') as HTMLIFrameElement;
+        const registry = (frame.contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights;
+        return [...(registry ?? [])]
+          .filter(([name]) => name !== 'peninsula-lens-underline')
+          .flatMap(([, highlight]) => [...highlight].map(String))
+          .join();
+      }, undefined);
+    await waitFor(async () => (await inLateFrame()) === 'Stephen Biegun', 'the frame filled late to be highlighted');
+  });
+
   it('marks frames, those the page fills itself too, and the site switch turns them off with their page', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'North Korea', 'the top page');
