@@ -110,6 +110,18 @@ export async function chromiumInCard(page: Page, functionSource: string): Promis
   }
 }
 
+/** A finger put down at `at`, held still for `ms` and lifted: a long press, not a tap. */
+export async function chromiumTouchHold(page: Page, at: { x: number; y: number }, ms: number): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+    await new Promise((done) => setTimeout(done, ms));
+    await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await session.detach();
+  }
+}
+
 /** A finger put down at `from`, moved to `to` in steps, and lifted: a scroll, not a tap. */
 export async function chromiumSwipe(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
   const session = await page.context().newCDPSession(page);

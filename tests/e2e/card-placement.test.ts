@@ -261,6 +261,15 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await cardLoaded('North Korea');
   });
 
+  it('opens no card when a finger presses long on a mention (to select it, or for the browser’s menu)', async () => {
+    const mention = await e2e.tab.evaluate(revealHighlight, 'North Korea');
+    if (!mention) throw new Error('no North Korea');
+    await e2e.tab.touchHold({ x: mention.x + mention.width / 2, y: mention.y + mention.height / 2 }, 700);
+    // Long enough for a card to open and load, had the press opened one.
+    await new Promise((done) => setTimeout(done, 800));
+    expect(await e2e.tab.cardText()).toBe('');
+  });
+
   it('keeps the Escape that closes the card from the page, and leaves the next one to it', async () => {
     await e2e.tab.evaluate(() => {
       const record = window as unknown as { escapes: number };
@@ -277,6 +286,26 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await escapes()).toBe(0);
     await e2e.tab.press('Escape');
     await waitFor(async () => (await escapes()) === 1, 'the page to see the next Escape');
+  });
+
+  it('stays open when a page’s focus trap pulls focus back from the card to its own modal', async () => {
+    // A modal made of divs, as focus-trap libraries make them: focus that leaves it is put back on its button.
+    await e2e.tab.evaluate(() => {
+      const modal = Object.assign(document.createElement('div'), { id: 'trap' });
+      const button = Object.assign(document.createElement('button'), { id: 'trapped', type: 'button', textContent: 'OK' });
+      modal.append(button);
+      document.body.prepend(modal);
+      document.addEventListener('focusin', (event) => {
+        if (!modal.contains(event.target as Node)) button.focus();
+      });
+      button.focus();
+    }, undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardLoaded('Stephen Biegun');
+    // The trap took focus back; the card the reader asked for stays.
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.id === 'trapped', undefined), 'the trap to take focus back');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await e2e.tab.cardText()).toContain('Stephen Biegun');
   });
 
   it('closes the card when Shift+Tab leaves it for the page, and gives focus back where it was', async () => {

@@ -6,7 +6,7 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import { chromiumCardText, chromiumInCard, chromiumSwipe, launchChromium } from '../../../scripts/browsers/chromium';
+import { chromiumCardText, chromiumInCard, chromiumSwipe, chromiumTouchHold, launchChromium } from '../../../scripts/browsers/chromium';
 import {
   FIREFOX_EXTENSION_UUID,
   firefoxBackgroundState,
@@ -37,6 +37,8 @@ export type TestTab = {
   tap(x: number, y: number): Promise<void>;
   /** A finger put down at `from`, moved to `to` and lifted. */
   swipe(from: Point, to: Point): Promise<void>;
+  /** A finger put down at `at`, held still for `ms` and lifted. */
+  touchHold(at: Point, ms: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(clip: Rect): Promise<Uint8Array>;
   /** Renders the page as it prints (or, with `false`, as on screen again). */
@@ -116,6 +118,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
     hover: (x, y) => page.mouse.move(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
     swipe: (from, to) => chromiumSwipe(page, from, to),
+    touchHold: (at, ms) => chromiumTouchHold(page, at, ms),
     press: (key) => page.keyboard.press(key),
     screenshot: (clip) => page.screenshot({ clip }),
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
@@ -138,6 +141,11 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
       for (let step = 1; step <= STEPS; step++) {
         await finger.move(from.x + ((to.x - from.x) * step) / STEPS, from.y + ((to.y - from.y) * step) / STEPS);
       }
+      await finger.end();
+    },
+    touchHold: async (at, ms) => {
+      const finger = await page.touchscreen.touchStart(at.x, at.y);
+      await new Promise((done) => setTimeout(done, ms));
       await finger.end();
     },
     press: async (key) => {
