@@ -86,6 +86,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     },
   });
 
+  /** True when the open card is this mention's own (not a related entity's shown at its place). */
+  function isShowing(mention: PaintedMention): boolean {
+    return mention.range === current?.range && mention.entityId === shownEntityId;
+  }
+
   function clearTimers(): void {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
@@ -132,7 +137,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       closeTimer = undefined;
       // Pointing at the mention whose card is open changes nothing; with a related entity's card open
       // there, it brings the mention's own card back.
-      if (mention.range === current?.range && mention.entityId === shownEntityId) return;
+      if (isShowing(mention)) return;
       clearTimeout(openTimer);
       openTimer = setTimeout(() => void open(mention), HOVER_OPEN_DELAY_MS);
       return;
@@ -223,8 +228,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         return;
       }
       // The first tap on a mention in a link shows its card; a tap on it while its card is open follows the link.
-      const alreadyOpen = mention.range === current?.range && mention.entityId === shownEntityId;
-      if (alreadyOpen) return;
+      if (isShowing(mention)) return;
       if (isInLink(mention.startNode)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
       void open(mention);
     },

@@ -94,6 +94,17 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.tap(mention.x + mention.width / 2, mention.y + mention.height / 2);
   }
 
+  /** The page counts the Escape keys its own listener on the document hears. */
+  const countPageEscapes = () =>
+    e2e.tab.evaluate(() => {
+      const record = window as unknown as { escapes: number };
+      record.escapes = 0;
+      document.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') record.escapes++;
+      });
+    }, undefined);
+  const pageEscapes = () => e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined);
+
   const cardLoaded = (text: string) =>
     waitFor(async () => {
       const card = await e2e.tab.cardText();
@@ -219,16 +230,10 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await scrollBox(400);
     await waitFor(async () => (await cardBox(e2e.tab)).visibility === 'hidden', 'the card to hide with its mention');
     // A card out of sight does not keep Escape from the page: it closes, and the page hears the key.
-    await e2e.tab.evaluate(() => {
-      const record = window as unknown as { escapes: number };
-      record.escapes = 0;
-      document.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') record.escapes++;
-      });
-    }, undefined);
+    await countPageEscapes();
     await e2e.tab.press('Escape');
     await waitFor(async () => (await e2e.tab.cardText()) === '' && (await e2e.tab.inCard('() => "open"')) === null, 'the card to close');
-    expect(await e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined)).toBe(1);
+    expect(await pageEscapes()).toBe(1);
   });
 
   it('shows the card at the first tap on a mention in a link, and follows the link at the second', async () => {
@@ -271,21 +276,14 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
   });
 
   it('keeps the Escape that closes the card from the page, and leaves the next one to it', async () => {
-    await e2e.tab.evaluate(() => {
-      const record = window as unknown as { escapes: number };
-      record.escapes = 0;
-      document.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') record.escapes++;
-      });
-    }, undefined);
-    const escapes = () => e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined);
+    await countPageEscapes();
     await tapMention('North Korea');
     await cardLoaded('North Korea');
     await e2e.tab.press('Escape');
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
-    expect(await escapes()).toBe(0);
+    expect(await pageEscapes()).toBe(0);
     await e2e.tab.press('Escape');
-    await waitFor(async () => (await escapes()) === 1, 'the page to see the next Escape');
+    await waitFor(async () => (await pageEscapes()) === 1, 'the page to see the next Escape');
   });
 
   it('stays open when a page’s focus trap pulls focus back from the card to its own modal', async () => {
