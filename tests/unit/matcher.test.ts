@@ -333,6 +333,16 @@ describe('fold', () => {
     expect(foldText('Kim Jong\u2011Un', true)).toBe('kim jong-un');
   });
 
+  it('folds plain ASCII text as it folds any other: case aside, only its gaps change', () => {
+    expect(foldText('Human Rights', true)).toBe('human rights');
+    expect(foldText('Human Rights', false)).toBe('Human Rights');
+    expect(foldText('Human  Rights', true)).toBe('human rights');
+    expect(foldText('Human\tRights', true)).toBe('human rights');
+    expect(foldText(' Human ', false)).toBe('Human');
+    expect(foldText("Jong-un's", true)).toBe("jong-un's");
+    expect(foldText('', true)).toBe('');
+  });
+
   it('treats every visible gap JavaScript calls white space as a space, but not a zero-width no-break space', () => {
     const spaces = [...'\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000'];
     expect(spaces.filter((char) => !isSpace(char)).map((char) => char.charCodeAt(0).toString(16))).toEqual([]);
