@@ -39,6 +39,10 @@ export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: stri
 const EDGE_PX = 8;
 
 function place(anchor: VirtualElement, card: HTMLElement): void {
+  // Measured at its full height: a cut left from an earlier placement (a card that said "Looking up…" fitted
+  // below) would make the full card seem to fit there too, and it would never go to the side with more room.
+  // The cut is set again below before the browser draws.
+  card.style.removeProperty('--room');
   void computePosition(anchor, card, {
     strategy: 'fixed',
     placement: 'bottom-start',
