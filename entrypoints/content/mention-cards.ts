@@ -27,6 +27,21 @@ function anchorFor(mention: PaintedMention): VirtualElement {
   };
 }
 
+/**
+ * The first painted mention at or below the top of the window, stepping down
+ * (the last at or above its bottom, stepping up); past the last, the first
+ * (past the first, the last).
+ */
+function firstInView(doc: Document, mentions: readonly PaintedMention[], direction: 1 | -1): PaintedMention | undefined {
+  const height = doc.defaultView?.innerHeight ?? 0;
+  const inOrder = direction === 1 ? mentions : [...mentions].reverse();
+  const seen = inOrder.find((mention) => {
+    const rect = mention.range.getBoundingClientRect();
+    return (rect.width > 0 || rect.height > 0) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
+  });
+  return seen ?? inOrder[0];
+}
+
 /** True when a node is inside a link (in the flat tree: a component's link around its slot too): a tap on it would follow it. */
 function isInLink(node: Node): boolean {
   for (const element of flatTreeAncestors(node)) if (element.localName === 'a' && element.hasAttribute('href')) return true;
@@ -78,6 +93,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let openedByKeyboard = false;
   /** The last key pressed was Tab, inside the card: focus leaving it now is the reader's doing. */
   let tabbedOut = false;
+  /** The mention whose card opened last: the keyboard steps on from it, after its card closed too. */
+  let lastOpened: PaintedMention | undefined;
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
@@ -102,6 +119,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   async function open(mention: PaintedMention, options: { entityId?: string; name?: string; focus?: boolean } = {}): Promise<void> {
     clearTimers();
     current = mention;
+    lastOpened = mention;
     shownEntityId = options.entityId ?? mention.entityId;
     openedByKeyboard = options.focus === true;
     const id = ++lookup;
@@ -150,8 +168,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   function step(direction: 1 | -1): void {
     const mentions = highlights.all();
     if (mentions.length === 0) return;
-    const at = current ? mentions.findIndex((mention) => mention.range === current?.range) : -1;
-    const next = mentions[(at + direction + mentions.length) % mentions.length] as PaintedMention;
+    const from = current ?? lastOpened;
+    const at = from ? mentions.findIndex((mention) => mention.range === from.range) : -1;
+    // From the last card (still painted), else from where the reader is: the first name in view, or the last.
+    const next = at >= 0 ? mentions[(at + direction + mentions.length) % mentions.length] : firstInView(doc, mentions, direction);
+    if (!next) return;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
     scrollToMiddle(doc, next);
     void open(next, { focus: true });

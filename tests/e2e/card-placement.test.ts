@@ -37,10 +37,14 @@ async function cardBox(tab: TestTab): Promise<CardBox> {
 }
 
 /** Where a highlighted mention is drawn now, without scrolling; null when it is not highlighted. */
-function mentionTop(text: string): number | null {
+function mentionRect(text: string): { top: number; left: number; width: number; height: number } | null {
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('peninsula-lens-') || name === 'peninsula-lens-underline') continue;
-    for (const range of highlight) if (range instanceof Range && range.toString() === text) return range.getBoundingClientRect().top;
+    for (const range of highlight) {
+      if (!(range instanceof Range) || range.toString() !== text) continue;
+      const { top, left, width, height } = range.getBoundingClientRect();
+      return { top, left, width, height };
+    }
   }
   return null;
 }
@@ -119,17 +123,48 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.bottom).toBeLessThanOrEqual(await windowHeight());
   });
 
+  it('opens a long card on the side with more room, as tall as it can be there', async () => {
+    // North Korea below the middle of the window: more room above it than below.
+    const before = await e2e.tab.evaluate(mentionRect, 'North Korea');
+    if (!before) throw new Error('North Korea is not highlighted');
+    const height = await windowHeight();
+    await e2e.tab.evaluate((by) => scrollBy({ top: by, behavior: 'instant' }), Math.round(before.top - height * 0.65));
+    const mention = await e2e.tab.evaluate(mentionRect, 'North Korea');
+    if (!mention) throw new Error('North Korea is not highlighted');
+    expect(mention.top).toBeGreaterThan(height * 0.6);
+    await e2e.tab.hover(mention.left + mention.width / 2, mention.top + mention.height / 2);
+    await cardLoaded('North Korea');
+    const box = await cardBox(e2e.tab);
+    expect(box.bottom).toBeLessThanOrEqual(mention.top);
+    // Its full height (the card's cap is 448 px and 70 % of the window), not the room below the name.
+    expect(box.bottom - box.top).toBeGreaterThan(Math.min(440, height * 0.69));
+  });
+
   it('brings a mention deep in a long paragraph into the window when the keyboard steps to it', async () => {
     await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await cardLoaded('Stephen Biegun');
-    const top = await e2e.tab.evaluate(mentionTop, 'Stephen Biegun');
+    const top = (await e2e.tab.evaluate(mentionRect, 'Stephen Biegun'))?.top;
     const height = await windowHeight();
     expect(top).toBeGreaterThan(0);
     expect(top).toBeLessThan(height);
     const box = await cardBox(e2e.tab);
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bottom).toBeLessThanOrEqual(height);
+  });
+
+  it('steps from where the reader is, and on from the last card after it closed', async () => {
+    // Read down to the link: Stephen Biegun and North Korea are above the window now.
+    await e2e.tab.evaluate(() => {
+      document.getElementById('link')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+      scrollBy({ top: -10, behavior: 'instant' });
+    }, undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardLoaded('Otto Warmbier');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    await e2e.tab.press('Alt+Shift+ArrowUp');
+    await cardLoaded('North Korea');
   });
 
   it('keeps its own size, direction, language and selectable text on a page that sets them otherwise', async () => {
