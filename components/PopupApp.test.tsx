@@ -37,9 +37,33 @@ describe('PopupApp', () => {
     fireEvent.click(toggle);
     await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
     expect(received).toContainEqual({ type: 'set-site-enabled', site: 'news.example', enabled: false });
-    expect(screen.getByText(/Off for/)).toBeTruthy();
+    expect(screen.getByText('Off')).toBeTruthy();
+    expect(screen.getByRole('switch', { name: 'Mark names on news.example' })).toBeTruthy();
     // How to open a card is told while the site is on, not after it was turned off.
-    expect(screen.queryByText(/steps through them from the keyboard/)).toBeNull();
+    await waitFor(() => expect(screen.queryByText(/steps through them from the keyboard/)).toBeNull());
+  });
+
+  it('keeps keyboard focus on the switch while the setting is saved, and ignores presses until it is', async () => {
+    let saved: (status: { site: string; enabled: boolean }) => void = () => undefined;
+    const received = serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'set-site-enabled': ({ site, enabled }) => new Promise((resolve) => (saved = () => resolve({ site, enabled }))),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    toggle.focus();
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-disabled')).toBe('true'));
+    expect(document.activeElement).toBe(toggle);
+    // A second press while the first is saved: no second request, and the switch does not flip back.
+    fireEvent.click(toggle);
+    expect(received.filter((request) => request.type === 'set-site-enabled')).toHaveLength(1);
+    expect(toggle.checked).toBe(false);
+    saved({ site: 'news.example', enabled: false });
+    await waitFor(() => expect(toggle.getAttribute('aria-disabled')).toBe('false'));
+    expect(document.activeElement).toBe(toggle);
+    expect(toggle.checked).toBe(false);
   });
 
   it('says when facts come from memory and when settings could not be read', async () => {

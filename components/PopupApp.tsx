@@ -15,7 +15,8 @@ function messageOf(error: unknown): string {
 export function PopupApp({ site }: Props) {
   const [status, setStatus] = useState<SiteStatus | undefined>();
   const [storage, setStorage] = useState<StorageStatus | undefined>();
-  const [busy, setBusy] = useState(false);
+  /** The setting asked for and being saved: the switch shows it at once, and comes back if saving fails. */
+  const [saving, setSaving] = useState<boolean | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
 
   useEffect(() => {
@@ -28,10 +29,10 @@ export function PopupApp({ site }: Props) {
   const toggle = useCallback(
     (enabled: boolean) => {
       if (!status?.site) return;
-      setBusy(true);
+      setSaving(enabled);
       sendRequest({ type: 'set-site-enabled', site: status.site, enabled }, SiteStatusSchema)
         .then(setStatus, (error: unknown) => setProblem(`The setting was not saved: ${messageOf(error)}`))
-        .finally(() => setBusy(false));
+        .finally(() => setSaving(undefined));
     },
     [status],
   );
@@ -44,7 +45,7 @@ export function PopupApp({ site }: Props) {
       <h1>Peninsula Lens</h1>
       {status === undefined && !problem && <p class="status">Reading this site’s setting…</p>}
       {status && status.site === null && <p class="status">Peninsula Lens does not run on this page.</p>}
-      {status?.site && <SiteSwitch site={status.site} enabled={status.enabled} busy={busy} onChange={toggle} />}
+      {status?.site && <SiteSwitch site={status.site} enabled={saving ?? status.enabled} busy={saving !== undefined} onChange={toggle} />}
       {status?.site && status.enabled && (
         <p class="hint">
           Point at a marked name or tap it for its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> steps through them from the keyboard.

@@ -5,7 +5,12 @@ type Props = {
   onChange: (enabled: boolean) => void;
 };
 
-/** The switch that turns the extension on or off for one site. */
+/**
+ * The switch that turns the extension on or off for one site. Its name stays
+ * the same whichever way it is set ("Mark names on news.example"), so a
+ * screen reader says the name and then "on" or "off"; the word beside it
+ * says the same to the eye.
+ */
 export function SiteSwitch({ site, enabled, busy, onChange }: Props) {
   return (
     <label class="site-switch">
@@ -14,11 +19,19 @@ export function SiteSwitch({ site, enabled, busy, onChange }: Props) {
         role="switch"
         aria-checked={enabled}
         checked={enabled}
-        disabled={busy}
+        // Not `disabled` while the setting is saved: that would throw keyboard focus out of the switch.
+        aria-disabled={busy}
+        onClick={(event) => {
+          // A press while the last one is saved changes nothing (and fires no change).
+          if (busy) event.preventDefault();
+        }}
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <span>
-        {enabled ? 'On' : 'Off'} for <strong class="site-name">{site}</strong>
+        Mark names on <strong class="site-name">{site}</strong>
+      </span>
+      <span class="switch-state" aria-hidden="true">
+        {enabled ? 'On' : 'Off'}
       </span>
     </label>
   );

@@ -51,7 +51,7 @@ describe.each(browsersUnderTest())('%s: the built extension on the demo page', (
     const place = await councilInBody();
     const popup = await e2e.browser.openPopup('127.0.0.1');
     await expect.poll(() => popup.switchChecked()).toBe(true);
-    expect(await popup.text()).toContain('On for 127.0.0.1');
+    expect(await popup.text()).toContain('Mark names on 127.0.0.1');
 
     await popup.clickSwitch();
     await expect.poll(() => popup.switchChecked()).toBe(false);
