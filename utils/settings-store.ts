@@ -12,11 +12,20 @@ export const UNREADABLE_SETTINGS_KEY = 'siteSettingsUnreadable';
 
 type KeptValue = { keptAt: string; value: unknown };
 
-/** Adds a corrupt value to the kept ones unless the same value is kept already. */
+/** A value as JSON, or undefined for one JSON cannot write (a cycle, a BigInt, which storage may hold). */
+function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds a corrupt value to the kept ones unless the same value is kept already; rejects when storage refuses. */
 async function keepUnreadable(raw: unknown, kept: unknown): Promise<void> {
   const list: KeptValue[] = Array.isArray(kept) ? (kept as KeptValue[]) : kept === undefined ? [] : [{ keptAt: 'earlier', value: kept }];
-  const serialised = JSON.stringify(raw);
-  if (list.some((entry) => JSON.stringify(entry?.value) === serialised)) return;
+  const serialised = jsonOf(raw);
+  if (serialised !== undefined && list.some((entry) => jsonOf(entry?.value) === serialised)) return;
   await browser.storage.local.set({ [UNREADABLE_SETTINGS_KEY]: [...list, { keptAt: new Date().toISOString(), value: raw }] });
 }
 
@@ -41,18 +50,40 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
 
 export type LoadedSettings = { settings: SiteSettings; problem?: string };
 
-/** Reads the settings; a corrupt value gives the defaults and a problem to show. */
-export async function loadSettings(): Promise<LoadedSettings> {
+type StoredSettings = LoadedSettings & {
+  /** A stored value that does not parse, with the copies kept so far: it must be kept before anything replaces it. */
+  unreadable?: { raw: unknown; kept: unknown };
+};
+
+async function readSettings(): Promise<StoredSettings> {
   const stored = await browser.storage.local.get([SETTINGS_KEY, UNREADABLE_SETTINGS_KEY]);
   const raw = stored[SETTINGS_KEY];
   if (raw === undefined) return { settings: DEFAULT_SETTINGS };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (parsed.success) return { settings: parsed.output };
-  await keepUnreadable(raw, stored[UNREADABLE_SETTINGS_KEY]);
   return {
     settings: DEFAULT_SETTINGS,
-    problem: `Your site settings could not be read (${describeIssue(parsed.issues[0])}), so Peninsula Lens is on for every site until you change one. The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".`,
+    problem: `Your site settings could not be read (${describeIssue(parsed.issues[0])}), so Peninsula Lens is on for every site until you change one.`,
+    unreadable: { raw, kept: stored[UNREADABLE_SETTINGS_KEY] },
   };
+}
+
+/**
+ * Reads the settings; a corrupt value gives the defaults and a problem to
+ * show. The corrupt value is copied aside at once where storage allows; where
+ * it does not (full, say), the settings still read, and the value stays where
+ * it is: no save replaces it before a copy is kept.
+ */
+export async function loadSettings(): Promise<LoadedSettings> {
+  const { settings, problem, unreadable } = await readSettings();
+  if (!unreadable) return { settings };
+  try {
+    await keepUnreadable(unreadable.raw, unreadable.kept);
+    return { settings, problem: `${problem} The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { settings, problem: `${problem} It is left in storage as it is: a copy could not be kept (${reason}), and it is not replaced until one can be.` };
+  }
 }
 
 /** The last save queued; it never rejects. Saves run one after another, so none reads what another is about to replace. */
@@ -66,7 +97,9 @@ export function saveSiteEnabled(site: string, enabled: boolean): Promise<SiteSet
 }
 
 async function saveNow(site: string, enabled: boolean): Promise<SiteSettings> {
-  const { settings } = await loadSettings();
+  const { settings, unreadable } = await readSettings();
+  // Replaced now: kept first, or the save fails and the value stays.
+  if (unreadable) await keepUnreadable(unreadable.raw, unreadable.kept);
   const next = withSiteEnabled(settings, site, enabled);
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;

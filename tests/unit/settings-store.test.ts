@@ -86,6 +86,66 @@ describe('loadSettings', () => {
   });
 });
 
+describe('settings whose copy cannot be kept', () => {
+  /** Makes storage refuse every write while `run` runs. */
+  async function withFullStorage(run: () => Promise<void>): Promise<void> {
+    const original = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    try {
+      await run();
+    } finally {
+      fakeBrowser.storage.local.set = original;
+    }
+  }
+
+  it('still reads, with the defaults and a problem, when storage will not take the copy; the value stays', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
+    await withFullStorage(async () => {
+      const loaded = await loadSettings();
+      expect(loaded.settings).toEqual({ disabledSites: [] });
+      expect(loaded.problem).toContain('a copy could not be kept (QUOTA_BYTES quota exceeded)');
+      // A save would replace the value before a copy is kept: it fails instead, and says why.
+      await expect(saveSiteEnabled('a.org', false)).rejects.toThrow('quota');
+    });
+    expect(await stored(SETTINGS_KEY)).toBe('garbage');
+    // Once storage takes writes again, the next save keeps the copy first.
+    expect(await saveSiteEnabled('a.org', false)).toEqual({ disabledSites: ['a.org'] });
+    expect(await keptValues()).toEqual(['garbage']);
+  });
+
+  it.each([
+    [
+      'a value with a cycle',
+      () => {
+        const cyclic: Record<string, unknown> = { disabledSites: 'x' };
+        cyclic.self = cyclic;
+        return cyclic;
+      },
+    ],
+    ['a BigInt', () => ({ disabledSites: 10n })],
+  ])('reads and keeps %s, which JSON cannot write', async (_name, make) => {
+    const raw = make();
+    // Firefox's storage holds what structured cloning holds: cycles and BigInts too. The fake storage
+    // writes JSON, so this storage is stood in for by one that hands back and takes the object itself.
+    const written: Record<string, unknown>[] = [];
+    const { get, set } = fakeBrowser.storage.local;
+    fakeBrowser.storage.local.get = async () => ({ [SETTINGS_KEY]: raw });
+    fakeBrowser.storage.local.set = async (items) => {
+      written.push(items);
+    };
+    try {
+      const loaded = await loadSettings();
+      expect(loaded.settings).toEqual({ disabledSites: [] });
+      expect(loaded.problem).toContain(`kept in storage under "${UNREADABLE_SETTINGS_KEY}"`);
+      expect(written).toEqual([{ [UNREADABLE_SETTINGS_KEY]: [{ keptAt: expect.any(String), value: raw }] }]);
+    } finally {
+      Object.assign(fakeBrowser.storage.local, { get, set });
+    }
+  });
+});
+
 describe('saveSiteEnabled', () => {
   it('turns a site off and on, and stores the result', async () => {
     expect(await saveSiteEnabled('example.com', false)).toEqual({ disabledSites: ['example.com'] });
