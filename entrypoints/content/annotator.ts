@@ -200,6 +200,8 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
   }
 
   function onChange(root: Document | ShadowRoot, parts: ChangedParts): void {
+    // Between a page's document.open() and its first write the document has no root element: nothing to read yet.
+    if (!doc.documentElement) return;
     let changed = parts;
     if (root === doc && doc.documentElement !== startedWith && doc.documentElement && onDocumentReplaced) {
       onDocumentReplaced();

@@ -19,7 +19,7 @@ function metaOptedOut(doc: Document): boolean {
 
 /** True when the page is to be left alone now, whatever the `<meta>` says. */
 function closedWithoutMeta(doc: Document): boolean {
-  return doc.designMode === 'on' || doc.documentElement.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE;
+  return doc.designMode === 'on' || doc.documentElement?.getAttribute(OPT_OUT_ATTRIBUTE) === OPT_OUT_VALUE;
 }
 
 /** True when the page is to be left alone now: opted out, or editable as a whole. */

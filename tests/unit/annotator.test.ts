@@ -191,6 +191,30 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual(['North Korea']);
   });
 
+  it('waits out a document the page opened and writes later (no root element meanwhile), then starts afresh', async () => {
+    const page = document.implementation.createHTMLDocument('frame');
+    page.body.innerHTML = '<p>North Korea</p>';
+    const replaced = vi.fn();
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error);
+    window.addEventListener('error', onError);
+    try {
+      annotator = startAnnotator(page, matcher, replaced);
+      await settle();
+      // What document.open() leaves until the page's first write.
+      page.documentElement.remove();
+      await settle();
+      expect(errors).toEqual([]);
+      expect(replaced).not.toHaveBeenCalled();
+      page.append(page.createElement('html'));
+      await settle();
+      expect(replaced).toHaveBeenCalledTimes(1);
+      expect(errors).toEqual([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
   it('comes back when the root element’s opt-out goes, though a <meta> changed while it was there', async () => {
     annotator = startAnnotator(document, matcher);
     await settle();
