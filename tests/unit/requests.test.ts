@@ -16,7 +16,7 @@ import { type FactStore, memoryStore } from '../../entrypoints/background/fact-s
 import { ForbiddenRequestError, type Sender, type Services, serveRequest } from '../../entrypoints/background/requests';
 import { EntityLookupSchema, ResponseSchemas, SiteStatusSchema, StorageStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
-import { SETTINGS_KEY, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
+import { SETTINGS_KEY, saveSiteEnabled, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
 
 const EXTENSION_ORIGIN = 'chrome-extension://peninsula-test-id/';
 const popup: Sender = { url: `${EXTENSION_ORIGIN}popup.html` };
@@ -95,6 +95,11 @@ describe('serveRequest: site-status', () => {
     expect(status).toMatchObject({ site: 'example.com', enabled: true });
     expect(status.settingsProblem).toContain(UNREADABLE_SETTINGS_KEY);
     expect(v.safeParse(ResponseSchemas['site-status'], status).success).toBe(true);
+  });
+
+  it('does not tell a content script about another site by name', async () => {
+    await saveSiteEnabled('example.com', false);
+    await expect(serveRequest({ type: 'site-status-for', site: 'example.com' }, contentScript, services())).rejects.toBeInstanceOf(ForbiddenRequestError);
   });
 
   it('answers site-status-for for the site the popup names', async () => {
