@@ -13,9 +13,29 @@ import { flatTreeAncestors } from './flat-tree';
 
 export const CARD_HOST_TAG = 'peninsula-lens-card';
 
-/** True for our card's host: watchers of the page leave our own changes alone. */
+/** True for our card's host (under either name, see `attachHost`): watchers of the page leave our own changes alone. */
 export function isCardHost(node: Node): boolean {
-  return node instanceof Element && node.localName === CARD_HOST_TAG;
+  return node instanceof Element && node.localName.startsWith(CARD_HOST_TAG);
+}
+
+/**
+ * The card's host and its closed shadow root. Our tag is a name a page can
+ * define as its own element: made that way, the page's code would run in our
+ * call, and it could reach into the shadow root through the element's
+ * internals, or forbid the root (no card would ever open). Where the page
+ * has taken the name, the host gets one it cannot know in advance.
+ */
+function attachHost(doc: Document): [HTMLElement, ShadowRoot] {
+  const host = doc.createElement(CARD_HOST_TAG);
+  if (!host.matches(':defined')) {
+    try {
+      return [host, host.attachShadow({ mode: 'closed' })];
+    } catch {
+      // A definition whose constructor failed still forbids the root: the other name, below.
+    }
+  }
+  const other = doc.createElement(`${CARD_HOST_TAG}-${Math.random().toString(36).slice(2)}`);
+  return [other, other.attachShadow({ mode: 'closed' })];
 }
 
 export type CardHost = {
@@ -135,11 +155,11 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       if (host.parentNode !== layer) layer.append(host);
       return mount;
     }
-    host = doc.createElement(CARD_HOST_TAG);
+    const [created, shadow] = attachHost(doc);
+    host = created;
     // Out of the flow of whatever holds it (a flex dialog would give it a gap); inline, as the page's rules
     // for its children win over the card's own :host rule.
     host.style.setProperty('position', 'fixed', 'important');
-    const shadow = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
     shadow.adoptedStyleSheets = [sheet];

@@ -78,7 +78,8 @@ function textOf(node: DomNode): string {
 }
 
 function findHosts(node: DomNode, tag: string, found: DomNode[] = []): DomNode[] {
-  if (node.nodeName.toLowerCase() === tag) found.push(node);
+  // The card's host may carry a suffix (a page that took the tag for itself gets another name).
+  if (node.nodeName.toLowerCase().startsWith(tag)) found.push(node);
   for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) findHosts(child, tag, found);
   return found;
 }

@@ -218,9 +218,9 @@ export async function firefoxInCard(page: Page, functionSource: string): Promise
   const host = await bidiScript(browser, 'script.evaluate', {
     // Also in an open shadow root: the card goes into a component's dialog when its mention is there.
     expression: `(function find(root) {
-      const host = root.querySelector('${CARD_HOST_TAG}');
-      if (host) return host;
+      // The host may carry a suffix (a page that took the tag for itself gets another name).
       for (const element of root.querySelectorAll('*')) {
+        if (element.localName.startsWith('${CARD_HOST_TAG}')) return element;
         const inside = element.shadowRoot && find(element.shadowRoot);
         if (inside) return inside;
       }

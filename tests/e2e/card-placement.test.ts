@@ -167,6 +167,33 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await cardLoaded('North Korea');
   });
 
+  it.each([
+    ['reaches for the card through the element’s internals', false],
+    ['forbids the element a shadow root', true],
+  ])('opens the card on a page that defined the card’s tag as its own element and %s, and keeps it closed to the page', async (_what, forbidShadow) => {
+    await e2e.tab.evaluate((forbid) => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      customElements.define(
+        'peninsula-lens-card',
+        class extends HTMLElement {
+          static disabledFeatures = forbid ? ['shadow'] : [];
+          constructor() {
+            super();
+            const internals = this.attachInternals();
+            // What the page could read of the card once it is open.
+            setInterval(() => seen.push(internals.shadowRoot?.textContent ?? null), 50);
+          }
+        },
+      );
+    }, forbidShadow);
+    // From elsewhere: the test before left the pointer where North Korea is, and a pointer that stays puts no move.
+    await e2e.tab.hover(1, 1);
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const seen = await e2e.tab.evaluate(() => (window as unknown as { seen: unknown[] }).seen, undefined);
+    expect(seen.filter((text) => text !== null)).toEqual([]);
+  });
+
   it('keeps its own size, direction, language and selectable text on a page that sets them otherwise', async () => {
     await e2e.tab.evaluate(() => {
       const root = document.documentElement;
