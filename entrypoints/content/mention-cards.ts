@@ -71,8 +71,14 @@ function scrollToMiddle(doc: Document, mention: PaintedMention): void {
   }
 }
 
+/**
+ * True when keys go to a text field or an editor, or may: a component whose
+ * shadow root is closed to us shows only itself as the target, whatever has
+ * focus inside it.
+ */
 function isEditing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.localName.includes('-') && !target.shadowRoot);
 }
 
 /** Wires cards to the painted mentions of `doc`; `destroy` removes every listener and the card. */
@@ -285,8 +291,10 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         close(true);
         return;
       }
-      // The target as the page's own listeners see it: inside a component, its text field, not its host.
-      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || isEditing(event.composedPath()[0] ?? event.target)) return;
+      // The target as the page's own listeners see it: inside a component, its text field, not its host
+      // (our own card is a closed component too, and keys in it are ours).
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (!host.contains(event) && isEditing(event.composedPath()[0] ?? event.target)) return;
       if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && highlights.count() > 0) {
         event.preventDefault();
         step(event.key === 'ArrowDown' ? 1 : -1);

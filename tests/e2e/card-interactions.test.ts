@@ -89,7 +89,7 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after a tap elsewhere');
   });
 
-  it('leaves Alt+Shift+↓ to a text field, one inside a component too', async () => {
+  it('leaves Alt+Shift+↓ to a text field, one inside a component too, and one in a closed component', async () => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
     // A search box in the page and one in a component's shadow root; the page notes what its own listener sees.
     await e2e.tab.evaluate(() => {
@@ -98,15 +98,23 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       const light = Object.assign(document.createElement('input'), { id: 'light-field' });
       const host = document.createElement('search-box');
       host.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('input'), { id: 'shadow-field' }));
-      document.body.append(light, host);
+      const closedHost = document.createElement('closed-search-box');
+      const closedField = document.createElement('input');
+      closedHost.attachShadow({ mode: 'closed' }).append(closedField);
+      (window as unknown as { closedField: HTMLInputElement }).closedField = closedField;
+      document.body.append(light, host, closedHost);
       document.addEventListener('keydown', (event) => {
         if (event.key === 'ArrowDown') record.defaultPrevented.push(event.defaultPrevented);
       });
     }, undefined);
-    for (const field of ['light', 'shadow']) {
+    for (const field of ['light', 'shadow', 'closed']) {
       await e2e.tab.evaluate((which) => {
         const input =
-          which === 'light' ? document.getElementById('light-field') : document.querySelector('search-box')?.shadowRoot?.getElementById('shadow-field');
+          which === 'light'
+            ? document.getElementById('light-field')
+            : which === 'shadow'
+              ? document.querySelector('search-box')?.shadowRoot?.getElementById('shadow-field')
+              : (window as unknown as { closedField: HTMLInputElement }).closedField;
         (input as HTMLInputElement).focus();
       }, field);
       await e2e.tab.press('Alt+Shift+ArrowDown');
@@ -114,10 +122,11 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       expect(await e2e.tab.cardText()).toBe('');
     }
     const prevented = await e2e.tab.evaluate(() => (window as unknown as { defaultPrevented: boolean[] }).defaultPrevented, undefined);
-    expect(prevented).toEqual([false, false]);
+    expect(prevented).toEqual([false, false, false]);
     await e2e.tab.evaluate(() => {
       document.getElementById('light-field')?.remove();
       document.querySelector('search-box')?.remove();
+      document.querySelector('closed-search-box')?.remove();
     }, undefined);
   });
 });
