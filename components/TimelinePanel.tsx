@@ -13,7 +13,9 @@ export function TimelinePanel({ load }: Props) {
   const toggle = () => {
     setOpen(!open);
     if (!open && !facts) {
-      load().then(setFacts, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+      // A try after a failed one: the old failure goes, and a new one is told if it fails too.
+      setProblem(undefined);
+      load().then(setFacts, (error: unknown) => setProblem(`The timeline could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
     }
   };
 

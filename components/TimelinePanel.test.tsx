@@ -1,0 +1,31 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FactView } from '../utils/protocol';
+import { TimelinePanel } from './TimelinePanel';
+
+afterEach(cleanup);
+
+const FACT: FactView = {
+  id: 'fact-one',
+  claim: 'The Council met in closed session.',
+  quotes: ['It met behind closed doors.'],
+  date: '2020-12',
+};
+
+describe('TimelinePanel', () => {
+  it('tells a failed load, and drops that failure when the next try succeeds', async () => {
+    let calls = 0;
+    const load = async (): Promise<FactView[]> => {
+      calls++;
+      if (calls === 1) throw new Error('the background did not answer');
+      return [FACT];
+    };
+    render(<TimelinePanel load={load} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the timeline' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The timeline could not be loaded: the background did not answer');
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the timeline' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show the timeline' }));
+    expect(await screen.findByText('The Council met in closed session.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
