@@ -3,8 +3,10 @@
  * folded character codes, with the rules each alias must pass. Runs at build
  * time (scripts/facts-pack-plugin.ts), so a page load only parses it.
  */
+
 import type { Alias, EntityKind } from '../../data/schema';
 import { foldText, keyOfCode } from './fold';
+import { KOREAN_PARTICLES } from './korean-particles';
 import { type PrefilterParts, prefilterParts } from './prefilter';
 import { isCapitalWord, type MatchRule, type Script, scriptOf } from './rules';
 
@@ -33,7 +35,8 @@ export type CompactRule = [entity: number, flags?: number, exactText?: string | 
  * (prefilter.ts), so the scan skips the rest of the text natively.
  * `capitalWords` are the words in capitals of any alias ("UNSC", the "NY" of
  * "NY Times"): next to an acronym they make a list of names, not a shouted
- * headline (rules.ts).
+ * headline (rules.ts). `koreanParticles` may follow a Korean alias without a
+ * space (korean-particles.ts).
  */
 export type CompiledMatcher = {
   tree: PackedNode;
@@ -41,6 +44,7 @@ export type CompiledMatcher = {
   entities: [id: string, kind: EntityKind][];
   prefilter: PrefilterParts;
   capitalWords: string[];
+  koreanParticles: string[];
 };
 
 const CASE_SENSITIVE = 1;
@@ -140,5 +144,6 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     entities: entities.map((entity) => [entity.id, entity.kind]),
     prefilter: prefilterParts(tree),
     capitalWords: [...capitalWords],
+    koreanParticles: [...KOREAN_PARTICLES],
   };
 }

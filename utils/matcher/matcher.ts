@@ -32,7 +32,7 @@ type RuleAt = (index: number, text: string, start: number) => MatchRule;
  * script, utils/matcher/shipped.ts). A node's edges are indexed on first
  * use: a page visits a small part of the tree.
  */
-export function createMatcher({ tree, rules: compactRules, entities, prefilter, capitalWords: capitalWordList }: CompiledMatcher): Matcher {
+export function createMatcher({ tree, rules: compactRules, entities, prefilter, capitalWords: capitalWordList, koreanParticles }: CompiledMatcher): Matcher {
   const indexes = new Map<PackedNode, EdgeIndex>();
   const edgesOf = (node: PackedNode): EdgeIndex => {
     let index = indexes.get(node);
@@ -49,12 +49,14 @@ export function createMatcher({ tree, rules: compactRules, entities, prefilter, 
   // Expanded on first use, like the edges: a page meets a few of the rules, and a fresh page runs this code slowly.
   const expanded: MatchRule[] = [];
   let capitalWords: ReadonlySet<string> | undefined;
+  let particles: ReadonlySet<string> | undefined;
   // A rule's script is that of the first character of any text it matches.
   const ruleAt = (index: number, text: string, start: number): MatchRule => {
     let rule = expanded[index];
     if (!rule) {
       rule = expandRule(compactRules[index] as CompactRule, entities, scriptOf(text.charAt(start)));
       if (rule.acronym) rule.capitalWords = capitalWords ??= new Set(capitalWordList);
+      if (rule.script === 'korean') rule.particles = particles ??= new Set(koreanParticles);
       expanded[index] = rule;
     }
     return rule;

@@ -23,6 +23,7 @@ const ShippedMatcherSchema = v.strictObject({
   entities: v.custom<CompiledMatcher['entities']>(Array.isArray),
   prefilter: v.tuple([v.string(), v.string(), v.number()]),
   capitalWords: v.array(v.string()),
+  koreanParticles: v.array(v.string()),
 });
 
 /** Parses the matcher the background sent; throws, saying what is wrong, when there is none or it is not one. */
