@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EntityCard } from '../utils/protocol';
 import { EntityCardView } from './EntityCardView';
@@ -41,6 +41,46 @@ describe('EntityCardView', () => {
     expect(onOpenEntity).toHaveBeenCalledWith('germany', 'Germany');
     screen.getByRole('button', { name: 'Close' }).click();
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('is a dialog named by its heading and described by the description', () => {
+    render(<EntityCardView state={{ status: 'ready', card }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    const dialog = screen.getByRole('dialog', { name: 'Christoph Heusgen' });
+    const describedBy = dialog.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toBe('The German Ambassador to the UN.');
+  });
+
+  it('shows three facts, and the rest on request, with the related names above them', () => {
+    const facts = Array.from({ length: 5 }, (_, index) => ({ id: `fact-${index}`, claim: `Claim number ${index + 1}.`, quotes: [`Quote ${index + 1}.`] }));
+    render(<EntityCardView state={{ status: 'ready', card: { ...card, facts } }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    const more = screen.getByText('2 more facts');
+    const disclosure = more.closest('details') as HTMLDetailsElement;
+    expect(disclosure.open).toBe(false);
+    expect(disclosure.querySelectorAll('li')).toHaveLength(2);
+    expect(screen.getAllByRole('listitem').filter((item) => !disclosure.contains(item))).toHaveLength(3);
+    // Related names come before the facts, not five screens down.
+    const related = screen.getByRole('navigation', { name: 'Related' });
+    expect(related.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(related.compareDocumentPosition(screen.getByText('Claim number 1.')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows every fact of a short card, with no button', () => {
+    render(<EntityCardView state={{ status: 'ready', card }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(document.querySelector('details')).toBeNull();
+  });
+
+  it('leads back to the mention’s own entity from a related one', () => {
+    const onOpenEntity = vi.fn();
+    render(
+      <EntityCardView
+        state={{ status: 'ready', card, backTo: { id: 'un-security-council', name: 'Security Council' } }}
+        onClose={() => undefined}
+        onOpenEntity={onOpenEntity}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Back to Security Council' }));
+    expect(onOpenEntity).toHaveBeenCalledWith('un-security-council', 'Security Council');
   });
 
   it('says it is looking up, and says clearly when a lookup failed', () => {

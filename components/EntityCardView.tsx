@@ -1,7 +1,14 @@
 import type { EntityCard } from '../utils/protocol';
 import { FactItem } from './FactItem';
 
-export type CardState = { status: 'loading'; name: string } | { status: 'ready'; card: EntityCard } | { status: 'failed'; name: string; message: string };
+export type CardState =
+  | { status: 'loading'; name: string }
+  | {
+      status: 'ready';
+      card: EntityCard /** The mention's own entity, when the card shows a related one at its place. */;
+      backTo?: { id: string; name: string };
+    }
+  | { status: 'failed'; name: string; message: string };
 
 type Props = {
   state: CardState;
@@ -9,46 +16,100 @@ type Props = {
   onOpenEntity: (entityId: string, name: string) => void;
 };
 
+/** Facts shown before the rest are asked for: a card of twenty facts was ten windows tall. */
+const FIRST_FACTS = 3;
+
+/** The facts of a card: the first few, and the rest in a native disclosure (no script state to keep). */
+function FactList({ card }: { card: EntityCard }) {
+  const rest = card.facts.slice(FIRST_FACTS);
+  return (
+    <>
+      <ol class="facts">
+        {card.facts.slice(0, FIRST_FACTS).map((fact) => (
+          <FactItem fact={fact} key={fact.id} />
+        ))}
+      </ol>
+      {rest.length > 0 && (
+        <details class="more">
+          <summary>
+            {rest.length} more {rest.length === 1 ? 'fact' : 'facts'}
+          </summary>
+          <ol class="facts" start={FIRST_FACTS + 1}>
+            {rest.map((fact) => (
+              <FactItem fact={fact} key={fact.id} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </>
+  );
+}
+
 /** The card shown over a mention: what the bundled article says of one actor. */
 export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
   const name = state.status === 'ready' ? state.card.name : state.name;
+  const ready = state.status === 'ready' ? state : undefined;
   return (
     // In English, left to right, whatever the page around it is written in (a screen reader reads it in an English voice).
-    <div class="card" role="dialog" aria-label={name} tabIndex={-1} dir="ltr" lang="en" data-kind={state.status === 'ready' ? state.card.kind : undefined}>
+    <div
+      class="card"
+      role="dialog"
+      aria-labelledby="card-name"
+      aria-describedby={ready ? 'card-description' : 'card-status'}
+      tabIndex={-1}
+      dir="ltr"
+      lang="en"
+      data-kind={ready?.card.kind}
+    >
       <header class="card-header">
         <div>
+          {ready?.backTo && (
+            <button
+              type="button"
+              class="back"
+              aria-label={`Back to ${ready.backTo.name}`}
+              onClick={() => ready.backTo && onOpenEntity(ready.backTo.id, ready.backTo.name)}
+            >
+              ← {ready.backTo.name}
+            </button>
+          )}
           {/* The kind's own name: the card's style writes it in capitals. */}
-          {state.status === 'ready' && <span class="kind">{state.card.kind}</span>}
-          <h2 class="name">{name}</h2>
+          {ready && <span class="kind">{ready.card.kind}</span>}
+          <h2 class="name" id="card-name">
+            {name}
+          </h2>
         </div>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </header>
-      {state.status === 'loading' && <p class="status">Looking up…</p>}
+      {state.status === 'loading' && (
+        <p class="status" id="card-status">
+          Looking up…
+        </p>
+      )}
       {state.status === 'failed' && (
-        <p class="status error" role="alert">
+        <p class="status error" role="alert" id="card-status">
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && (
+      {ready && (
         <>
-          <p class="description">{state.card.description}</p>
-          <ol class="facts">
-            {state.card.facts.map((fact) => (
-              <FactItem fact={fact} key={fact.id} />
-            ))}
-          </ol>
-          {state.card.related.length > 0 && (
+          <p class="description" id="card-description">
+            {ready.card.description}
+          </p>
+          {ready.card.related.length > 0 && (
             <nav class="related" aria-label="Related">
               <span class="related-label">Related:</span>
-              {state.card.related.map((entity) => (
+              {ready.card.related.map((entity) => (
                 <button type="button" class="related-entity" key={entity.id} onClick={() => onOpenEntity(entity.id, entity.name)}>
                   {entity.name}
                 </button>
               ))}
             </nav>
           )}
+          {/* A new list for each entity: one opened from "Related" starts folded. */}
+          <FactList card={ready.card} key={ready.card.id} />
           <p class="source">Source: Robert R. King’s analysis bundled with Peninsula Lens.</p>
         </>
       )}

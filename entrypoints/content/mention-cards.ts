@@ -135,7 +135,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     try {
       const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId }, EntityLookupSchema);
       if (id !== lookup) return;
-      host.show(card ? { status: 'ready', card } : { status: 'failed', name, message: 'The bundled article has no facts about this name.' }, anchor);
+      // A related entity's card, at the mention's place, leads back to the mention's own.
+      const backTo = shownEntityId === mention.entityId ? undefined : { id: mention.entityId, name: mention.text };
+      host.show(card ? { status: 'ready', card, backTo } : { status: 'failed', name, message: 'The bundled article has no facts about this name.' }, anchor);
     } catch (error) {
       if (id !== lookup) return;
       const reason = error instanceof Error ? error.message : String(error);

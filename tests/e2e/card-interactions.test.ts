@@ -19,11 +19,15 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
   });
 
-  /** True when the card's heading (kind label, then name) is this entity's, as a person reads it. */
+  /** True when the card's heading (kind label, then name) is this entity's, as a person reads it (after a way back, on a related entity's card). */
   function isCardOf(card: string, entityId: string): boolean {
     const entity = entities.find((candidate) => candidate.id === entityId);
     if (!entity) throw new Error(`no entity ${entityId}`);
-    return card.replace(/\s+/g, ' ').trim().toLowerCase().startsWith(`${entity.kind} ${entity.name}`.toLowerCase());
+    const heading = card
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^← .*? (?=(organisation|state|person|event|document|topic) )/i, '');
+    return heading.toLowerCase().startsWith(`${entity.kind} ${entity.name}`.toLowerCase());
   }
 
   async function cardShows(text: string): Promise<string> {
@@ -65,6 +69,14 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.press('Tab');
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated}`);
+    // The way back, from the keyboard: the first button of a related entity's card leads to the mention's own.
+    await e2e.tab.press('Tab');
+    await e2e.tab.press('Enter');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the mention’s own card by the way back');
+    await e2e.tab.press('Tab');
+    await e2e.tab.press('Tab');
+    await e2e.tab.press('Enter');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated} again`);
     // Pointing at the mention the card stands by (the heading's "Security Council", the page's first)
     // brings its own card back.
     const mention = await e2e.tab.evaluate(revealHighlight, 'Security Council');
