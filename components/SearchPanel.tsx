@@ -11,6 +11,8 @@ const SEARCH_DELAY_MS = 150;
  * a paste can pass the box's maxLength in some browsers, so it is also cut.
  */
 const MAX_QUERY_CHARS = 200;
+/** Hits shown before "Show all": a common word matches dozens, and the best come first. */
+const FIRST_HITS = 20;
 
 /** The hits of a completed search, with the query they answer. */
 type Results = { query: string; hits: SearchHit[] };
@@ -51,6 +53,8 @@ export function SearchPanel({ search }: Props) {
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<Results | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  /** The query whose every hit the reader asked to see. */
+  const [allShownFor, setAllShownFor] = useState<string | undefined>();
   const query = typed.slice(0, MAX_QUERY_CHARS);
 
   useEffect(() => {
@@ -86,6 +90,8 @@ export function SearchPanel({ search }: Props) {
   // next to the newer query it would read as that query's outcome.
   const pending = results !== undefined && results.query !== query;
   const shown = results && !(pending && results.hits.length === 0) ? results : undefined;
+  const everyHit = shown !== undefined && (allShownFor === shown.query || shown.hits.length <= FIRST_HITS);
+  const listed = shown && (everyHit ? shown.hits : shown.hits.slice(0, FIRST_HITS));
 
   return (
     <section class="search" aria-label="Look up facts">
@@ -107,11 +113,12 @@ export function SearchPanel({ search }: Props) {
       <p class="search-outcome" aria-live="polite" aria-atomic="true">
         {shown && outcomeOf(shown)}
       </p>
-      {shown && shown.hits.length > 0 && (
+      {shown && listed && listed.length > 0 && (
         <ul class="hits" aria-busy={pending}>
-          {byEntity(shown.hits).map((group) => (
+          {byEntity(listed).map((group) => (
             <li class="hit" key={group.entity.id}>
-              <p class="hit-entity">{group.entity.name}</p>
+              {/* A heading each, so a screen reader can jump from name to name. */}
+              <h2 class="hit-entity">{group.entity.name}</h2>
               {group.description && <p class="hit-description">{group.description}</p>}
               {group.facts.length > 0 && (
                 <ul class="facts">
@@ -123,6 +130,11 @@ export function SearchPanel({ search }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {shown && !everyHit && (
+        <button type="button" class="show-all" onClick={() => setAllShownFor(shown.query)}>
+          Show all {shown.hits.length} results
+        </button>
       )}
     </section>
   );

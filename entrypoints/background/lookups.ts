@@ -60,7 +60,6 @@ export async function timeline(store: FactStore): Promise<FactView[]> {
 
 type SearchDocument = { id: string; entityId: string; factId?: string; description?: string; name: string; text: string };
 
-const MAX_HITS = 20;
 /**
  * Typos are forgiven in words only: a number one edit away is another number,
  * so "2019" fuzzily would also find 2014 to 2018. Numbers still match as
@@ -110,7 +109,8 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   const [results, refs, facts] = await Promise.all([index, refsById(store), store.allFacts()]).then(
     ([built, entityRefs, allFacts]) => [built.search(query), entityRefs, new Map(allFacts.map((fact) => [fact.id, fact]))] as const,
   );
-  return results.slice(0, MAX_HITS).flatMap((result): SearchHit[] => {
+  // Every hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
+  return results.flatMap((result): SearchHit[] => {
     const entity = refs.get(String(result.entityId));
     if (!entity) return [];
     const fact = typeof result.factId === 'string' ? facts.get(result.factId) : undefined;

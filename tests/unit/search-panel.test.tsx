@@ -105,6 +105,24 @@ describe('SearchPanel', () => {
     ]);
   });
 
+  it('counts every hit, shows the first twenty, and the rest on request; each name is a heading', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('council');
+    const hits: SearchHit[] = Array.from({ length: 26 }, (_, index) => ({
+      entity: { id: 'un-security-council', name: 'UN Security Council', kind: 'organisation' },
+      fact: { id: `fact-${index}`, claim: `Council claim ${index + 1}.`, quotes: [`Quote ${index + 1}.`] },
+    }));
+    (await requested('council')).answer(hits);
+    await waitFor(() => expect(outcome().textContent).toBe('26 facts match “council”.'));
+    expect(screen.getByRole('heading', { name: 'UN Security Council' })).toBeTruthy();
+    expect(screen.getByText('Council claim 20.')).toBeTruthy();
+    expect(screen.queryByText('Council claim 21.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 26 results' }));
+    expect(screen.getByText('Council claim 26.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+  });
+
   it('says one fact matches in the singular', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
