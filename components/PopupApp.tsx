@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
+import { ColourKey } from './ColourKey';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
 import { TimelinePanel } from './TimelinePanel';
@@ -51,6 +52,7 @@ export function PopupApp({ site }: Props) {
           Point at a marked name or tap it for its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> steps through them from the keyboard.
         </p>
       )}
+      {status?.site && status.enabled && <ColourKey />}
       {status?.settingsProblem && (
         <p role="alert" class="problem">
           {status.settingsProblem}

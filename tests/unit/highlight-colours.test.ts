@@ -1,0 +1,93 @@
+/**
+ * The marks' colours (entrypoints/content/highlights.css) tell the kinds of
+ * entity apart: each pair of kinds, painted over a white and a dark page,
+ * differs by a colour difference a reader sees at a glance (CIE ΔE 2000 of
+ * 10 or more; 2.3 is the least a trained eye tells apart side by side), and
+ * the text under each mark stays readable (WCAG 4.5:1 for black text on
+ * white, white text on the dark page).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENTITY_KINDS } from '../../data/schema';
+
+const css = readFileSync(resolve(import.meta.dirname, '../../entrypoints/content/highlights.css'), 'utf8');
+type Rgb = [number, number, number];
+
+/** The colour and opacity of a kind's mark: `background-color: rgb(r g b / a)`. */
+function markOf(kind: string): { colour: Rgb; alpha: number } {
+  const rule = new RegExp(`::highlight\\(peninsula-lens-${kind}\\)\\s*\\{\\s*background-color:\\s*rgb\\((\\d+) (\\d+) (\\d+) / ([\\d.]+)\\)`).exec(css);
+  if (!rule) throw new Error(`no colour for ${kind}`);
+  return { colour: [Number(rule[1]), Number(rule[2]), Number(rule[3])], alpha: Number(rule[4]) };
+}
+
+function over({ colour, alpha }: { colour: Rgb; alpha: number }, page: Rgb): Rgb {
+  return colour.map((channel, at) => channel * alpha + (page[at] as number) * (1 - alpha)) as Rgb;
+}
+
+function linear(channel: number): number {
+  const value = channel / 255;
+  return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+}
+
+function luminance([red, green, blue]: Rgb): number {
+  return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+}
+
+function lab(rgb: Rgb): [number, number, number] {
+  const [r, g, b] = rgb.map(linear) as Rgb;
+  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
+  const [fx, fy, fz] = xyz.map((t) => (t > 216 / 24389 ? Math.cbrt(t) : (841 / 108) * t + 4 / 29)) as Rgb;
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
+}
+
+/** CIEDE2000 colour difference. */
+function deltaE2000(one: Rgb, two: Rgb): number {
+  const [l1, a1, b1] = lab(one);
+  const [l2, a2, b2] = lab(two);
+  const rad = Math.PI / 180;
+  const meanC = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2;
+  const g = 0.5 * (1 - Math.sqrt(meanC ** 7 / (meanC ** 7 + 25 ** 7)));
+  const [ap1, ap2] = [a1 * (1 + g), a2 * (1 + g)];
+  const [c1, c2] = [Math.hypot(ap1, b1), Math.hypot(ap2, b2)];
+  const hue = (b: number, a: number) => (Math.atan2(b, a) / rad + 360) % 360;
+  const [h1, h2] = [hue(b1, ap1), hue(b2, ap2)];
+  const dL = l2 - l1;
+  const dC = c2 - c1;
+  let dh = h2 - h1;
+  if (c1 * c2 !== 0 && Math.abs(dh) > 180) dh -= Math.sign(dh) * 360;
+  const dH = 2 * Math.sqrt(c1 * c2) * Math.sin((dh / 2) * rad);
+  const meanL = (l1 + l2) / 2;
+  const meanCp = (c1 + c2) / 2;
+  let meanH = h1 + h2;
+  if (c1 * c2 !== 0) meanH = Math.abs(h1 - h2) > 180 ? (h1 + h2 + (h1 + h2 < 360 ? 360 : -360)) / 2 : (h1 + h2) / 2;
+  const t =
+    1 -
+    0.17 * Math.cos((meanH - 30) * rad) +
+    0.24 * Math.cos(2 * meanH * rad) +
+    0.32 * Math.cos((3 * meanH + 6) * rad) -
+    0.2 * Math.cos((4 * meanH - 63) * rad);
+  const sL = 1 + (0.015 * (meanL - 50) ** 2) / Math.sqrt(20 + (meanL - 50) ** 2);
+  const sC = 1 + 0.045 * meanCp;
+  const sH = 1 + 0.015 * meanCp * t;
+  const rT = -2 * Math.sqrt(meanCp ** 7 / (meanCp ** 7 + 25 ** 7)) * Math.sin(60 * Math.exp(-(((meanH - 275) / 25) ** 2)) * rad);
+  return Math.sqrt((dL / sL) ** 2 + (dC / sC) ** 2 + (dH / sH) ** 2 + rT * (dC / sC) * (dH / sH));
+}
+
+const PAGES: [string, Rgb, Rgb][] = [
+  ['a white page', [255, 255, 255], [0, 0, 0]],
+  ['a dark page', [18, 18, 18], [255, 255, 255]],
+];
+
+describe.each(PAGES)('the marks on %s', (_page, background, text) => {
+  const pairs = ENTITY_KINDS.flatMap((one, at) => ENTITY_KINDS.slice(at + 1).map((two) => [one, two] as const));
+
+  it.each(pairs)('tell %s from %s at a glance', (one, two) => {
+    expect(deltaE2000(over(markOf(one), background), over(markOf(two), background))).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each([...ENTITY_KINDS])('keep the text on a %s mark readable', (kind) => {
+    const [lighter, darker] = [luminance(over(markOf(kind), background)), luminance(text)].sort((x, y) => y - x) as [number, number];
+    expect((lighter + 0.05) / (darker + 0.05)).toBeGreaterThanOrEqual(4.5);
+  });
+});
