@@ -12,20 +12,29 @@ export const UNREADABLE_SETTINGS_KEY = 'siteSettingsUnreadable';
 
 type KeptValue = { keptAt: string; value: unknown };
 
-/** A value as JSON, or undefined for one JSON cannot write (a cycle, a BigInt, which storage may hold). */
-function jsonOf(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return undefined;
-  }
+/**
+ * A value's text for telling kept copies apart: JSON, with BigInts and
+ * repeated objects (a cycle) written out, which JSON alone cannot write and
+ * Firefox's storage can hold.
+ */
+function fingerprintOf(value: unknown): string {
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'bigint') return `${item}n`;
+    if (typeof item === 'object' && item !== null) {
+      if (seen.has(item)) return '[seen]';
+      seen.add(item);
+    }
+    return item;
+  });
+  return text ?? String(value);
 }
 
 /** Adds a corrupt value to the kept ones unless the same value is kept already; rejects when storage refuses. */
 async function keepUnreadable(raw: unknown, kept: unknown): Promise<void> {
   const list: KeptValue[] = Array.isArray(kept) ? (kept as KeptValue[]) : kept === undefined ? [] : [{ keptAt: 'earlier', value: kept }];
-  const serialised = jsonOf(raw);
-  if (serialised !== undefined && list.some((entry) => jsonOf(entry?.value) === serialised)) return;
+  const fingerprint = fingerprintOf(raw);
+  if (list.some((entry) => fingerprintOf(entry?.value) === fingerprint)) return;
   await browser.storage.local.set({ [UNREADABLE_SETTINGS_KEY]: [...list, { keptAt: new Date().toISOString(), value: raw }] });
 }
 

@@ -140,6 +140,11 @@ describe('settings whose copy cannot be kept', () => {
       expect(loaded.settings).toEqual({ disabledSites: [] });
       expect(loaded.problem).toContain(`kept in storage under "${UNREADABLE_SETTINGS_KEY}"`);
       expect(written).toEqual([{ [UNREADABLE_SETTINGS_KEY]: [{ keptAt: expect.any(String), value: raw }] }]);
+      // Read again (every page asks), with the copy now kept: no second copy.
+      const kept = written[0]?.[UNREADABLE_SETTINGS_KEY];
+      fakeBrowser.storage.local.get = async () => ({ [SETTINGS_KEY]: make(), [UNREADABLE_SETTINGS_KEY]: kept });
+      await loadSettings();
+      expect(written).toHaveLength(1);
     } finally {
       Object.assign(fakeBrowser.storage.local, { get, set });
     }
