@@ -5,7 +5,8 @@ export type CardState =
   | { status: 'loading'; name: string }
   | {
       status: 'ready';
-      card: EntityCard /** The mention's own entity, when the card shows a related one at its place. */;
+      card: EntityCard;
+      /** The mention's own entity, when the card shows a related one at its place. */
       backTo?: { id: string; name: string };
     }
   | { status: 'failed'; name: string; message: string };

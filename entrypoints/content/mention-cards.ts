@@ -3,13 +3,14 @@
  * steps to it from the keyboard (Alt+Shift+↓ / Alt+Shift+↑), and closes it on
  * Escape, a tap elsewhere, or when the pointer leaves.
  */
-import { getOverflowAncestors, type VirtualElement } from '@floating-ui/dom';
+import type { VirtualElement } from '@floating-ui/dom';
 import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
 import { flatTreeAncestors } from './flat-tree';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
+import { isEditing, nextMention, scrollToMiddle } from './keyboard-steps';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 350;
@@ -27,58 +28,10 @@ function anchorFor(mention: PaintedMention): VirtualElement {
   };
 }
 
-/**
- * The first painted mention at or below the top of the window, stepping down
- * (the last at or above its bottom, stepping up); past the last, the first
- * (past the first, the last).
- */
-function firstInView(doc: Document, mentions: readonly PaintedMention[], direction: 1 | -1): PaintedMention | undefined {
-  const height = doc.defaultView?.innerHeight ?? 0;
-  const inOrder = direction === 1 ? mentions : [...mentions].reverse();
-  const seen = inOrder.find((mention) => {
-    const rect = mention.range.getBoundingClientRect();
-    return (rect.width > 0 || rect.height > 0) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
-  });
-  return seen ?? inOrder[0];
-}
-
 /** True when a node is inside a link (in the flat tree: a component's link around its slot too): a tap on it would follow it. */
 function isInLink(node: Node): boolean {
   for (const element of flatTreeAncestors(node)) if (element.localName === 'a' && element.hasAttribute('href')) return true;
   return false;
-}
-
-/**
- * Scrolls so that the mention itself, not only its element (a long paragraph
- * may be taller than the window), stands in the middle of the view, through
- * every scrolling box around it.
- */
-function scrollToMiddle(doc: Document, mention: PaintedMention): void {
-  const element = mention.startNode.parentElement;
-  if (!element) return;
-  element.scrollIntoView({ block: 'center', behavior: 'instant' });
-  const view = doc.defaultView;
-  if (!view) return;
-  for (const box of getOverflowAncestors(element, [], false)) {
-    if (!(box instanceof Element) && box !== view) continue;
-    const rect = mention.range.getBoundingClientRect();
-    const boxTop = box instanceof Element ? box.getBoundingClientRect().top : 0;
-    const boxHeight = box instanceof Element ? box.clientHeight : view.innerHeight;
-    const scrolledFrom = box instanceof Element ? box.scrollTop : view.scrollY;
-    box.scrollBy({ top: rect.top + rect.height / 2 - (boxTop + boxHeight / 2), behavior: 'instant' });
-    // A box whose scrolling does not move the mention (the page behind a fixed header or a dialog) goes back.
-    if (Math.abs(mention.range.getBoundingClientRect().top - rect.top) < 1) box.scrollTo({ top: scrolledFrom, behavior: 'instant' });
-  }
-}
-
-/**
- * True when keys go to a text field or an editor, or may: a component whose
- * shadow root is closed to us shows only itself as the target, whatever has
- * focus inside it.
- */
-function isEditing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || (target.localName.includes('-') && !target.shadowRoot);
 }
 
 /** Wires cards to the painted mentions of `doc`; `destroy` removes every listener and the card. */
@@ -101,6 +54,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let tabbedOut = false;
   /** The mention whose card opened last: the keyboard steps on from it, after its card closed too. */
   let lastOpened: PaintedMention | undefined;
+  /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
+  let ownName: { entityId: string; name: string } | undefined;
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
@@ -135,8 +90,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     try {
       const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId }, EntityLookupSchema);
       if (id !== lookup) return;
-      // A related entity's card, at the mention's place, leads back to the mention's own.
-      const backTo = shownEntityId === mention.entityId ? undefined : { id: mention.entityId, name: mention.text };
+      if (card && card.id === mention.entityId) ownName = { entityId: card.id, name: card.name };
+      // A related entity's card, at the mention's place, leads back to the mention's own, by its own name
+      // (not the page's spelling, which may be in another language).
+      const back = ownName?.entityId === mention.entityId ? ownName.name : mention.text;
+      const backTo = shownEntityId === mention.entityId ? undefined : { id: mention.entityId, name: back };
       host.show(card ? { status: 'ready', card, backTo } : { status: 'failed', name, message: 'The bundled article has no facts about this name.' }, anchor);
     } catch (error) {
       if (id !== lookup) return;
@@ -176,10 +134,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   function step(direction: 1 | -1): void {
     const mentions = highlights.all();
     if (mentions.length === 0) return;
-    const from = current ?? lastOpened;
-    const at = from ? mentions.findIndex((mention) => mention.range === from.range) : -1;
-    // From the last card (still painted), else from where the reader is: the first name in view, or the last.
-    const next = at >= 0 ? mentions[(at + direction + mentions.length) % mentions.length] : firstInView(doc, mentions, direction);
+    const next = nextMention(doc, mentions, current ?? lastOpened, direction);
     if (!next) return;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
     scrollToMiddle(doc, next);

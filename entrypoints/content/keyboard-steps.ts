@@ -1,0 +1,69 @@
+/**
+ * Where Alt+Shift+↓ / ↑ go: which mention is next, which keys are the
+ * page's, and scrolling the mention to the middle of the view.
+ */
+import { getOverflowAncestors } from '@floating-ui/dom';
+import type { PaintedMention } from './highlights';
+
+function isInView(doc: Document, mention: PaintedMention): boolean {
+  const rect = mention.range.getBoundingClientRect();
+  return (rect.width > 0 || rect.height > 0) && rect.bottom > 0 && rect.top < (doc.defaultView?.innerHeight ?? 0);
+}
+
+/**
+ * The mention to step to from `from` (the open card's, or the last one's):
+ * the next one in `direction` while `from` is still in view; else, from
+ * where the reader is, the first mention at or below the top of the window
+ * (stepping up, the last at or above its bottom); past the end, round to the
+ * other end.
+ */
+export function nextMention(
+  doc: Document,
+  mentions: readonly PaintedMention[],
+  from: PaintedMention | undefined,
+  direction: 1 | -1,
+): PaintedMention | undefined {
+  const at = from && isInView(doc, from) ? mentions.findIndex((mention) => mention.range === from.range) : -1;
+  if (at >= 0) return mentions[(at + direction + mentions.length) % mentions.length];
+  const height = doc.defaultView?.innerHeight ?? 0;
+  const inOrder = direction === 1 ? mentions : [...mentions].reverse();
+  const seen = inOrder.find((mention) => {
+    const rect = mention.range.getBoundingClientRect();
+    return (rect.width > 0 || rect.height > 0) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
+  });
+  return seen ?? inOrder[0];
+}
+
+/**
+ * True when keys go to a text field or an editor, or may: a component whose
+ * shadow root is closed to us shows only itself as the target, whatever has
+ * focus inside it (one that takes focus itself has a tabindex).
+ */
+export function isEditing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return true;
+  return target.localName.includes('-') && !target.shadowRoot && !target.hasAttribute('tabindex');
+}
+
+/**
+ * Scrolls so that the mention itself, not only its element (a long paragraph
+ * may be taller than the window), stands in the middle of the view, through
+ * every scrolling box around it.
+ */
+export function scrollToMiddle(doc: Document, mention: PaintedMention): void {
+  const element = mention.startNode.parentElement;
+  if (!element) return;
+  element.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const view = doc.defaultView;
+  if (!view) return;
+  for (const box of getOverflowAncestors(element, [], false)) {
+    if (!(box instanceof Element) && box !== view) continue;
+    const rect = mention.range.getBoundingClientRect();
+    const boxTop = box instanceof Element ? box.getBoundingClientRect().top : 0;
+    const boxHeight = box instanceof Element ? box.clientHeight : view.innerHeight;
+    const scrolledFrom = box instanceof Element ? box.scrollTop : view.scrollY;
+    box.scrollBy({ top: rect.top + rect.height / 2 - (boxTop + boxHeight / 2), behavior: 'instant' });
+    // A box whose scrolling does not move the mention (the page behind a fixed header or a dialog) goes back.
+    if (Math.abs(mention.range.getBoundingClientRect().top - rect.top) < 1) box.scrollTo({ top: scrolledFrom, behavior: 'instant' });
+  }
+}
