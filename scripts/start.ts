@@ -28,7 +28,9 @@ if (headless) {
   const mention = (await page.evaluate(readHighlights)).find((range) => /Security Council/.test(range.text));
   if (!mention) throw new Error('No mention of the Security Council was highlighted on the demo page.');
   await page.mouse.move(mention.x + mention.width / 2, mention.y + mention.height / 2);
-  await page.waitForFunction(() => document.querySelector('peninsula-lens-card') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => [...document.documentElement.children].some((element) => element.localName.startsWith('peninsula-lens-card-')), undefined, {
+    timeout: 10_000,
+  });
   // Wait until the card holds facts, not "Looking up…".
   for (let tries = 0; tries < 50 && !/From|Source/.test(await chromiumCardText(page)); tries++) await page.waitForTimeout(100);
   mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });

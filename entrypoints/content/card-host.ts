@@ -11,31 +11,28 @@ import { type CardState, EntityCardView } from '../../components/EntityCardView'
 import cardCss from './card.css?inline';
 import { flatTreeAncestors } from './flat-tree';
 
-export const CARD_HOST_TAG = 'peninsula-lens-card';
+/** The start of the card host's tag; a random suffix ends it (see attachCardHost). */
+const CARD_HOST_TAG = 'peninsula-lens-card';
 
-/** True for our card's host (under either name, see `attachHost`): watchers of the page leave our own changes alone. */
+/** The hosts this script made: told apart by identity, not by a name a page could give its own elements. */
+const ourHosts = new WeakSet<Node>();
+
+/** True for our card's host: watchers of the page leave our own changes alone. */
 export function isCardHost(node: Node): boolean {
-  return node instanceof Element && node.localName.startsWith(CARD_HOST_TAG);
+  return ourHosts.has(node);
 }
 
 /**
- * The card's host and its closed shadow root. Our tag is a name a page can
- * define as its own element: made that way, the page's code would run in our
- * call, and it could reach into the shadow root through the element's
- * internals, or forbid the root (no card would ever open). Where the page
- * has taken the name, the host gets one it cannot know in advance.
+ * A new host for the card, with its closed shadow root. Its tag ends in a
+ * random suffix: a page that defined our tag as its own element would run
+ * its code inside our call, and could reach into the shadow root through the
+ * element's internals or forbid the root (no card would ever open).
  */
-function attachHost(doc: Document): [HTMLElement, ShadowRoot] {
-  const host = doc.createElement(CARD_HOST_TAG);
-  if (!host.matches(':defined')) {
-    try {
-      return [host, host.attachShadow({ mode: 'closed' })];
-    } catch {
-      // A definition whose constructor failed still forbids the root: the other name, below.
-    }
-  }
-  const other = doc.createElement(`${CARD_HOST_TAG}-${Math.random().toString(36).slice(2)}`);
-  return [other, other.attachShadow({ mode: 'closed' })];
+export function attachCardHost(doc: Document): [HTMLElement, ShadowRoot] {
+  const host = doc.createElement(`${CARD_HOST_TAG}-${Math.random().toString(36).slice(2, 10)}`);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  ourHosts.add(host);
+  return [host, shadow];
 }
 
 export type CardHost = {
@@ -155,7 +152,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       if (host.parentNode !== layer) layer.append(host);
       return mount;
     }
-    const [created, shadow] = attachHost(doc);
+    const [created, shadow] = attachCardHost(doc);
     host = created;
     // Out of the flow of whatever holds it (a flex dialog would give it a gap); inline, as the page's rules
     // for its children win over the card's own :host rule.

@@ -46,7 +46,8 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of North Korea');
     await e2e.tab.press('Alt+Shift+ArrowUp');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council again');
-    const cardElements = () => e2e.tab.evaluate(() => document.querySelectorAll('peninsula-lens-card').length, undefined);
+    const cardElements = () =>
+      e2e.tab.evaluate(() => [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('peninsula-lens-card-')).length, undefined);
     expect(await cardElements()).toBe(1);
     await e2e.tab.press('Escape');
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
@@ -62,7 +63,10 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     const card = await cardShows('UN Security Council');
     expect(card).toContain('Related:');
     expect(isCardOf(card, 'un-security-council')).toBe(true);
-    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName === 'peninsula-lens-card', undefined), 'focus to move into the card');
+    await waitFor(
+      () => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined),
+      'focus to move into the card',
+    );
     const firstRelated = entities.find((entity) => entity.id === 'un-security-council')?.related[0] as string;
     // Focus starts on the card itself; Tab reaches its close button, then the first related entity.
     await e2e.tab.press('Tab');

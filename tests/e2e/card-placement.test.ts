@@ -242,7 +242,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     const box = await cardBox(e2e.tab);
     const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
     const onTop = await e2e.tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, middle);
-    expect(onTop).toBe('peninsula-lens-card');
+    expect(onTop).toMatch(/^peninsula-lens-card-/);
     expect(await dialogHeight()).toBe(heightBefore);
   });
 
@@ -261,7 +261,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
       const host = document.querySelector('slotted-dialog');
       return host?.shadowRoot?.elementFromPoint(x, y)?.localName;
     }, middle);
-    expect(onTop).toBe('peninsula-lens-card');
+    expect(onTop).toMatch(/^peninsula-lens-card-/);
     expect(await e2e.tab.evaluate(() => location.hash, undefined)).toBe('');
   });
 
@@ -372,7 +372,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await cardLoaded('Stephen Biegun');
-    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName === 'peninsula-lens-card', undefined), 'focus in the card');
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
     await e2e.tab.press('Shift+Tab');
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
     expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');

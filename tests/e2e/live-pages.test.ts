@@ -210,7 +210,10 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     const { x, y } = point;
     const cardsInFrame = () =>
       e2e.tab.evaluate(
-        () => (document.getElementById('rewritten') as HTMLIFrameElement).contentDocument?.querySelectorAll('peninsula-lens-card').length ?? 0,
+        () =>
+          [...((document.getElementById('rewritten') as HTMLIFrameElement).contentDocument?.querySelectorAll('*') ?? [])].filter((element) =>
+            element.localName.startsWith('peninsula-lens-card-'),
+          ).length,
         undefined,
       );
     await e2e.tab.hover(x - 3, y);

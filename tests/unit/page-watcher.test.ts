@@ -4,7 +4,7 @@
  * extension's own card host ignored.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CARD_HOST_TAG } from '../../entrypoints/content/card-host';
+import { attachCardHost } from '../../entrypoints/content/card-host';
 import { type ChangedParts, outermostNodes, watchForText } from '../../entrypoints/content/page-watcher';
 
 /** Long enough for the watcher's idle-time flush (a 50 ms timer where requestIdleCallback is missing). */
@@ -194,7 +194,7 @@ describe('watchForText', () => {
 
   it('does not call back when the card host is added or removed', async () => {
     watch();
-    const host = document.createElement(CARD_HOST_TAG);
+    const [host] = attachCardHost(document);
     document.documentElement.append(host);
     await settle();
     host.remove();
@@ -256,7 +256,7 @@ describe('watchForText', () => {
     // Nothing to read changed: no report of text.
     expect(calls).toEqual([]);
     // The extension's own card is not a change of the page's.
-    const host = document.createElement(CARD_HOST_TAG);
+    const [host] = attachCardHost(document);
     document.documentElement.append(host);
     host.remove();
     await settle();
@@ -275,7 +275,7 @@ describe('watchForText', () => {
 
   it('still reports page changes made alongside the card host', async () => {
     watch();
-    const host = document.createElement(CARD_HOST_TAG);
+    const [host] = attachCardHost(document);
     document.documentElement.append(host);
     const added = paragraph('North Korea');
     document.body.append(added);

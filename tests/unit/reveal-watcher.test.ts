@@ -7,7 +7,9 @@
  * no checkVisibility: each hidden element gets one that reads the page's
  * state, and counts the questions.
  */
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { attachCardHost } from '../../entrypoints/content/card-host';
 import { type TextWatch, watchForText } from '../../entrypoints/content/page-watcher';
 import { type ChangeFeed, type RevealWatcher, watchForReveal } from '../../entrypoints/content/reveal-watcher';
 
@@ -199,7 +201,7 @@ describe('watchForReveal', () => {
   it('ignores the extension’s own card coming and going', async () => {
     watcher = watchForReveal(document, () => undefined, feed);
     watcher.watch(hiddenPart('panel', () => false));
-    const card = document.createElement('peninsula-lens-card');
+    const [card] = attachCardHost(document);
     document.documentElement.append(card);
     card.setAttribute('style', 'display: block');
     card.remove();
