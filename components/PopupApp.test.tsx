@@ -66,6 +66,24 @@ describe('PopupApp', () => {
     expect(toggle.checked).toBe(false);
   });
 
+  it('shows the stored setting again when saving fails, says why, and drops that message when a later save works', async () => {
+    let fail = true;
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'set-site-enabled': ({ site, enabled }) => (fail ? { error: 'QUOTA_BYTES quota exceeded' } : { site, enabled }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toContain('The setting was not saved');
+    await waitFor(() => expect(toggle.checked).toBe(true));
+    fail = false;
+    fireEvent.click(toggle);
+    await waitFor(() => expect(screen.getByText('Off')).toBeTruthy());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says when facts come from memory and when settings could not be read', async () => {
     serveRequests({
       'site-status-for': ({ site }) => ({ site, enabled: true, settingsProblem: 'Your site settings could not be read.' }),

@@ -18,6 +18,8 @@ export function PopupApp({ site }: Props) {
   const [storage, setStorage] = useState<StorageStatus | undefined>();
   /** The setting asked for and being saved: the switch shows it at once, and comes back if saving fails. */
   const [saving, setSaving] = useState<boolean | undefined>();
+  /** Why the last press of the switch was not saved; gone at the next press. */
+  const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
 
   useEffect(() => {
@@ -31,8 +33,9 @@ export function PopupApp({ site }: Props) {
     (enabled: boolean) => {
       if (!status?.site) return;
       setSaving(enabled);
+      setSaveProblem(undefined);
       sendRequest({ type: 'set-site-enabled', site: status.site, enabled }, SiteStatusSchema)
-        .then(setStatus, (error: unknown) => setProblem(`The setting was not saved: ${messageOf(error)}`))
+        .then(setStatus, (error: unknown) => setSaveProblem(`The setting was not saved: ${messageOf(error)}`))
         .finally(() => setSaving(undefined));
     },
     [status],
@@ -66,6 +69,11 @@ export function PopupApp({ site }: Props) {
       {problem && (
         <p role="alert" class="problem">
           {problem}
+        </p>
+      )}
+      {saveProblem && (
+        <p role="alert" class="problem">
+          {saveProblem}
         </p>
       )}
       <SearchPanel search={search} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../utils/protocol';
 import { FactItem } from './FactItem';
 
@@ -55,6 +55,9 @@ export function SearchPanel({ search }: Props) {
   const [problem, setProblem] = useState<string | undefined>();
   /** The query whose every hit the reader asked to see. */
   const [allShownFor, setAllShownFor] = useState<string | undefined>();
+  /** After "Show all": the heading of the first name that was not shown, which takes the focus the button had. */
+  const focusHeading = useRef<{ query: string; index: number } | undefined>(undefined);
+  const list = useRef<HTMLUListElement>(null);
   const query = typed.slice(0, MAX_QUERY_CHARS);
 
   useEffect(() => {
@@ -93,6 +96,21 @@ export function SearchPanel({ search }: Props) {
   const everyHit = shown !== undefined && (allShownFor === shown.query || shown.hits.length <= FIRST_HITS);
   const listed = shown && (everyHit ? shown.hits : shown.hits.slice(0, FIRST_HITS));
 
+  useEffect(() => {
+    const target = focusHeading.current;
+    // Once every hit of that query is in the list (an earlier render's effect may run first).
+    if (!target || !everyHit || shown?.query !== target.query) return;
+    focusHeading.current = undefined;
+    const headings = list.current?.querySelectorAll<HTMLElement>('.hit-entity');
+    // The first name that was not shown; with none new (more facts of names already shown), the last name.
+    headings?.[Math.min(target.index, headings.length - 1)]?.focus();
+  });
+
+  const showAll = (results: Results) => {
+    focusHeading.current = { query: results.query, index: byEntity(results.hits.slice(0, FIRST_HITS)).length };
+    setAllShownFor(results.query);
+  };
+
   return (
     <section class="search" aria-label="Look up facts">
       <input
@@ -114,11 +132,13 @@ export function SearchPanel({ search }: Props) {
         {shown && outcomeOf(shown)}
       </p>
       {shown && listed && listed.length > 0 && (
-        <ul class="hits" aria-busy={pending}>
+        <ul class="hits" aria-busy={pending} ref={list}>
           {byEntity(listed).map((group) => (
             <li class="hit" key={group.entity.id}>
               {/* A heading each, so a screen reader can jump from name to name. */}
-              <h2 class="hit-entity">{group.entity.name}</h2>
+              <h2 class="hit-entity" tabIndex={-1}>
+                {group.entity.name}
+              </h2>
               {group.description && <p class="hit-description">{group.description}</p>}
               {group.facts.length > 0 && (
                 <ul class="facts">
@@ -132,7 +152,7 @@ export function SearchPanel({ search }: Props) {
         </ul>
       )}
       {shown && !everyHit && (
-        <button type="button" class="show-all" onClick={() => setAllShownFor(shown.query)}>
+        <button type="button" class="show-all" onClick={() => showAll(shown)}>
           Show all {shown.hits.length} results
         </button>
       )}

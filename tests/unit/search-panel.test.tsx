@@ -118,9 +118,31 @@ describe('SearchPanel', () => {
     expect(screen.getByRole('heading', { name: 'UN Security Council' })).toBeTruthy();
     expect(screen.getByText('Council claim 20.')).toBeTruthy();
     expect(screen.queryByText('Council claim 21.')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show all 26 results' }));
+    const showAll = screen.getByRole('button', { name: 'Show all 26 results' });
+    showAll.focus();
+    fireEvent.click(showAll);
     expect(screen.getByText('Council claim 26.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
+    // The button is gone; focus goes to the results, not to the page's body.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'UN Security Council' })));
+  });
+
+  it('moves focus to the first name that “Show all” brought in', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('korea');
+    const factOf = (entity: SearchHit['entity'], index: number): SearchHit => ({
+      entity,
+      fact: { id: `${entity.id}-${index}`, claim: `${entity.name} claim ${index}.`, quotes: [`Quote ${index}.`] },
+    });
+    const north = { id: 'north-korea', name: 'North Korea', kind: 'state' } as const;
+    const summit = { id: 'hanoi-summit', name: 'Hanoi summit', kind: 'event' } as const;
+    (await requested('korea')).answer([
+      ...Array.from({ length: 20 }, (_, index) => factOf(north, index)),
+      ...Array.from({ length: 3 }, (_, index) => factOf(summit, index)),
+    ]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show all 23 results' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Hanoi summit' })));
   });
 
   it('says one fact matches in the singular', async () => {
