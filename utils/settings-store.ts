@@ -13,18 +13,22 @@ export const UNREADABLE_SETTINGS_KEY = 'siteSettingsUnreadable';
 type KeptValue = { keptAt: string; value: unknown };
 
 /**
- * A value's text for telling kept copies apart: JSON, with BigInts and
- * repeated objects (a cycle) written out, which JSON alone cannot write and
- * Firefox's storage can hold.
+ * A value's text for telling kept copies apart: JSON, with what JSON cannot
+ * write and Firefox's storage (structured clone) can hold written out and
+ * tagged, so that no two different values read alike: BigInts, maps, sets,
+ * blobs, repeated objects (a cycle).
  */
 function fingerprintOf(value: unknown): string {
   const seen = new WeakSet<object>();
   const text = JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'bigint') return `${item}n`;
-    if (typeof item === 'object' && item !== null) {
-      if (seen.has(item)) return '[seen]';
-      seen.add(item);
-    }
+    // Tagged under a key no stored settings use, so that a tagged value never reads like a plain object.
+    if (typeof item === 'bigint') return { '\u0000': 'bigint', value: String(item) };
+    if (typeof item !== 'object' || item === null) return item;
+    if (seen.has(item)) return { '\u0000': 'seen' };
+    seen.add(item);
+    if (item instanceof Map) return { '\u0000': 'map', value: [...item] };
+    if (item instanceof Set) return { '\u0000': 'set', value: [...item] };
+    if (item instanceof Blob) return { '\u0000': 'blob', value: [item.size, item.type] };
     return item;
   });
   return text ?? String(value);

@@ -273,6 +273,16 @@ describe('watchForText', () => {
     expect(told).toBe(2);
   });
 
+  it('reads a page’s own element whose name starts like the card’s host: ours are known by identity, not by name', async () => {
+    watch();
+    const lookalike = document.createElement('peninsula-lens-card-x');
+    lookalike.textContent = 'North Korea';
+    document.body.append(lookalike);
+    await settle();
+    expect(calls).toEqual([{ full: false, nodes: [lookalike], metaChanged: false, removedText: false }]);
+    lookalike.remove();
+  });
+
   it('still reports page changes made alongside the card host', async () => {
     watch();
     const [host] = attachCardHost(document);

@@ -151,6 +151,31 @@ describe('settings whose copy cannot be kept', () => {
   });
 });
 
+describe('kept copies of values JSON cannot write', () => {
+  it.each([
+    ['maps', new Map([['a.org', true]]), new Map([['b.org', true]])],
+    ['sets', new Set(['a.org']), new Set(['b.org'])],
+    ['a BigInt and the text of one', 10n, '10n'],
+  ])('keeps two different %s apart', async (_name, first, second) => {
+    const written: Record<string, unknown>[] = [];
+    const { get, set } = fakeBrowser.storage.local;
+    fakeBrowser.storage.local.get = async () => ({
+      [SETTINGS_KEY]: { disabledSites: second },
+      [UNREADABLE_SETTINGS_KEY]: [{ keptAt: 'earlier', value: { disabledSites: first } }],
+    });
+    fakeBrowser.storage.local.set = async (items) => {
+      written.push(items);
+    };
+    try {
+      await loadSettings();
+      const kept = written[0]?.[UNREADABLE_SETTINGS_KEY] as { value: unknown }[] | undefined;
+      expect(kept?.map((entry) => entry.value)).toEqual([{ disabledSites: first }, { disabledSites: second }]);
+    } finally {
+      Object.assign(fakeBrowser.storage.local, { get, set });
+    }
+  });
+});
+
 describe('saveSiteEnabled', () => {
   it('turns a site off and on, and stores the result', async () => {
     expect(await saveSiteEnabled('example.com', false)).toEqual({ disabledSites: ['example.com'] });
