@@ -106,7 +106,8 @@ function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement):
   doc.addEventListener('scroll', update, { capture: true, passive: true, signal: listening.signal });
   if (anchor.contextElement) {
     // This frame's only: the card is fixed in this frame's window, which a parent frame's scrolling moves whole.
-    for (const scroller of getOverflowAncestors(anchor.contextElement, [], false)) {
+    // The mention's own element too: it may be the scrolling box itself.
+    for (const scroller of [anchor.contextElement, ...getOverflowAncestors(anchor.contextElement, [], false)]) {
       scroller.addEventListener('scroll', update, { passive: true, signal: listening.signal });
     }
   }

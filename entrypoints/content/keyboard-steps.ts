@@ -5,9 +5,16 @@
 import { getOverflowAncestors } from '@floating-ui/dom';
 import type { PaintedMention } from './highlights';
 
+/** True when the mention can be seen: drawn, in the window, and not scrolled out of a box around it. */
 function isInView(doc: Document, mention: PaintedMention): boolean {
   const rect = mention.range.getBoundingClientRect();
-  return (rect.width > 0 || rect.height > 0) && rect.bottom > 0 && rect.top < (doc.defaultView?.innerHeight ?? 0);
+  if (!(rect.width > 0 || rect.height > 0) || rect.bottom <= 0 || rect.top >= (doc.defaultView?.innerHeight ?? 0)) return false;
+  // From the text node: a box whose own text the mention is counts too.
+  return getOverflowAncestors(mention.startNode, [], false).every((box) => {
+    if (!(box instanceof Element)) return true;
+    const clip = box.getBoundingClientRect();
+    return rect.bottom > clip.top && rect.top < clip.bottom;
+  });
 }
 
 /**
@@ -56,7 +63,7 @@ export function scrollToMiddle(doc: Document, mention: PaintedMention): void {
   element.scrollIntoView({ block: 'center', behavior: 'instant' });
   const view = doc.defaultView;
   if (!view) return;
-  for (const box of getOverflowAncestors(element, [], false)) {
+  for (const box of getOverflowAncestors(mention.startNode, [], false)) {
     if (!(box instanceof Element) && box !== view) continue;
     const rect = mention.range.getBoundingClientRect();
     const boxTop = box instanceof Element ? box.getBoundingClientRect().top : 0;

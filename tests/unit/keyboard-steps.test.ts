@@ -39,6 +39,20 @@ describe('nextMention', () => {
     expect(name(nextMention(document, mentions, undefined, 1))).toBe('third');
   });
 
+  it('starts from where the reader is when the last card’s name was scrolled out of a box around it', () => {
+    const box = document.createElement('div');
+    box.style.overflow = 'auto';
+    box.getBoundingClientRect = () => new DOMRect(0, 400, 600, 200);
+    document.body.append(box);
+    const inBox = mentionAt('in a box', 100);
+    box.append(inBox.startNode);
+    // Drawn at 100 px, in the window, but the box shows 400 to 600 px: scrolled out of it.
+    expect(name(nextMention(document, [...mentions, inBox], inBox, 1))).toBe('third');
+    box.getBoundingClientRect = () => new DOMRect(0, 50, 600, 200);
+    expect(name(nextMention(document, [...mentions, inBox], inBox, 1))).toBe('first');
+    box.remove();
+  });
+
   it('skips a name that is not drawn, and goes round when none is in view', () => {
     const hidden = mentionAt('hidden', null);
     expect(name(nextMention(document, [hidden, ...inView], undefined, 1))).toBe('third');
