@@ -131,7 +131,7 @@ export function SearchPanel({ search }: Props) {
       <p class="search-outcome" aria-live="polite" aria-atomic="true">
         {shown && outcomeOf(shown)}
       </p>
-      {shown && listed && listed.length > 0 && (
+      {listed && listed.length > 0 && (
         <ul class="hits" aria-busy={pending} ref={list}>
           {byEntity(listed).map((group) => (
             <li class="hit" key={group.entity.id}>

@@ -5,10 +5,15 @@
 import { getOverflowAncestors } from '@floating-ui/dom';
 import type { PaintedMention } from './highlights';
 
+/** True for a box the browser drew: a hidden mention's is empty. */
+function isDrawn(rect: DOMRect): boolean {
+  return rect.width > 0 || rect.height > 0;
+}
+
 /** True when the mention can be seen: drawn, in the window, and not scrolled out of a box around it. */
 function isInView(doc: Document, mention: PaintedMention): boolean {
   const rect = mention.range.getBoundingClientRect();
-  if (!(rect.width > 0 || rect.height > 0) || rect.bottom <= 0 || rect.top >= (doc.defaultView?.innerHeight ?? 0)) return false;
+  if (!isDrawn(rect) || rect.bottom <= 0 || rect.top >= (doc.defaultView?.innerHeight ?? 0)) return false;
   // From the text node: a box whose own text the mention is counts too.
   return getOverflowAncestors(mention.startNode, [], false).every((box) => {
     if (!(box instanceof Element)) return true;
@@ -36,7 +41,7 @@ export function nextMention(
   const inOrder = direction === 1 ? mentions : [...mentions].reverse();
   const seen = inOrder.find((mention) => {
     const rect = mention.range.getBoundingClientRect();
-    return (rect.width > 0 || rect.height > 0) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
+    return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
   });
   return seen ?? inOrder[0];
 }
