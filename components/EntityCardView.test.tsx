@@ -43,11 +43,11 @@ describe('EntityCardView', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('is a dialog named by its heading and described by the description', () => {
+  it('is a dialog named by its heading and described by its kind and description', () => {
     render(<EntityCardView state={{ status: 'ready', card }} onClose={() => undefined} onOpenEntity={() => undefined} />);
     const dialog = screen.getByRole('dialog', { name: 'Christoph Heusgen' });
-    const describedBy = dialog.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toBe('The German Ambassador to the UN.');
+    const describedBy = (dialog.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toEqual(['person', 'The German Ambassador to the UN.']);
   });
 
   it('shows three facts, and the rest on request, with the related names above them', () => {
@@ -94,5 +94,22 @@ describe('EntityCardView', () => {
       />,
     );
     expect(screen.getByRole('alert').textContent).toBe('The facts could not be looked up: offline');
+  });
+
+  it('says where a mention stepped to stands among the page’s, while looking up and after, as part of the dialog’s description', () => {
+    const { rerender } = render(
+      <EntityCardView state={{ status: 'loading', name: 'Heusgen', place: 'mention 3 of 16' }} onClose={() => undefined} onOpenEntity={() => undefined} />,
+    );
+    const description = () =>
+      (screen.getByRole('dialog').getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
+    expect(description()).toBe('mention 3 of 16 Looking up…');
+    rerender(<EntityCardView state={{ status: 'ready', card, place: 'mention 3 of 16' }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    expect(description()).toBe(`person · mention 3 of 16 ${card.description}`);
+    // Opened by pointing, a card says nothing of a place.
+    rerender(<EntityCardView state={{ status: 'ready', card }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    expect(screen.queryByText(/mention \d+ of/)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { EntityCard } from '../utils/protocol';
 import { FactItem } from './FactItem';
 
-export type CardState =
+export type CardState = (
   | { status: 'loading'; name: string }
   | {
       status: 'ready';
@@ -9,7 +9,11 @@ export type CardState =
       /** The mention's own entity, when the card shows a related one at its place. */
       backTo?: { id: string; name: string };
     }
-  | { status: 'failed'; name: string; message: string };
+  | { status: 'failed'; name: string; message: string }
+) & {
+  /** Where the mention stands among the page's, when the keyboard stepped to it ("mention 3 of 16"). */
+  place?: string;
+};
 
 type Props = {
   state: CardState;
@@ -56,7 +60,7 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
       class="card"
       role="dialog"
       aria-labelledby="card-name"
-      aria-describedby={ready ? 'card-description' : 'card-status'}
+      aria-describedby={`card-kind ${ready ? 'card-description' : 'card-status'}`}
       tabIndex={-1}
       dir="ltr"
       lang="en"
@@ -74,8 +78,10 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
               ← {ready.backTo.name}
             </button>
           )}
-          {/* The kind's own name: the card's style writes it in capitals. */}
-          {ready && <span class="kind">{ready.card.kind}</span>}
+          {/* The kind's own name: the card's style writes it in capitals. Stepping wraps round: the place says so. */}
+          <span class="kind" id="card-kind">
+            {[ready?.card.kind, state.place].filter(Boolean).join(' · ')}
+          </span>
           <h2 class="name" id="card-name">
             {name}
           </h2>

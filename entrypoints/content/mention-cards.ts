@@ -77,7 +77,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   }
 
   /** Opens the card of `mention`, or of a related entity (`entityId`, called `name`) at the mention's place. */
-  async function open(mention: PaintedMention, options: { entityId?: string; name?: string; focus?: boolean } = {}): Promise<void> {
+  async function open(mention: PaintedMention, options: { entityId?: string; name?: string; focus?: boolean; place?: string } = {}): Promise<void> {
     clearTimers();
     current = mention;
     lastOpened = mention;
@@ -86,7 +86,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     const id = ++lookup;
     const anchor = anchorFor(mention);
     const name = options.name ?? mention.text;
-    host.show({ status: 'loading', name }, anchor);
+    const { place } = options;
+    host.show({ status: 'loading', name, place }, anchor);
     try {
       const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId }, EntityLookupSchema);
       if (id !== lookup) return;
@@ -95,11 +96,14 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // (not the page's spelling, which may be in another language).
       const back = ownName?.entityId === mention.entityId ? ownName.name : mention.text;
       const backTo = shownEntityId === mention.entityId ? undefined : { id: mention.entityId, name: back };
-      host.show(card ? { status: 'ready', card, backTo } : { status: 'failed', name, message: 'The bundled article has no facts about this name.' }, anchor);
+      host.show(
+        card ? { status: 'ready', card, backTo, place } : { status: 'failed', name, place, message: 'The bundled article has no facts about this name.' },
+        anchor,
+      );
     } catch (error) {
       if (id !== lookup) return;
       const reason = error instanceof Error ? error.message : String(error);
-      host.show({ status: 'failed', name, message: `The facts could not be looked up: ${reason}` }, anchor);
+      host.show({ status: 'failed', name, place, message: `The facts could not be looked up: ${reason}` }, anchor);
     }
     if (options.focus) host.focus();
   }
@@ -138,7 +142,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     if (!next) return;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
     scrollToMiddle(doc, next);
-    void open(next, { focus: true });
+    void open(next, { focus: true, place: `mention ${mentions.indexOf(next) + 1} of ${mentions.length}` });
   }
 
   /** Most pages have no mention at all: with none and no card open, a pointer has nothing to hit. */

@@ -19,14 +19,18 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
   });
 
-  /** True when the card's heading (kind label, then name) is this entity's, as a person reads it (after a way back, on a related entity's card). */
+  /**
+   * True when the card's heading (kind label, then name) is this entity's, as a person reads it (after a
+   * way back, on a related entity's card; after the place of a mention stepped to).
+   */
   function isCardOf(card: string, entityId: string): boolean {
     const entity = entities.find((candidate) => candidate.id === entityId);
     if (!entity) throw new Error(`no entity ${entityId}`);
     const heading = card
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/^← .*? (?=(organisation|state|person|event|document|topic) )/i, '');
+      .replace(/^← .*? (?=(organisation|state|person|event|document|topic) )/i, '')
+      .replace(/ · mention \d+ of \d+/i, '');
     return heading.toLowerCase().startsWith(`${entity.kind} ${entity.name}`.toLowerCase());
   }
 
@@ -39,13 +43,22 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     return card;
   }
 
-  it('steps through mentions with Alt+Shift+↓ and ↑, and Escape closes the card', async () => {
+  it('steps through mentions with Alt+Shift+↓ and ↑, saying where each stands, and Escape closes the card', async () => {
+    const count = (await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted')).length;
     await e2e.tab.press('Alt+Shift+ArrowDown');
-    expect(isCardOf(await cardShows('UN Security Council'), 'un-security-council')).toBe(true);
+    const first = await cardShows('UN Security Council');
+    expect(isCardOf(first, 'un-security-council')).toBe(true);
+    expect(first.toLowerCase()).toContain(`mention 1 of ${count}`);
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of North Korea');
+    expect((await cardShows('North Korea')).toLowerCase()).toContain(`mention 2 of ${count}`);
     await e2e.tab.press('Alt+Shift+ArrowUp');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council again');
+    // Past the first, round to the last: the place says so.
+    await e2e.tab.press('Alt+Shift+ArrowUp');
+    await waitFor(async () => (await e2e.tab.cardText()).toLowerCase().includes(`mention ${count} of ${count}`), 'the card of the last mention');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => (await e2e.tab.cardText()).toLowerCase().includes(`mention 1 of ${count}`), 'the card of the first mention again');
     const cardElements = () =>
       e2e.tab.evaluate(() => [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('peninsula-lens-card-')).length, undefined);
     expect(await cardElements()).toBe(1);
