@@ -3,6 +3,7 @@
  * page's, and scrolling the mention to the middle of the view.
  */
 import { getOverflowAncestors } from '@floating-ui/dom';
+import { browser } from 'wxt/browser';
 import type { PaintedMention } from './highlights';
 
 /** True for a box the browser drew: a hidden mention's is empty. */
@@ -46,15 +47,25 @@ export function nextMention(
   return seen ?? inOrder[0];
 }
 
+/** Chromium's way for an extension to see into a closed shadow root (its `dom` API, which the polyfill passes through). */
+type ClosedRootReader = { dom?: { openOrClosedShadowRoot(element: HTMLElement): ShadowRoot | null } };
+
+/** A component's shadow root, a closed one too: extensions may look in (Firefox gives its content scripts a property). */
+function shadowRootOf(element: HTMLElement): ShadowRoot | null {
+  const inFirefox = (element as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return inFirefox !== undefined ? inFirefox : ((browser as ClosedRootReader).dom?.openOrClosedShadowRoot(element) ?? element.shadowRoot);
+}
+
 /**
- * True when keys go to a text field or an editor, or may: a component whose
- * shadow root is closed to us shows only itself as the target, whatever has
- * focus inside it (one that takes focus itself has a tabindex).
+ * True when keys go to a text field or an editor: the focused element, down
+ * through the components around it (a closed one shows only itself as the
+ * target, whatever has focus inside it).
  */
 export function isEditing(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return true;
-  return target.localName.includes('-') && !target.shadowRoot && !target.hasAttribute('tabindex');
+  for (let focused = target; focused instanceof HTMLElement; focused = shadowRootOf(focused)?.activeElement ?? null) {
+    if (focused.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName)) return true;
+  }
+  return false;
 }
 
 /**

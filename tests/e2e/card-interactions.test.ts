@@ -130,20 +130,27 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       const closedHost = document.createElement('closed-search-box');
       const closedField = document.createElement('input');
       closedHost.attachShadow({ mode: 'closed' }).append(closedField);
-      (window as unknown as { closedField: HTMLInputElement }).closedField = closedField;
-      document.body.append(light, host, closedHost);
+      // A closed component that takes focus itself, and holds a field too.
+      const focusableHost = Object.assign(document.createElement('closed-combo-box'), { tabIndex: 0 });
+      const focusableField = document.createElement('input');
+      focusableHost.attachShadow({ mode: 'closed' }).append(focusableField);
+      Object.assign(window, { closedField, focusableField });
+      document.body.append(light, host, closedHost, focusableHost);
       document.addEventListener('keydown', (event) => {
         if (event.key === 'ArrowDown') record.defaultPrevented.push(event.defaultPrevented);
       });
     }, undefined);
-    for (const field of ['light', 'shadow', 'closed']) {
+    for (const field of ['light', 'shadow', 'closed', 'focusable']) {
       await e2e.tab.evaluate((which) => {
+        const fields = window as unknown as { closedField: HTMLInputElement; focusableField: HTMLInputElement };
         const input =
           which === 'light'
             ? document.getElementById('light-field')
             : which === 'shadow'
               ? document.querySelector('search-box')?.shadowRoot?.getElementById('shadow-field')
-              : (window as unknown as { closedField: HTMLInputElement }).closedField;
+              : which === 'closed'
+                ? fields.closedField
+                : fields.focusableField;
         (input as HTMLInputElement).focus();
       }, field);
       await e2e.tab.press('Alt+Shift+ArrowDown');
@@ -151,11 +158,28 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       expect(await e2e.tab.cardText()).toBe('');
     }
     const prevented = await e2e.tab.evaluate(() => (window as unknown as { defaultPrevented: boolean[] }).defaultPrevented, undefined);
-    expect(prevented).toEqual([false, false, false]);
+    expect(prevented).toEqual([false, false, false, false]);
     await e2e.tab.evaluate(() => {
       document.getElementById('light-field')?.remove();
       document.querySelector('search-box')?.remove();
       document.querySelector('closed-search-box')?.remove();
+      document.querySelector('closed-combo-box')?.remove();
     }, undefined);
+  });
+
+  it('steps from a button inside a closed component: the extension sees that no field has focus there', async () => {
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    await e2e.tab.evaluate(() => {
+      const host = document.createElement('closed-toolbar');
+      const button = Object.assign(document.createElement('button'), { textContent: 'Share' });
+      host.attachShadow({ mode: 'closed' }).append(button);
+      document.body.prepend(host);
+      button.focus();
+    }, undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => (await e2e.tab.cardText()).includes('Source:'), 'a card to open');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    await e2e.tab.evaluate(() => document.querySelector('closed-toolbar')?.remove(), undefined);
   });
 });

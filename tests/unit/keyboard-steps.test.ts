@@ -3,7 +3,8 @@
  * mentions drawn at given places in a window 800 px high (the test DOM has
  * no layout, so each mention says where it is drawn).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PaintedMention } from '../../entrypoints/content/highlights';
 import { isEditing, nextMention } from '../../entrypoints/content/keyboard-steps';
 
@@ -61,15 +62,55 @@ describe('nextMention', () => {
   });
 });
 
+/** A component with a closed shadow root holding `inner`, focused; as the page's listeners see it, only the host is the target. */
+function closedComponentFocusedOn(inner: HTMLElement, attrs: { tabIndex?: number } = {}): { host: HTMLElement; root: ShadowRoot } {
+  const host = Object.assign(document.createElement('closed-widget'), attrs);
+  const root = host.attachShadow({ mode: 'closed' });
+  root.append(inner);
+  document.body.append(host);
+  inner.focus();
+  return { host, root };
+}
+
 describe('isEditing', () => {
-  it('leaves keys to fields, editors and components whose focus it cannot see, not to one that takes focus itself', () => {
-    const closed = document.createElement('closed-field');
-    closed.attachShadow({ mode: 'closed' });
-    const focusable = Object.assign(document.createElement('light-widget'), { tabIndex: 0 });
+  beforeEach(() => {
+    // As in Chromium, where the polyfill passes its dom API through: every shadow root, open or closed.
+    vi.spyOn(fakeBrowser.dom, 'openOrClosedShadowRoot').mockImplementation((element) => element.shadowRoot);
+  });
+
+  afterEach(() => {
+    document.body.replaceChildren();
+    vi.restoreAllMocks();
+  });
+
+  it('leaves keys to fields and editors, in the page and in open components, and takes them elsewhere', () => {
     const editor = Object.assign(document.createElement('div'), { contentEditable: 'true' });
-    document.body.append(editor);
-    expect([document.createElement('input'), document.createElement('textarea'), closed, editor].map(isEditing)).toEqual([true, true, true, true]);
+    const open = document.createElement('open-widget');
+    open.attachShadow({ mode: 'open' }).append(document.createElement('textarea'));
+    document.body.append(editor, open);
+    (open.shadowRoot?.firstChild as HTMLElement).focus();
+    expect([document.createElement('input'), document.createElement('textarea'), editor, open].map(isEditing)).toEqual([true, true, true, true]);
+    const focusable = Object.assign(document.createElement('light-widget'), { tabIndex: 0 });
     expect([document.body, focusable, document.createElement('button')].map(isEditing)).toEqual([false, false, false]);
-    editor.remove();
+  });
+
+  it('looks into a closed component as Firefox lets content scripts: a field inside is the page’s, a button is not', () => {
+    const field = closedComponentFocusedOn(document.createElement('input'), { tabIndex: 0 });
+    Object.defineProperty(field.host, 'openOrClosedShadowRoot', { value: field.root });
+    expect(isEditing(field.host)).toBe(true);
+    const button = closedComponentFocusedOn(document.createElement('button'));
+    Object.defineProperty(button.host, 'openOrClosedShadowRoot', { value: button.root });
+    expect(isEditing(button.host)).toBe(false);
+  });
+
+  it('looks into a closed component through Chromium’s dom API', () => {
+    const roots = new Map<Element, ShadowRoot>();
+    vi.spyOn(fakeBrowser.dom, 'openOrClosedShadowRoot').mockImplementation((element) => roots.get(element as HTMLElement) ?? null);
+    const field = closedComponentFocusedOn(document.createElement('textarea'), { tabIndex: 0 });
+    roots.set(field.host, field.root);
+    expect(isEditing(field.host)).toBe(true);
+    const button = closedComponentFocusedOn(document.createElement('button'));
+    roots.set(button.host, button.root);
+    expect(isEditing(button.host)).toBe(false);
   });
 });
