@@ -45,6 +45,8 @@ export type CardHost = {
   contains(event: Event): boolean;
   /** True for the card's host (what the page sees of anything inside the card). */
   containsNode(node: Node): boolean;
+  /** True while the card's last control has focus: Tab from there leaves the card. */
+  hasLastControlFocused(): boolean;
   /** Moves keyboard focus to the open card. */
   focus(): void;
   destroy(): void;
@@ -189,6 +191,12 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     isVisible: () => mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true,
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,
+    hasLastControlFocused() {
+      // In the card's order: the way back, close, related names, then the facts' disclosure. The event's
+      // path stops at the host of a closed root: ask the root what has focus.
+      const controls = mount?.querySelectorAll('button,summary');
+      return controls !== undefined && controls[controls.length - 1] === (mount?.getRootNode() as ShadowRoot).activeElement;
+    },
     focus() {
       // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons.
       mount?.querySelector<HTMLElement>('[role="dialog"]')?.focus();

@@ -172,6 +172,17 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     { capture: true, passive: true, signal },
   );
 
+  // Out of this frame or window: no more moves come here to close a card the pointer opened.
+  doc.addEventListener(
+    'pointerout',
+    (event) => {
+      if (event.pointerType !== 'mouse' || event.relatedTarget) return;
+      pointer = undefined;
+      onHover(-1, -1);
+    },
+    { capture: true, passive: true, signal },
+  );
+
   /** A touch or pen that went down outside the card, until it lifts: a tap if it stays short and still. */
   let touch: { id: number; x: number; y: number; at: number } | undefined;
   /** The click that ends a tap which opened a card for a mention in a link: it does not follow the link. */
@@ -242,6 +253,13 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     (event) => {
       if (!event.isTrusted) return;
       tabbedOut = event.key === 'Tab' && host.contains(event);
+      // The card stands last in the page's order, so Tab from its last control would leave the page for the
+      // browser's own bar: that is leaving the card too, and focus goes back where it was.
+      if (tabbedOut && !event.shiftKey && host.hasLastControlFocused()) {
+        event.preventDefault();
+        close(true);
+        return;
+      }
       if (event.key === 'Escape' && host.isOpen()) {
         // The Escape was for a card in view: the page's own Escape (closing its dialog, leaving its player)
         // waits for the next one. A card out of sight closes, and the page has its Escape.

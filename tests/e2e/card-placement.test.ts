@@ -377,4 +377,20 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
     expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');
   });
+
+  it('closes the card when Tab goes on past its last control, and gives focus back where it was, not to the browser’s bar', async () => {
+    // Focus in the window, as a reader's has it: then focus that leaves the page shows.
+    await e2e.tab.bringToFront();
+    await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardLoaded('Stephen Biegun');
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
+    // The card's controls, one Tab each, and one more past the last.
+    for (let presses = 0; presses < 20 && (await e2e.tab.cardText()) !== ''; presses++) {
+      expect(await e2e.tab.evaluate(() => document.hasFocus(), undefined)).toBe(true);
+      await e2e.tab.press('Tab');
+    }
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    expect(await e2e.tab.evaluate(() => [document.hasFocus(), document.activeElement?.id], undefined)).toEqual([true, 'start']);
+  });
 });

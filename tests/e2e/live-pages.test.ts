@@ -187,7 +187,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await popup.close();
   });
 
-  it('opens cards in a frame whose loader wrote a new document into it after the script started', async () => {
+  it('opens cards in a frame whose loader wrote a new document into it after the script started, and closes them when the pointer leaves the frame', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/frames.html`);
     // Where the mention is drawn in the frame, in the top page's coordinates.
     const mentionInFrame = () =>
@@ -219,7 +219,9 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await e2e.tab.hover(x - 3, y);
     await e2e.tab.hover(x, y);
     await waitFor(async () => (await cardsInFrame()) === 1, 'the card to open in the rewritten frame');
+    // Straight out of the frame onto the top page: the frame sees no more moves, and its card still closes.
     await e2e.tab.hover(5, 5);
+    await waitFor(async () => (await cardsInFrame()) === 0, 'the card to close when the pointer left the frame');
   });
 
   it('leaves alone a window the page opened and wrote itself, which has no site of its own', async () => {
