@@ -109,6 +109,24 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after the pointer left');
   });
 
+  it('keeps a card the reader clicked in when the pointer moves away, until Escape', async () => {
+    await hoverMention(e2e.tab, 'Kim Jong-un', 'Kim Jong-un');
+    const related = await e2e.tab.inCard(
+      '(root) => { const box = root.querySelector(".related-entity").getBoundingClientRect(); return JSON.stringify({ x: box.x + box.width / 2, y: box.y + box.height / 2 }); }',
+    );
+    if (!related) throw new Error('no related name in the card');
+    const { x, y } = JSON.parse(related) as { x: number; y: number };
+    await e2e.tab.click(x, y);
+    await waitFor(async () => !isCardOf(await e2e.tab.cardText(), 'kim-jong-un') && (await e2e.tab.cardText()).includes('Source:'), 'a related card');
+    const card = await e2e.tab.cardText();
+    await e2e.tab.hover(5, 5);
+    // Longer than a card the pointer opened takes to close.
+    await new Promise((done) => setTimeout(done, 800));
+    expect(await e2e.tab.cardText()).toBe(card);
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+  });
+
   it('opens the card with a tap on a touch screen', async () => {
     const mention = await e2e.tab.evaluate(revealHighlight, 'Christoph Heusgen');
     if (!mention) throw new Error('no Christoph Heusgen');

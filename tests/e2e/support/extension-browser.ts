@@ -33,6 +33,8 @@ export type TestTab = {
   /** Runs `fn` in the first frame whose URL contains `urlPart`. */
   evaluateInFrame<R>(urlPart: string, fn: () => R | Promise<R>): Promise<R>;
   hover(x: number, y: number): Promise<void>;
+  /** A mouse click (the pointer moves there first). */
+  click(x: number, y: number): Promise<void>;
   /** A touch tap (no hover before it). */
   tap(x: number, y: number): Promise<void>;
   /** A finger put down at `from`, moved to `to` and lifted. */
@@ -116,6 +118,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
   return {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
     swipe: (from, to) => chromiumSwipe(page, from, to),
     touchHold: (at, ms) => chromiumTouchHold(page, at, ms),
@@ -134,6 +137,7 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
   return {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
     swipe: async (from, to) => {
       const finger = await page.touchscreen.touchStart(from.x, from.y);
