@@ -13,7 +13,7 @@ const CARD_HOST_TAG = 'peninsula-lens-card';
 
 const FIREFOX_BUILD_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv3');
 /** The gecko id in the manifest (wxt.config.ts). */
-const FIREFOX_EXTENSION_ID = 'peninsula-lens@peninsula-lens.org';
+export const FIREFOX_EXTENSION_ID = 'peninsula-lens@peninsula-lens.org';
 /** The extension's internal UUID, fixed by a pref so its pages have a known URL. */
 export const FIREFOX_EXTENSION_UUID = '0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 

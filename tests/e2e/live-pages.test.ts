@@ -31,6 +31,8 @@ const texts = (ranges: { text: string }[]) => ranges.map((range) => range.text).
 
 describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-out', (name) => {
   const e2e = useExtensionBrowser(name);
+  /** What the content script dispatches on `document` when it starts (WXT's signal to an older copy to stop). */
+  const scriptStartedEvent = () => `${e2e.browser.runtimeId}:content:wxt:content-script-started`;
 
   it('follows a single-page app: replaced views, late text, text edited in place, text a class hid and shows, veiled and unveils, or a ticked box shows', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
@@ -311,10 +313,21 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     );
     expect(outside).toBe(true);
 
-    await e2e.tab.goto(`${e2e.server.origin}/pages/opt-out-page.html`);
-    // Give the content script time to run (it starts at document idle); nothing may appear.
-    await new Promise((done) => setTimeout(done, 1500));
+    await e2e.tab.goto(`${e2e.server.origin}/pages/opt-out-page.html#${encodeURIComponent(scriptStartedEvent())}`);
+    // The script ran on the page (it starts at document idle), and nothing appears after it did.
+    await waitFor(() => e2e.tab.evaluate(() => (window as unknown as { scriptStarted: boolean }).scriptStarted, undefined), 'the content script to start');
+    await new Promise((done) => setTimeout(done, 1000));
     expect(await highlightsOn(e2e.tab)).toEqual([]);
+  });
+
+  it('stops on a page that dispatches the event the script dispatches when it starts, as the README says a page can', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
+    await e2e.tab.evaluate(
+      (name) => document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'from-the-page' } })),
+      scriptStartedEvent(),
+    );
+    await waitForHighlights(e2e.tab, (found) => found.length === 0, 'the marks to go');
   });
 
   it('leaves a page that opts out or turns into an editor after it was marked, and comes back when that ends', async () => {

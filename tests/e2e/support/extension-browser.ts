@@ -8,6 +8,7 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { chromiumCardText, chromiumInCard, chromiumSwipe, chromiumTouchHold, launchChromium } from '../../../scripts/browsers/chromium';
 import {
+  FIREFOX_EXTENSION_ID,
   FIREFOX_EXTENSION_UUID,
   firefoxBackgroundState,
   firefoxCardText,
@@ -68,6 +69,8 @@ type PopupTab = {
 
 type ExtensionBrowser = {
   name: BrowserName;
+  /** The extension's ID as its scripts know it (`runtime.id`): what names the event a content script dispatches when it starts. */
+  runtimeId: string;
   newTab(): Promise<TestTab>;
   /** The popup opened as a page, naming the site it speaks of. */
   openPopup(site: string): Promise<PopupTab>;
@@ -179,6 +182,7 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
   let firstUsed = false;
   return {
     name: 'chromium',
+    runtimeId: session.extensionId,
     newTab: async () => {
       const page = !firstUsed && firstPage ? firstPage : await session.context.newPage();
       firstUsed = true;
@@ -224,6 +228,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
   let firstUsed = false;
   return {
     name: 'firefox',
+    runtimeId: FIREFOX_EXTENSION_ID,
     newTab: async () => {
       const page = firstUsed ? await session.browser.newPage() : session.page;
       firstUsed = true;
