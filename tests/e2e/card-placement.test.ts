@@ -392,6 +392,35 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.cardText()).toContain('Stephen Biegun');
   });
 
+  it('closes the card with Escape and gives focus back where it was', async () => {
+    await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardLoaded('Stephen Biegun');
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');
+  });
+
+  it('keeps the card open when the pointer crosses the gap from its name into it', async () => {
+    await e2e.tab.hover(1, 1);
+    await hoverMention(e2e.tab, 'Otto Warmbier', 'Otto Warmbier');
+    const mention = await e2e.tab.evaluate(mentionRect, 'Otto Warmbier');
+    if (!mention) throw new Error('no Otto Warmbier');
+    const card = await cardBox(e2e.tab);
+    const below = card.top >= mention.top + mention.height;
+    // Off the name and not yet on the card: the close is under way, and reaching the card stops it.
+    const gapY = below ? (mention.top + mention.height + card.top) / 2 : (card.bottom + mention.top) / 2;
+    const x = Math.max(mention.left, card.left) + 4;
+    await e2e.tab.hover(x, gapY);
+    await e2e.tab.hover(x, below ? card.top + 20 : card.bottom - 20);
+    // Longer than a card the pointer left takes to close.
+    await new Promise((done) => setTimeout(done, 800));
+    expect(await e2e.tab.cardText()).toContain('Otto Warmbier');
+    await e2e.tab.hover(1, 1);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close once the pointer left it');
+  });
+
   it('closes the card when Shift+Tab leaves it for the page, and gives focus back where it was', async () => {
     await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
     await e2e.tab.press('Alt+Shift+ArrowDown');
