@@ -109,6 +109,27 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after the pointer left');
   });
 
+  it('opens nothing for pointer and key events the page makes up: only the reader’s own open cards', async () => {
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    const mention = await e2e.tab.evaluate(revealHighlight, 'Kim Jong-un');
+    if (!mention) throw new Error('no Kim Jong-un');
+    await e2e.tab.evaluate(
+      ({ x, y }) => {
+        const target = document.elementFromPoint(x, y) ?? document.body;
+        const at = { clientX: x, clientY: y, bubbles: true, composed: true, isPrimary: true };
+        target.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerType: 'mouse' }));
+        target.dispatchEvent(new PointerEvent('pointerdown', { ...at, pointerType: 'touch', pointerId: 7 }));
+        target.dispatchEvent(new PointerEvent('pointerup', { ...at, pointerType: 'touch', pointerId: 7 }));
+        target.dispatchEvent(new MouseEvent('click', at));
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, shiftKey: true, bubbles: true }));
+      },
+      { x: mention.x + mention.width / 2, y: mention.y + mention.height / 2 },
+    );
+    // Longer than a card takes to open for the reader's own pointer or keys.
+    await new Promise((done) => setTimeout(done, 800));
+    expect(await e2e.tab.cardText()).toBe('');
+  });
+
   it('keeps a card the reader clicked in when the pointer moves away, until Escape', async () => {
     await hoverMention(e2e.tab, 'Kim Jong-un', 'Kim Jong-un');
     const related = await e2e.tab.inCard(
