@@ -10,7 +10,17 @@ import { revealHighlight } from '../../scripts/browsers/page-probes';
 import { browsersUnderTest } from './support/browsers-under-test';
 import { hoverMention, type TestTab, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
-type CardBox = { top: number; bottom: number; left: number; width: number; direction: string; lang: string | null; userSelect: string; visibility: string };
+type CardBox = {
+  top: number;
+  bottom: number;
+  left: number;
+  width: number;
+  direction: string;
+  lang: string | null;
+  userSelect: string;
+  visibility: string;
+  font: { family: string; size: string; style: string; letterSpacing: string };
+};
 
 /** Where the card is drawn and how it is styled, read inside its closed shadow root (source: it runs in the page). */
 const READ_CARD_BOX = `(root) => {
@@ -27,6 +37,7 @@ const READ_CARD_BOX = `(root) => {
     lang: card.getAttribute('lang'),
     userSelect: style.getPropertyValue('user-select') || style.getPropertyValue('-webkit-user-select'),
     visibility: getComputedStyle(root.querySelector('.anchor')).visibility,
+    font: { family: style.fontFamily, size: style.fontSize, style: style.fontStyle, letterSpacing: style.letterSpacing },
   });
 }`;
 
@@ -218,14 +229,15 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     },
   );
 
-  it('keeps its own size, direction, language and selectable text on a page that sets them otherwise', async () => {
+  it('keeps its own size, font, direction, language and selectable text on a page that sets them otherwise', async () => {
     await e2e.tab.evaluate(() => {
       const root = document.documentElement;
       root.style.fontSize = '62.5%';
       root.dir = 'rtl';
       root.lang = 'ar';
       const style = document.createElement('style');
-      style.textContent = '* { user-select: none; -webkit-user-select: none; }';
+      style.textContent =
+        '* { user-select: none; -webkit-user-select: none; } html, body { font: italic 30px/3 serif !important; letter-spacing: 4px !important; }';
       document.head.append(style);
     }, undefined);
     await hoverMention(e2e.tab, 'North Korea', 'North Korea');
@@ -235,6 +247,8 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.direction).toBe('ltr');
     expect(box.lang).toBe('en');
     expect(box.userSelect).toBe('text');
+    // The card's own font (card.css), none of the page's.
+    expect(box.font).toEqual({ family: 'system-ui, sans-serif', size: '14px', style: 'normal', letterSpacing: 'normal' });
   });
 
   it('keeps its text, quotes and errors readable in dark mode', async () => {
@@ -268,6 +282,36 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     const onTop = await e2e.tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, middle);
     expect(onTop).toMatch(/^peninsula-lens-card-/);
     expect(await dialogHeight()).toBe(heightBefore);
+  });
+
+  it('shows the card of a mention in an open popover above the popover, which covers the whole window', async () => {
+    await e2e.tab.evaluate(() => {
+      const popover = Object.assign(document.createElement('div'), { id: 'sheet', popover: 'manual', textContent: 'In the sheet: Otto Warmbier.' });
+      popover.style.cssText = 'inset: 0; width: 100vw; height: 100vh; margin: 0; padding: 40px; box-sizing: border-box; background: #fff;';
+      document.body.append(popover);
+      popover.showPopover();
+    }, undefined);
+    await waitForHighlights(
+      e2e.tab,
+      (found) => found.filter((range) => range.text === 'Otto Warmbier').length === 2,
+      'the popover’s mention, with the page’s own',
+    );
+    // The popover's: it covers the page's.
+    const inSheet = await e2e.tab.evaluate(() => {
+      const range = document.createRange();
+      const text = document.getElementById('sheet')?.firstChild as Text;
+      range.setStart(text, text.data.indexOf('Otto'));
+      range.setEnd(text, text.data.indexOf('.', text.data.indexOf('Otto')));
+      const { left, top, width, height } = range.getBoundingClientRect();
+      return { x: left + width / 2, y: top + height / 2 };
+    }, undefined);
+    await e2e.tab.hover(1, 1);
+    await e2e.tab.hover(inSheet.x, inSheet.y);
+    await cardLoaded('Otto Warmbier');
+    const box = await cardBox(e2e.tab);
+    const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
+    const onTop = await e2e.tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, middle);
+    expect(onTop).toMatch(/^peninsula-lens-card-/);
   });
 
   it('shows the card above a component’s own modal dialog that the mention is slotted into, inside a link it does not follow', async () => {
