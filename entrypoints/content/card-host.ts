@@ -194,8 +194,9 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     hasLastControlFocused() {
       // In the card's order: the way back, close, related names, then the facts' disclosure. The event's
       // path stops at the host of a closed root: ask the root what has focus.
-      const controls = mount?.querySelectorAll('button,summary');
-      return controls !== undefined && controls[controls.length - 1] === (mount?.getRootNode() as ShadowRoot).activeElement;
+      if (!mount) return false;
+      const controls = mount.querySelectorAll('button,summary');
+      return controls[controls.length - 1] === (mount.getRootNode() as ShadowRoot).activeElement;
     },
     focus() {
       // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons.
