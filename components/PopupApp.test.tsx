@@ -43,6 +43,29 @@ describe('PopupApp', () => {
     await waitFor(() => expect(screen.queryByText(/steps through them from the keyboard/)).toBeNull());
   });
 
+  it('tells a screen reader the switch is off once turned off, and on again after a second press', async () => {
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'set-site-enabled': ({ site, enabled }) => ({ site, enabled }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const toggle = await screen.findByRole('switch');
+    // The attribute, not `checked`: testing-library's `{ checked }` reads the input's property, which the browser
+    // keeps right by itself, whereas a screen reader is told by aria-checked, which the component must keep in step.
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(toggle);
+    // Saved: the switch is no longer busy and says Off.
+    await waitFor(() => expect(toggle.getAttribute('aria-disabled')).toBe('false'));
+    expect(screen.getByText('Off')).toBeTruthy();
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(toggle);
+    // Saved: the switch is no longer busy and says On.
+    await waitFor(() => expect(toggle.getAttribute('aria-disabled')).toBe('false'));
+    expect(screen.getByText('On')).toBeTruthy();
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+  });
+
   it('keeps keyboard focus on the switch while the setting is saved, and ignores presses until it is', async () => {
     let saved: (status: { site: string; enabled: boolean }) => void = () => undefined;
     const received = serveRequests({

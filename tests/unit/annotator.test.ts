@@ -180,10 +180,38 @@ describe('startAnnotator', () => {
     expect(painted()).toEqual(['Kim Jong-un', 'North Korea']);
   });
 
+  /** Starts on a page that holds `meta`: nothing is marked while it is there, and the page is once it goes. */
+  async function expectLeftAloneUntilGone(meta: HTMLMetaElement): Promise<void> {
+    annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual([]);
+    meta.remove();
+    await settle();
+    expect(painted()).toEqual(['North Korea']);
+  }
+
   it('marks nothing on a page that opted out between the script’s first look and the site’s answer', async () => {
     const meta = Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' });
     document.head.append(meta);
+    await expectLeftAloneUntilGone(meta);
+  });
+
+  // README: a page opts out with the <meta> "in its <head>, or anywhere in the document"; a CMS may only let an
+  // author write into the body, and parsers leave a <meta> that comes late in the body.
+  it('leaves a page alone whose opt-out <meta> is in the body from the start, and marks it once the <meta> goes', async () => {
+    const meta = Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' });
+    const part = document.createElement('div');
+    part.append(meta);
+    document.body.append(part);
+    await expectLeftAloneUntilGone(meta);
+  });
+
+  it('leaves a page when an opt-out <meta> is added to its body later, and comes back when it goes', async () => {
     annotator = startAnnotator(document, matcher);
+    await settle();
+    expect(painted()).toEqual(['North Korea']);
+    const meta = Object.assign(document.createElement('meta'), { name: 'peninsula-lens', content: 'off' });
+    document.body.append(meta);
     await settle();
     expect(painted()).toEqual([]);
     meta.remove();

@@ -205,6 +205,45 @@ describe('data/validate.ts catches', () => {
     expect(problems.some((problem) => problem.includes('alias "North Korea" of "united-states" clashes'))).toBe(true);
   });
 
+  it('an entity that lists itself among its related entities', () => {
+    const problems = problemsOf((copy) => {
+      copy.entities.find((item) => item.id === 'china')?.related.push('china');
+    });
+    expect(problems).toEqual(['entity "china" links to itself']);
+  });
+
+  it.each([
+    ['white space', 'Peninsula  Lens Testname', 'Peninsula Lens Testname'],
+    ['a line break or tab for a space', 'Peninsula\tLens\nTestname', 'Peninsula Lens Testname'],
+    ['the kind of apostrophe', 'Peninsula Lens’s Testname', "Peninsula Lens's Testname"],
+    ['a left quotation mark for an apostrophe', 'Peninsula Lens‘s Testname', "Peninsula Lens's Testname"],
+  ])('two aliases of one entity that differ only in %s, as a clash', (_name, first, second) => {
+    const problems = problemsOf((copy) => {
+      copy.entities.find((item) => item.id === 'china')?.aliases.push({ text: first, lang: 'en' }, { text: second, lang: 'en' });
+    });
+    expect(problems).toEqual([`alias "${second}" of "china" clashes with "${first}" of "china"`]);
+  });
+
+  it('two case-sensitive aliases that differ only in case as no clash, but the same case-sensitive alias twice as one', () => {
+    const inTwoCases = problemsOf((copy) => {
+      copy.entities
+        .find((item) => item.id === 'china')
+        ?.aliases.push({ text: 'Lensland', lang: 'en', caseSensitive: true }, { text: 'LENSLAND', lang: 'en', caseSensitive: true });
+    });
+    expect(inTwoCases).toEqual([]);
+    // Where either ignores case, each could match where the other does.
+    const oneIgnoresCase = problemsOf((copy) => {
+      copy.entities.find((item) => item.id === 'china')?.aliases.push({ text: 'Lensland', lang: 'en', caseSensitive: true }, { text: 'LENSLAND', lang: 'en' });
+    });
+    expect(oneIgnoresCase).toEqual(['alias "LENSLAND" of "china" clashes with "Lensland" of "china"']);
+    const twice = problemsOf((copy) => {
+      copy.entities
+        .find((item) => item.id === 'china')
+        ?.aliases.push({ text: 'Lensland', lang: 'en', caseSensitive: true }, { text: 'Lensland', lang: 'en', caseSensitive: true });
+    });
+    expect(twice).toEqual(['alias "Lensland" of "china" clashes with "Lensland" of "china"']);
+  });
+
   it('a date that does not parse, and a range that ends before it starts', () => {
     const badDay = problemsOf((copy) => {
       firstFact(copy).date = '2019-02-30';

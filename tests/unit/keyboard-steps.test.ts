@@ -86,9 +86,10 @@ describe('isEditing', () => {
   it('leaves keys to fields and editors, in the page and in open components, and takes them elsewhere', () => {
     const editor = Object.assign(document.createElement('div'), { contentEditable: 'true' });
     const open = document.createElement('open-widget');
-    open.attachShadow({ mode: 'open' }).append(document.createElement('textarea'));
+    const field = document.createElement('textarea');
+    open.attachShadow({ mode: 'open' }).append(field);
     document.body.append(editor, open);
-    (open.shadowRoot?.firstChild as HTMLElement).focus();
+    field.focus();
     expect([document.createElement('input'), document.createElement('textarea'), editor, open].map(isEditing)).toEqual([true, true, true, true]);
     const focusable = Object.assign(document.createElement('light-widget'), { tabIndex: 0 });
     expect([document.body, focusable, document.createElement('button')].map(isEditing)).toEqual([false, false, false]);

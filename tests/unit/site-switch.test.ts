@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { followSiteSwitch } from '../../entrypoints/content/site-switch';
 
 afterEach(() => {
+  vi.useRealTimers();
   fakeBrowser.reset();
   vi.restoreAllMocks();
 });
@@ -61,5 +62,65 @@ describe('followSiteSwitch', () => {
     show(doc);
     await new Promise((done) => setTimeout(done, 50));
     expect(background.asked()).toBe(0);
+  });
+
+  /** Follows the switch, on fake time, with a background that refuses the first question and answers the next. */
+  function followWithBackgroundAnsweringSecondTime() {
+    vi.useFakeTimers();
+    const send = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      // The polyfill's type says sendMessage resolves to void; the background answers with a status.
+      .mockResolvedValue({ site: 'news.example', enabled: true } as never);
+    const statuses: unknown[] = [];
+    const stop = followSiteSwitch((status) => statuses.push(status));
+    return { send, statuses, stop };
+  }
+
+  // A browser restoring its session starts content scripts before the background listens.
+  it('asks again after a short wait when the background does not answer at first, and reports the answer once', async () => {
+    const { send, statuses, stop } = followWithBackgroundAnsweringSecondTime();
+    await vi.advanceTimersByTimeAsync(299);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(statuses).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(statuses).toEqual([{ site: 'news.example', enabled: true }]);
+    // Nothing more is asked or reported once it has answered.
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(statuses).toHaveLength(1);
+    stop();
+  });
+
+  it('gives up with a warning after three questions the background never answers, and reports nothing', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const statuses: unknown[] = [];
+    const stop = followSiteSwitch((status) => statuses.push(status));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(send).toHaveBeenCalledTimes(2);
+    // The second wait is longer: 1.5 s more.
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(send).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(statuses).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toBe('Peninsula Lens: no answer on this site.');
+    stop();
+  });
+
+  it('reports nothing, and asks no more, when stopped while waiting to ask again', async () => {
+    const { send, statuses, stop } = followWithBackgroundAnsweringSecondTime();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(send).toHaveBeenCalledTimes(1);
+    stop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(statuses).toEqual([]);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Which site the popup speaks of: in real use the active tab's (through
+ * `activeTab`); `?site=` names one instead when the popup is opened as a page,
+ * as the end-to-end tests open it.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { currentSite } from '../../entrypoints/popup/current-site';
+
+/** The browser's state the popup opens in: a focused window whose active tab shows `url`. */
+async function activeTabAt(url: string | undefined): Promise<void> {
+  const focused = await fakeBrowser.windows.create({ focused: true });
+  await fakeBrowser.tabs.create({ windowId: focused?.id, url, active: true });
+}
+
+/** The popup's own address, as the browser opens it. */
+function openPopupAt(path: string): Location {
+  history.replaceState(null, '', path);
+  return window.location;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+afterEach(() => {
+  history.replaceState(null, '', '/');
+  vi.restoreAllMocks();
+});
+
+describe('currentSite', () => {
+  it('without ?site=, gives the site of the active tab in this window, without its port or path', async () => {
+    await activeTabAt('https://news.example:8080/x');
+    expect(await currentSite(openPopupAt('/popup.html'))).toBe('news.example');
+  });
+
+  it('gives no site when no tab is active', async () => {
+    await fakeBrowser.windows.create({ focused: true });
+    const query = vi.spyOn(browser.tabs, 'query');
+    expect(await currentSite(openPopupAt('/popup.html'))).toBeNull();
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a browser page', 'chrome://extensions/'],
+    ['a blank tab', 'about:blank'],
+    ['a tab whose URL the popup may not see', undefined],
+  ])('gives no site for %s', async (_name, url) => {
+    await activeTabAt(url);
+    const query = vi.spyOn(browser.tabs, 'query');
+    expect(await currentSite(openPopupAt('/popup.html'))).toBeNull();
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the site ?site= names, over the active tab’s', async () => {
+    await activeTabAt('https://news.example/');
+    const query = vi.spyOn(browser.tabs, 'query');
+    expect(await currentSite(openPopupAt('/popup.html?site=blog.example.org'))).toBe('blog.example.org');
+    expect(query).not.toHaveBeenCalled();
+  });
+});
