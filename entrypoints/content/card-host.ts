@@ -117,19 +117,12 @@ function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement):
   return () => listening.abort();
 }
 
-/** What the browser draws above the rest of the page, where a top layer may hold the mention. */
-const TOP_LAYER = [':modal', ':popover-open', ':fullscreen'];
-
-function isInTopLayer(element: Element): boolean {
-  return TOP_LAYER.some((pseudoClass) => {
-    try {
-      return element.matches(pseudoClass);
-    } catch {
-      // A browser that does not know the pseudo-class has no such top layer.
-      return false;
-    }
-  });
-}
+/**
+ * What the browser draws above the rest of the page, where a top layer may
+ * hold the mention (Chrome 128 and Firefox 140, our minimum versions, know
+ * each of these pseudo-classes).
+ */
+const TOP_LAYER = ':modal,:popover-open,:fullscreen';
 
 /**
  * Where the card goes: the root element, or the modal dialog, open popover
@@ -139,7 +132,7 @@ function isInTopLayer(element: Element): boolean {
  * dialog, makes everything outside it inert.
  */
 function layerAround(doc: Document, element: Element | undefined): Element {
-  if (element) for (const around of flatTreeAncestors(element)) if (isInTopLayer(around)) return around;
+  if (element) for (const around of flatTreeAncestors(element)) if (around.matches(TOP_LAYER)) return around;
   return doc.documentElement;
 }
 

@@ -51,9 +51,11 @@ export function nextMention(
 type ClosedRootReader = { dom?: { openOrClosedShadowRoot(element: HTMLElement): ShadowRoot | null } };
 
 /** A component's shadow root, a closed one too: extensions may look in (Firefox gives its content scripts a property). */
-function shadowRootOf(element: HTMLElement): ShadowRoot | null {
-  const inFirefox = (element as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
-  return inFirefox !== undefined ? inFirefox : ((browser as ClosedRootReader).dom?.openOrClosedShadowRoot(element) ?? element.shadowRoot);
+function shadowRootOf(element: HTMLElement): ShadowRoot | null | undefined {
+  return (
+    (element as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
+    (browser as ClosedRootReader).dom?.openOrClosedShadowRoot(element)
+  );
 }
 
 /**

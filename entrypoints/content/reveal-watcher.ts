@@ -90,8 +90,7 @@ function shadowRootsAround(element: Element): Set<ShadowRoot> {
 
 /** True for an element the page gives no box: `display: none` on it or around it, or `content-visibility: hidden`. */
 function hasNoBox(element: Element): boolean {
-  // checkVisibility() is missing in test DOMs; there, every element has a box.
-  return typeof element.checkVisibility === 'function' && !element.checkVisibility();
+  return !element.checkVisibility();
 }
 
 /**

@@ -60,8 +60,7 @@ export function mentionsInBlocks(blocks: readonly TextBlock[], matcher: Matcher,
 
 /** False for an element the page hides with CSS (display, visibility, content-visibility). */
 export function isShown(element: Element): boolean {
-  // checkVisibility() is missing in test DOMs; there, everything counts as shown.
-  return typeof element.checkVisibility !== 'function' || element.checkVisibility({ visibilityProperty: true });
+  return element.checkVisibility({ visibilityProperty: true });
 }
 
 /** A visibility check that asks the browser once per element, and tells `onHidden` of each hidden one. */
