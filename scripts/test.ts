@@ -29,6 +29,7 @@ const GATES: Gate[] = [
   { name: 'build-firefox', command: ['npx', 'wxt', 'build', '-b', 'firefox'] },
   { name: 'bundle-size', command: ['npx', 'tsx', 'scripts/check-bundle-size.ts'] },
   { name: 'manifests', command: ['npx', 'tsx', 'scripts/check-built-manifests.ts'] },
+  { name: 'no-network-code', command: ['npx', 'tsx', 'scripts/check-no-network-code.ts'] },
   { name: 'web-ext-lint', command: ['npx', 'tsx', 'scripts/lint-firefox.ts'] },
   vitest('e2e-chromium', ['--config', 'tests/e2e/vitest.config.ts'], { E2E_BROWSERS: 'chromium' }),
   vitest('e2e-firefox', ['--config', 'tests/e2e/vitest.config.ts'], { E2E_BROWSERS: 'firefox' }),
