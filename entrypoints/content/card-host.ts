@@ -56,6 +56,14 @@ export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: stri
 
 /** The card keeps this far from the window's edges. */
 const EDGE_PX = 8;
+/**
+ * With less room than this beside its name (in a short frame, an ad slot)
+ * the card takes the window's whole height, over the name: cut to the room,
+ * it showed half a heading.
+ */
+const MIN_ROOM_PX = 160;
+/** Where there is room, the card takes at most this share of the window's height. */
+const MOST_OF_WINDOW = 0.7;
 
 function place(anchor: VirtualElement, card: HTMLElement): void {
   // Measured at its full height: a cut left from an earlier placement (a card that said "Looking up…" fitted
@@ -69,13 +77,15 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
       offset(6),
       // Where neither side has room for a long card, the side with more room takes it, cut to fit.
       flip({ padding: EDGE_PX }),
-      shift({ padding: EDGE_PX }),
       size({
         padding: EDGE_PX,
         apply({ availableHeight, elements }) {
-          elements.floating.style.setProperty('--room', `${Math.max(0, Math.floor(availableHeight))}px`);
+          const room = availableHeight < MIN_ROOM_PX ? innerHeight - 2 * EDGE_PX : Math.min(availableHeight, MOST_OF_WINDOW * innerHeight);
+          elements.floating.style.setProperty('--room', `${Math.max(0, Math.floor(room))}px`);
         },
       }),
+      // Across too: a card given the window's height moves to stay inside it.
+      shift({ padding: EDGE_PX, crossAxis: true }),
       hide(),
     ],
   }).then(({ x, y, middlewareData }) => {

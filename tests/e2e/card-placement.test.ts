@@ -489,3 +489,23 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.evaluate(() => [document.hasFocus(), document.activeElement?.id], undefined)).toEqual([true, 'start']);
   });
 });
+
+describe.each(browsersUnderTest())('%s: the card in a short window', (name) => {
+  const e2e = useExtensionBrowser(name);
+
+  it('takes the window’s whole height over its name when beside it there is room for less than a heading, as in an ad-sized frame', async () => {
+    const height = 140;
+    await e2e.tab.setViewport(800, height);
+    await e2e.tab.goto(`${e2e.server.origin}/pages/card-cases.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const mention = await e2e.tab.evaluate(mentionRect, 'North Korea');
+    if (!mention) throw new Error('no North Korea');
+    const box = await cardBox(e2e.tab);
+    // Inside the window, 8 px from its edges, and taller than the room on either side of the name.
+    expect(box.top).toBeGreaterThanOrEqual(8);
+    expect(box.bottom).toBeLessThanOrEqual(height - 8);
+    expect(box.bottom - box.top).toBeGreaterThan(Math.max(mention.top, height - (mention.top + mention.height)));
+    expect(box.bottom - box.top).toBeGreaterThanOrEqual(height - 16 - 1);
+  });
+});

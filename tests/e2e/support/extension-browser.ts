@@ -38,6 +38,8 @@ export type TestTab = {
   click(x: number, y: number): Promise<void>;
   /** A touch tap (no hover before it). */
   tap(x: number, y: number): Promise<void>;
+  /** Gives the page a window of this many CSS pixels. */
+  setViewport(width: number, height: number): Promise<void>;
   /** A finger put down at `from`, moved to `to` and lifted. */
   swipe(from: Point, to: Point): Promise<void>;
   /** A finger put down at `at`, held still for `ms` and lifted. */
@@ -123,6 +125,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
     hover: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     swipe: (from, to) => chromiumSwipe(page, from, to),
     touchHold: (at, ms) => chromiumTouchHold(page, at, ms),
     press: (key) => page.keyboard.press(key),
@@ -142,6 +145,7 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
     hover: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     swipe: async (from, to) => {
       const finger = await page.touchscreen.touchStart(from.x, from.y);
       const STEPS = 8;
