@@ -79,8 +79,10 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
       flip({ padding: EDGE_PX }),
       size({
         padding: EDGE_PX,
-        apply({ availableHeight, elements }) {
-          const room = availableHeight < MIN_ROOM_PX ? innerHeight - 2 * EDGE_PX : Math.min(availableHeight, MOST_OF_WINDOW * innerHeight);
+        async apply({ availableHeight, elements, platform, strategy }) {
+          // The whole box the card is drawn in: the window, or a top layer or frame that clips it.
+          const clip = await platform.getClippingRect({ element: elements.floating, boundary: 'clippingAncestors', rootBoundary: 'viewport', strategy });
+          const room = availableHeight < MIN_ROOM_PX ? clip.height - 2 * EDGE_PX : Math.min(availableHeight, MOST_OF_WINDOW * clip.height);
           elements.floating.style.setProperty('--room', `${Math.max(0, Math.floor(room))}px`);
         },
       }),

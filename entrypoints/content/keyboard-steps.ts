@@ -52,10 +52,15 @@ type ClosedRootReader = { dom?: { openOrClosedShadowRoot(element: HTMLElement): 
 
 /** A component's shadow root, a closed one too: extensions may look in (Firefox gives its content scripts a property). */
 function shadowRootOf(element: HTMLElement): ShadowRoot | null | undefined {
-  return (
-    (element as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
-    (browser as ClosedRootReader).dom?.openOrClosedShadowRoot(element)
-  );
+  try {
+    return (
+      (element as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ??
+      (browser as ClosedRootReader).dom?.openOrClosedShadowRoot(element)
+    );
+  } catch {
+    // A copy of the script left running by an update has lost its extension APIs: nothing to look into.
+    return null;
+  }
 }
 
 /**

@@ -48,8 +48,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   /** Where the pointer last moved outside the card, for the next frame's hit test; none once it is in the card. */
   let pointer: { x: number; y: number } | undefined;
   let returnFocusTo: HTMLElement | undefined;
-  /** A card opened from the keyboard stays until the keyboard (or a click) closes it. */
-  let openedByKeyboard = false;
+  /**
+   * A card opened from the keyboard, or one the reader pressed in (to select
+   * a quote, to follow a related name), stays until the reader closes it.
+   */
+  let pinned = false;
   /** The last key pressed was Tab, inside the card: focus leaving it now is the reader's doing. */
   let tabbedOut = false;
   /** The mention whose card opened last: the keyboard steps on from it, after its card closed too. */
@@ -82,7 +85,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     current = mention;
     lastOpened = mention;
     shownEntityId = options.entityId ?? mention.entityId;
-    openedByKeyboard = options.focus === true;
+    pinned = options.focus === true;
     const id = ++lookup;
     const anchor = anchorFor(mention);
     const name = options.name ?? mention.text;
@@ -132,7 +135,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     }
     clearTimeout(openTimer);
     openTimer = undefined;
-    if (host.isOpen() && !openedByKeyboard && closeTimer === undefined) closeTimer = setTimeout(() => close(), HOVER_CLOSE_DELAY_MS);
+    if (host.isOpen() && !pinned && closeTimer === undefined) closeTimer = setTimeout(() => close(), HOVER_CLOSE_DELAY_MS);
   }
 
   function step(direction: 1 | -1): void {
@@ -176,7 +179,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   doc.addEventListener(
     'pointerout',
     (event) => {
-      if (event.pointerType !== 'mouse' || event.relatedTarget) return;
+      if (!event.isTrusted || event.pointerType !== 'mouse' || event.relatedTarget) return;
       pointer = undefined;
       onHover(-1, -1);
     },
@@ -192,7 +195,15 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     'pointerdown',
     (event) => {
       // Only the reader's own pointer opens cards, not events a page script makes up.
-      if (!event.isTrusted || host.contains(event) || nothingToHit()) return;
+      if (!event.isTrusted) return;
+      // Pressed in the card: a drag that selects a quote past its edge, or a context menu (which the page
+      // sees the pointer leave for) to copy it, does not close it.
+      if (host.contains(event)) {
+        pinned = true;
+        clearTimers();
+        return;
+      }
+      if (nothingToHit()) return;
       if (event.pointerType !== 'mouse') {
         // A finger that goes down may be starting a scroll: wait for it to lift.
         touch = { id: event.pointerId, x: event.clientX, y: event.clientY, at: event.timeStamp };
@@ -256,7 +267,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // The card stands last in the page's order, so Tab from its last control would leave the page for the
       // browser's own bar: that is leaving the card too, and focus goes back where it was.
       if (tabbedOut && !event.shiftKey && host.hasLastControlFocused()) {
-        event.preventDefault();
+        // With nowhere to give focus back (a card reached by a click), the Tab goes on as the browser takes it.
+        if (returnFocusTo) event.preventDefault();
         close(true);
         return;
       }

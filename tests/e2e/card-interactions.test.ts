@@ -109,6 +109,27 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after the pointer left');
   });
 
+  it('keeps a card the reader pressed in to select a quote when the pointer leaves it, and a page cannot close it by making up the pointer leaving', async () => {
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    await hoverMention(e2e.tab, 'Kim Jong-un', 'Kim Jong-un');
+    // The page says the pointer left the window: only the reader's own pointer closes the card.
+    await e2e.tab.evaluate(() => document.dispatchEvent(new PointerEvent('pointerout', { pointerType: 'mouse', bubbles: true, composed: true })), undefined);
+    await new Promise((done) => setTimeout(done, 800));
+    expect(await e2e.tab.cardText()).toContain('Kim Jong-un');
+    // A press on the card's description, as when selecting a quote to copy.
+    const description = await e2e.tab.inCard(
+      '(root) => { const box = root.querySelector(".description").getBoundingClientRect(); return JSON.stringify({ x: box.x + 10, y: box.y + box.height / 2 }); }',
+    );
+    if (!description) throw new Error('no description in the card');
+    const { x, y } = JSON.parse(description) as { x: number; y: number };
+    await e2e.tab.click(x, y);
+    await e2e.tab.hover(1, 1);
+    await new Promise((done) => setTimeout(done, 800));
+    expect(await e2e.tab.cardText()).toContain('Kim Jong-un');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+  });
+
   it('opens nothing for pointer and key events the page makes up: only the reader’s own open cards', async () => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
     const mention = await e2e.tab.evaluate(revealHighlight, 'Kim Jong-un');
