@@ -9,17 +9,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-/** Global APIs that reach the network or turn text into code, called or constructed (not `.name(`). */
+/** Where a global is reached: bare, or through one of the global objects (not as another object's method). */
+const GLOBAL = String.raw`(?:(?<![\w$.])|\b(?:globalThis|window|self)\.)`;
+
+/** Global APIs that reach the network or turn text into code, called or constructed, and ways to load from a URL. */
 const FORBIDDEN = [
-  { what: 'fetch()', pattern: /(?<![\w$.])fetch\(/g },
+  { what: 'fetch()', pattern: new RegExp(`${GLOBAL}fetch\\s*[(.]`, 'g') },
   { what: 'XMLHttpRequest', pattern: /\bXMLHttpRequest\b/g },
   { what: 'WebSocket', pattern: /\bWebSocket\b/g },
   { what: 'EventSource', pattern: /\bEventSource\b/g },
   { what: 'sendBeacon', pattern: /\bsendBeacon\b/g },
   { what: 'RTCPeerConnection', pattern: /\bRTCPeerConnection\b/g },
-  { what: 'eval()', pattern: /(?<![\w$.])eval\(/g },
-  { what: 'new Function', pattern: /\bnew Function\b/g },
+  { what: 'eval()', pattern: new RegExp(`${GLOBAL}eval\\s*[(.]|\\(0,\\s*eval\\)`, 'g') },
+  { what: 'Function from text', pattern: new RegExp(`${GLOBAL}Function\\s*\\(|\\bnew Function\\b`, 'g') },
+  { what: 'a worker', pattern: /\bnew (?:Shared)?Worker\b/g },
   { what: 'importScripts', pattern: /\bimportScripts\b/g },
+  { what: 'import() of a module', pattern: /(?<![\w$.])import\s*\(/g },
+  { what: 'a style sheet or file to load', pattern: /@import\b|\burl\(\s*['"]?(?!data:)[a-z]+:/gi },
   { what: 'a URL to load from', pattern: /\bhttps?:\/\/(?!www\.w3\.org\/)[\w.-]+/g },
 ];
 
@@ -37,7 +43,7 @@ function scriptsUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return scriptsUnder(path);
-    return /\.(m?js|html)$/.test(entry.name) ? [path] : [];
+    return /\.(m?js|html|css)$/.test(entry.name) ? [path] : [];
   });
 }
 
