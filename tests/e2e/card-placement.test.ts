@@ -314,6 +314,26 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(onTop).toMatch(/^peninsula-lens-card-/);
   });
 
+  it('keeps the card inside a short modal dialog that holds it and clips it (a transformed one), taking the dialog’s height over the name', async () => {
+    await e2e.tab.evaluate(() => {
+      const dialog = document.getElementById('modal') as HTMLDialogElement;
+      // A transform makes the dialog the box its fixed-position descendants, the card among them, are drawn in.
+      dialog.style.cssText = 'transform: translateX(0); height: 180px; overflow: hidden; padding: 0 16px; box-sizing: border-box;';
+      dialog.showModal();
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Christoph Heusgen'), 'the dialog’s mention');
+    await hoverMention(e2e.tab, 'Christoph Heusgen', 'Christoph Heusgen');
+    const dialog = await e2e.tab.evaluate(() => {
+      const { top, bottom } = (document.getElementById('modal') as HTMLDialogElement).getBoundingClientRect();
+      return { top, bottom };
+    }, undefined);
+    const box = await cardBox(e2e.tab);
+    expect(box.top).toBeGreaterThanOrEqual(dialog.top);
+    expect(box.bottom).toBeLessThanOrEqual(dialog.bottom);
+    // Over the name, taller than the room on either side of it in the dialog.
+    expect(box.bottom - box.top).toBeGreaterThan(100);
+  });
+
   it('shows the card above a component’s own modal dialog that the mention is slotted into, inside a link it does not follow', async () => {
     await e2e.tab.evaluate(() => {
       const dialog = document.querySelector('slotted-dialog')?.shadowRoot?.getElementById('shadow-modal') as HTMLDialogElement;
