@@ -57,12 +57,12 @@ export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: stri
 /** The card keeps this far from the window's edges. */
 const EDGE_PX = 8;
 /**
- * With less room than this beside its name (in a short frame, an ad slot)
- * the card takes the window's whole height, over the name: cut to the room,
- * it showed half a heading.
+ * With less room than this beside its name (in a short frame, an ad slot, a
+ * short dialog) the card takes the whole height of the box it is drawn in,
+ * over the name: cut to the room, it showed half a heading.
  */
 const MIN_ROOM_PX = 160;
-/** Where there is room, the card takes at most this share of the window's height. */
+/** Where there is room, the card takes at most this share of that box's height. */
 const MOST_OF_WINDOW = 0.7;
 
 function place(anchor: VirtualElement, card: HTMLElement): void {
@@ -86,7 +86,7 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
           elements.floating.style.setProperty('--room', `${Math.max(0, Math.floor(room))}px`);
         },
       }),
-      // Across too: a card given the window's height moves to stay inside it.
+      // Across too: a card given the box's whole height moves to stay inside it.
       shift({ padding: EDGE_PX, crossAxis: true }),
       hide(),
     ],

@@ -456,16 +456,6 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.cardText()).toContain('Stephen Biegun');
   });
 
-  it('closes the card with Escape and gives focus back where it was', async () => {
-    await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
-    await e2e.tab.press('Alt+Shift+ArrowDown');
-    await cardLoaded('Stephen Biegun');
-    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
-    await e2e.tab.press('Escape');
-    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
-    expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');
-  });
-
   it('keeps the card open when the pointer crosses the gap from its name into it', async () => {
     await e2e.tab.hover(1, 1);
     await hoverMention(e2e.tab, 'Otto Warmbier', 'Otto Warmbier');
@@ -485,21 +475,26 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close once the pointer left it');
   });
 
-  it('closes the card when Shift+Tab leaves it for the page, and gives focus back where it was', async () => {
+  /** From the page's Start button, the keyboard steps to the first name: its card opens and takes focus. */
+  async function stepFromStartIntoCard(): Promise<void> {
     await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await cardLoaded('Stephen Biegun');
     await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
-    await e2e.tab.press('Shift+Tab');
+  }
+
+  it.each([
+    ['with Escape', 'Escape'],
+    ['when Shift+Tab leaves it for the page', 'Shift+Tab'],
+  ])('closes the card %s, and gives focus back where it was', async (_how, key) => {
+    await stepFromStartIntoCard();
+    await e2e.tab.press(key);
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
     expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');
   });
 
   it('closes the card when Tab goes on past its last control, and gives focus back where it was, not to the browser’s bar', async () => {
-    await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
-    await e2e.tab.press('Alt+Shift+ArrowDown');
-    await cardLoaded('Stephen Biegun');
-    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
+    await stepFromStartIntoCard();
     // The card's controls, one Tab each, and one more past the last.
     for (let presses = 0; presses < 20 && (await e2e.tab.cardText()) !== ''; presses++) {
       expect(await e2e.tab.evaluate(() => document.hasFocus(), undefined)).toBe(true);
