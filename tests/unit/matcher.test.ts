@@ -300,6 +300,34 @@ describe('matcher: look-alikes are not mentions', () => {
     expect(marks(matcher, 'Nationaler Sicherheitsrat')).toEqual([]);
   });
 
+  it('reads veto words in any case and however their accents are written', () => {
+    const conseil = buildMatcher([
+      { id: 'council', kind: 'organisation', aliases: [alias('Conseil', { lang: 'fr', notAfterWords: ['café'], notBeforeWords: ['économique', 'kelvin'] })] },
+    ]);
+    const vetoed = [
+      'Conseil économique',
+      'Conseil e\u0301conomique',
+      'Conseil ÉCONOMIQUE',
+      'café Conseil',
+      'cafe\u0301 Conseil',
+      'CAFÉ Conseil',
+      'Conseil \u212aelvin',
+    ];
+    for (const text of vetoed) expect(marks(conseil, text), text).toEqual([]);
+    expect(marks(conseil, 'Conseil economique')).toEqual([['Conseil', 'council']]);
+    expect(marks(conseil, 'cafe Conseil')).toEqual([['Conseil', 'council']]);
+    expect(marks(matcher, 'the NATIONAL Security Council')).toEqual([]);
+    expect(marks(matcher, 'the National\n   Security Council')).toEqual([]);
+    expect(marks(matcher, 'the Natio\u00adnal Security Council')).toEqual([]);
+    expect(marks(matcher, '朝鲜半岛')).toEqual([]);
+    const trump = buildMatcher([
+      { id: 'trump', kind: 'person', aliases: [alias('트럼프', { lang: 'ko', notAfterWords: ['배우'], notBeforeWords: ['카드'] })] },
+    ]);
+    for (const text of ['배우 트럼프', '트럼프 카드', '배우 트럼프'.normalize('NFD'), '트럼프 카드'.normalize('NFD')])
+      expect(marks(trump, text), text).toEqual([]);
+    expect(marks(trump, '트럼프 대통령'.normalize('NFD'))).toHaveLength(1);
+  });
+
   it('does not take a Japanese playing card for Trump', () => {
     expect(marks(matcher, 'トランプカード')).toEqual([]);
   });

@@ -67,7 +67,7 @@ export function keyOfCode(code: number): number {
 }
 
 /** One character as the matcher compares it, case kept. */
-function foldPunctuation(char: string): string {
+export function foldPunctuation(char: string): string {
   if (char.charCodeAt(0) < 128) return char;
   if (HYPHENS.has(char)) return '-';
   if (APOSTROPHES.has(char)) return "'";

@@ -4,6 +4,7 @@
  */
 import type { EntityKind } from '../../data/schema';
 import { foldText, isCjk, isHangul, isSpace, isWordChar } from './fold';
+import { endOfFoldedWord, startOfFoldedWord } from './folded-words';
 
 export type Script = 'word' | 'cjk' | 'korean';
 
@@ -68,17 +69,15 @@ function wordAfter(text: string, end: number): string {
 function endsWithWord(text: string, start: number, word: string): boolean {
   let end = start;
   while (end > 0 && isSpace(text[end - 1] as string)) end--;
-  const begin = end - word.length;
-  if (begin < 0 || foldText(text.slice(begin, end), true) !== word) return false;
-  return isCjk(word[0]) || !isWordChar(text[begin - 1]);
+  const begin = startOfFoldedWord(text, end, word);
+  return begin !== -1 && (isCjk(word[0]) || !isWordChar(text[begin - 1]));
 }
 
 function startsWithWord(text: string, end: number, word: string): boolean {
   let begin = end;
   while (begin < text.length && isSpace(text[begin] as string)) begin++;
-  const stop = begin + word.length;
-  if (stop > text.length || foldText(text.slice(begin, stop), true) !== word) return false;
-  return isCjk(word[word.length - 1]) || !isWordChar(text[stop]);
+  const stop = endOfFoldedWord(text, begin, word);
+  return stop !== -1 && (isCjk(word[word.length - 1]) || !isWordChar(text[stop]));
 }
 
 function hangulRunAfter(text: string, end: number): string {
