@@ -16,6 +16,14 @@ export const goldenPages: string[] = readdirSync(GOLDEN_DIR)
   .map((name) => name.slice(0, -'.html'.length))
   .sort();
 
+/**
+ * Pages only a real browser can read as written, each with the reason; unit
+ * tests skip them and say why.
+ */
+export const browserOnlyPages: Readonly<Record<string, string>> = {
+  mathml: 'the test DOM (happy-dom) parses <math> as an unknown HTML element, not as MathML',
+};
+
 /** The mentions NAME.json lists, in document order. */
 export function expectedMentions(name: string): ExpectedMention[] {
   const parsed: unknown = JSON.parse(readFileSync(resolve(GOLDEN_DIR, `${name}.json`), 'utf8'));
