@@ -33,6 +33,33 @@ describe('EntityCardView', () => {
     expect(screen.getByText('The document was delivered in the Security Council meeting.').tagName).toBe('BLOCKQUOTE');
   });
 
+  it('writes out a sentence several facts rest on once, and its first words under the facts after it, also those shown on request', () => {
+    const context = 'Since the Security Council session in December 2020 was not accessible to the press or public, eight members issued a statement.';
+    const facts = Array.from({ length: 5 }, (_, index) => ({
+      id: `fact-${index}`,
+      claim: `Claim number ${index + 1}.`,
+      quotes: [`Quote ${index + 1}.`, context],
+    }));
+    const { container } = render(
+      <EntityCardView state={{ status: 'ready', card: { ...card, facts } }} onClose={() => undefined} onOpenEntity={() => undefined} />,
+    );
+    const contextQuotes = [...container.querySelectorAll('li')].map((item) => item.querySelectorAll('blockquote')[1]?.textContent);
+    expect(contextQuotes).toEqual([context, ...Array(4).fill('Since the Security Council session in December 2020 … (quoted above)')]);
+    // Each fact's own sentence is written out in full.
+    for (const index of [1, 2, 3, 4, 5]) expect(screen.getByText(`Quote ${index}.`).tagName).toBe('BLOCKQUOTE');
+  });
+
+  it('writes out a fact’s first quote, the sentence it was taken from, even when a fact above quotes it too', () => {
+    const sentence = 'The December 2020 session was not accessible to the press or the public, and so eight members spoke.';
+    const facts = [
+      { id: 'fact-a', claim: 'Eight members spoke.', quotes: ['They spoke.', sentence] },
+      { id: 'fact-b', claim: 'The session was closed.', quotes: [sentence] },
+    ];
+    render(<EntityCardView state={{ status: 'ready', card: { ...card, facts } }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    expect(screen.getAllByText(sentence)).toHaveLength(2);
+    expect(screen.queryByText(/quoted above/)).toBeNull();
+  });
+
   it('opens a related entity and closes on request', () => {
     const onOpenEntity = vi.fn();
     const onClose = vi.fn();

@@ -1,5 +1,6 @@
 import type { EntityCard } from '../utils/protocol';
 import { FactItem } from './FactItem';
+import { repeatedQuotes } from './repeated-quotes';
 
 export type CardState = (
   | { status: 'loading'; name: string }
@@ -27,11 +28,12 @@ const FIRST_FACTS = 3;
 /** The facts of a card: the first few, and the rest in a native disclosure (no script state to keep). */
 function FactList({ card }: { card: EntityCard }) {
   const rest = card.facts.slice(FIRST_FACTS);
+  const repeated = repeatedQuotes(card.facts);
   return (
     <>
       <ol class="facts">
         {card.facts.slice(0, FIRST_FACTS).map((fact) => (
-          <FactItem fact={fact} key={fact.id} />
+          <FactItem fact={fact} shownAbove={repeated.get(fact)} key={fact.id} />
         ))}
       </ol>
       {rest.length > 0 && (
@@ -41,7 +43,7 @@ function FactList({ card }: { card: EntityCard }) {
           </summary>
           <ol class="facts" start={FIRST_FACTS + 1}>
             {rest.map((fact) => (
-              <FactItem fact={fact} key={fact.id} />
+              <FactItem fact={fact} shownAbove={repeated.get(fact)} key={fact.id} />
             ))}
           </ol>
         </details>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../utils/protocol';
 import { FactItem } from './FactItem';
+import { repeatedQuotes } from './repeated-quotes';
 
 type Props = { search: (query: string) => Promise<SearchHit[]> };
 
@@ -95,6 +96,8 @@ export function SearchPanel({ search }: Props) {
   const shown = results && !(pending && results.hits.length === 0) ? results : undefined;
   const everyHit = shown !== undefined && (allShownFor === shown.query || shown.hits.length <= FIRST_HITS);
   const listed = shown && (everyHit ? shown.hits : shown.hits.slice(0, FIRST_HITS));
+  const groups = listed ? byEntity(listed) : [];
+  const repeated = repeatedQuotes(groups.flatMap((group) => group.facts));
 
   useEffect(() => {
     const target = focusHeading.current;
@@ -131,9 +134,9 @@ export function SearchPanel({ search }: Props) {
       <p class="search-outcome" aria-live="polite" aria-atomic="true">
         {shown && outcomeOf(shown)}
       </p>
-      {listed && listed.length > 0 && (
+      {groups.length > 0 && (
         <ul class="hits" aria-busy={pending} ref={list}>
-          {byEntity(listed).map((group) => (
+          {groups.map((group) => (
             <li class="hit" key={group.entity.id}>
               {/* A heading each, so a screen reader can jump from name to name. */}
               <h2 class="hit-entity" tabIndex={-1}>
@@ -143,7 +146,7 @@ export function SearchPanel({ search }: Props) {
               {group.facts.length > 0 && (
                 <ul class="facts">
                   {group.facts.map((fact) => (
-                    <FactItem fact={fact} key={fact.id} />
+                    <FactItem fact={fact} shownAbove={repeated.get(fact)} key={fact.id} />
                   ))}
                 </ul>
               )}

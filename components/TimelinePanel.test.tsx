@@ -28,4 +28,14 @@ describe('TimelinePanel', () => {
     expect(await screen.findByText('The Council met in closed session.')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('writes out a sentence two events rest on under the first, and its first words under the second', async () => {
+    const context = 'Since the Security Council session in December 2020 was not accessible to the press or public';
+    const second: FactView = { id: 'fact-two', claim: 'It was held online.', quotes: ['It was a virtual meeting.', context], date: '2020-12' };
+    render(<TimelinePanel load={async () => [{ ...FACT, quotes: [...FACT.quotes, context] }, second]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the timeline' }));
+    expect((await screen.findByText(context)).tagName).toBe('BLOCKQUOTE');
+    expect(screen.getByText(/quoted above/).closest('blockquote')?.textContent).toBe('Since the Security Council session in December 2020 … (quoted above)');
+    expect(screen.getAllByText(/^Since the Security Council/)).toHaveLength(2);
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FactView } from '../utils/protocol';
 import { FactItem } from './FactItem';
+import { repeatedQuotes } from './repeated-quotes';
 
 type Props = { load: () => Promise<FactView[]> };
 
@@ -9,6 +10,7 @@ export function TimelinePanel({ load }: Props) {
   const [facts, setFacts] = useState<FactView[] | undefined>();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
+  const repeated = facts && repeatedQuotes(facts);
 
   const toggle = () => {
     setOpen(!open);
@@ -32,7 +34,7 @@ export function TimelinePanel({ load }: Props) {
       {open && facts && (
         <ol class="facts timeline-facts">
           {facts.map((fact) => (
-            <FactItem fact={fact} key={fact.id} />
+            <FactItem fact={fact} shownAbove={repeated?.get(fact)} key={fact.id} />
           ))}
         </ol>
       )}

@@ -105,6 +105,23 @@ describe('SearchPanel', () => {
     ]);
   });
 
+  it('writes out a sentence facts of several names rest on once, and its first words under the facts after it', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('December');
+    const context = 'Since the Security Council session in December 2020 was not accessible to the press or public';
+    const factOf = (id: string, quote: string) => ({ id, claim: `${id}.`, quotes: [quote, context] });
+    (await requested('December')).answer([
+      { entity: { id: 'christoph-heusgen', name: 'Christoph Heusgen', kind: 'person' }, fact: factOf('fact-a', 'He read it.') },
+      { entity: { id: 'germany', name: 'Germany', kind: 'state' }, fact: factOf('fact-b', 'It signed.') },
+      { entity: { id: 'germany', name: 'Germany', kind: 'state' }, fact: factOf('fact-c', 'It spoke.') },
+    ]);
+    await waitFor(() => expect(document.querySelectorAll('.facts > li')).toHaveLength(3));
+    const contextQuotes = [...document.querySelectorAll('.facts > li')].map((fact) => fact.querySelectorAll('blockquote')[1]?.textContent);
+    const shortened = 'Since the Security Council session in December 2020 … (quoted above)';
+    expect(contextQuotes).toEqual([context, shortened, shortened]);
+  });
+
   it('counts every hit, shows the first twenty, and the rest on request; each name is a heading', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
