@@ -45,8 +45,11 @@ export type CardHost = {
   contains(event: Event): boolean;
   /** True for the card's host (what the page sees of anything inside the card). */
   containsNode(node: Node): boolean;
-  /** True while the card's last control has focus: Tab from there leaves the card. */
-  hasLastControlFocused(): boolean;
+  /**
+   * True while focus stands where the next Tab (or Shift+Tab, `backwards`) leaves the card: on its last
+   * control, or on the card itself or its first control.
+   */
+  hasFocusAtEdge(backwards: boolean): boolean;
   /** Moves keyboard focus to the open card. */
   focus(): void;
   destroy(): void;
@@ -196,12 +199,14 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     isVisible: () => mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true,
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,
-    hasLastControlFocused() {
+    hasFocusAtEdge(backwards) {
       // In the card's order: the way back, close, related names, then the facts' disclosure. The event's
       // path stops at the host of a closed root: ask the root what has focus.
       if (!mount) return false;
+      const focused = (mount.getRootNode() as ShadowRoot).activeElement;
       const controls = mount.querySelectorAll('button,summary');
-      return controls[controls.length - 1] === (mount.getRootNode() as ShadowRoot).activeElement;
+      // The card itself takes focus when the keyboard opens it, and is not in the Tab order.
+      return backwards ? focused === controls[0] || focused?.getAttribute('role') === 'dialog' : focused === controls[controls.length - 1];
     },
     focus() {
       // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons.

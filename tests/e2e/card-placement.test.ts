@@ -493,6 +493,17 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');
   });
 
+  it('closes the card when Shift+Tab leaves it on a page with nothing to focus before it, and keeps focus in the page', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardLoaded('Security Council');
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
+    await e2e.tab.press('Shift+Tab');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    expect(await e2e.tab.evaluate(() => [document.hasFocus(), document.activeElement?.localName], undefined)).toEqual([true, 'body']);
+  });
+
   it('closes the card when Tab goes on past its last control, and gives focus back where it was, not to the browser’s bar', async () => {
     await stepFromStartIntoCard();
     // The card's controls, one Tab each, and one more past the last.
