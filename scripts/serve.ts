@@ -43,6 +43,9 @@ export async function servePages(port = 0): Promise<PageServer> {
     const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     // A test page may ask for a strict CSP to prove the extension works under one.
     if (url.searchParams.has('csp')) headers['content-security-policy'] = "default-src 'self'; style-src 'self'; script-src 'self'";
+    // A frame may ask for an agent cluster of its own origin: Chromium then draws it in a process of its own,
+    // as it does a frame from another site, while it is still served from 127.0.0.1.
+    if (url.searchParams.has('own-process')) headers['origin-agent-cluster'] = '?1';
     response.writeHead(200, headers).end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));

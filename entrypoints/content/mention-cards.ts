@@ -8,6 +8,7 @@ import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
 import { flatTreeAncestors } from './flat-tree';
+import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
 import { isEditing, nextMention, scrollToMiddle } from './keyboard-steps';
@@ -67,6 +68,19 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     },
   });
 
+  // A frame from another site may get no event when the pointer jumps out of it: the frame around it says so.
+  const view = doc.defaultView;
+  const framePointer =
+    view &&
+    followPointerAcrossFrames(
+      view,
+      () => {
+        pointer = undefined;
+        onHover(-1, -1);
+      },
+      signal,
+    );
+
   /** True when the open card is this mention's own (not a related entity's shown at its place). */
   function isShowing(mention: PaintedMention): boolean {
     return mention.range === current?.range && mention.entityId === shownEntityId;
@@ -86,6 +100,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     lastOpened = mention;
     shownEntityId = options.entityId ?? mention.entityId;
     pinned = options.focus === true;
+    if (!pinned) framePointer?.cardOpened();
     const id = ++lookup;
     const anchor = anchorFor(mention);
     const name = options.name ?? mention.text;
