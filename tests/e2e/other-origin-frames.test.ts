@@ -36,6 +36,18 @@ describe.each(browsersUnderTest())('%s: a frame of another origin', (name) => {
         return { x: box.x + frame.clientLeft, y: box.y + frame.clientTop };
       }, undefined);
       if (!mark) throw new Error('no mark in the frame');
+      // What each page hears of the frames' messages (README: what a page can observe).
+      const recordMessages = () => {
+        const heard: unknown[] = [];
+        (window as unknown as { heard: unknown[] }).heard = heard;
+        addEventListener('message', (event) => heard.push(event.data));
+      };
+      await e2e.tab.evaluate(recordMessages, undefined);
+      await e2e.tab.evaluateInFrame(FRAME_PAGE, recordMessages);
+      const heard = (where: 'top' | 'frame') =>
+        where === 'top'
+          ? e2e.tab.evaluate(() => (window as unknown as { heard: unknown[] }).heard, undefined)
+          : e2e.tab.evaluateInFrame(FRAME_PAGE, () => (window as unknown as { heard: unknown[] }).heard);
       const cardsInFrame = () =>
         e2e.tab.evaluateInFrame(
           FRAME_PAGE,
@@ -47,7 +59,9 @@ describe.each(browsersUnderTest())('%s: a frame of another origin', (name) => {
       // One move, from the name onto the top page: the frame itself hears nothing of it in Chromium.
       await e2e.tab.hover(5, 5);
       await waitFor(async () => (await cardsInFrame()) === 0, 'the card in the frame to close', 3000);
-      expect(await cardsInFrame()).toBe(0);
+      // The frame said its card opened; the top page's script said the pointer was back there.
+      expect(await heard('top')).toEqual(['peninsula-lens:hover-card-open']);
+      expect(await heard('frame')).toEqual(['peninsula-lens:pointer-outside']);
     } finally {
       await otherOrigin.close();
     }
