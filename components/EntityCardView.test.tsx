@@ -70,8 +70,9 @@ describe('EntityCardView', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('is a dialog named by its heading and described by its kind and description', () => {
+  it('is a dialog named by its heading and described by its kind and description, with no landmark of the page’s kind in it', () => {
     render(<EntityCardView state={{ status: 'ready', card }} onClose={() => undefined} onOpenEntity={() => undefined} />);
+    expect(screen.queryByRole('banner')).toBeNull();
     const dialog = screen.getByRole('dialog', { name: 'Christoph Heusgen' });
     const describedBy = (dialog.getAttribute('aria-describedby') ?? '').split(' ');
     expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toEqual(['person', 'The German Ambassador to the UN.']);

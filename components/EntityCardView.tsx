@@ -68,7 +68,8 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
       lang="en"
       data-kind={ready?.card.kind}
     >
-      <header class="card-header">
+      {/* Not a <header>: in a dialog, that is a second "banner" landmark beside the page's own. */}
+      <div class="card-header">
         <div>
           {ready?.backTo && (
             <button
@@ -91,7 +92,7 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       {state.status === 'loading' && (
         <p class="status" id="card-status">
           Looking up…
