@@ -1,23 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Request } from '../utils/protocol';
+import { serveRequests } from '../tests/support/background-answers';
 import { PopupApp } from './PopupApp';
-
-type Answers = { [T in Request['type']]?: (request: Extract<Request, { type: T }>) => unknown };
-
-/** Answers the popup's requests as the background would. */
-function serveRequests(answers: Answers): Request[] {
-  const received: Request[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    const request = message as Request;
-    received.push(request);
-    const answer = answers[request.type] as ((request: Request) => unknown) | undefined;
-    sendResponse(answer ? answer(request) : { error: `no answer for ${request.type}` });
-    return true;
-  });
-  return received;
-}
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
