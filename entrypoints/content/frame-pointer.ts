@@ -5,8 +5,13 @@
  * onto the page around it: its hover card stayed open, beside the page's own.
  * A frame whose hover card opens says so to the frame around it, which tells it
  * back at the first move of the mouse it sees itself; frames in between pass
- * both messages on. The messages are fixed strings: a page that sends one can
- * at most close a card that was opened by hovering.
+ * both messages on. The messages are fixed strings that pages can hear and
+ * send. A frame heeds "pointer outside" only from the frame around it and
+ * only while a card it said was open may still be: a page that sends it can
+ * at most close a card opened by hovering or tapping, as its own layout could
+ * (covering the frame). A page that answers "card open" from a frame it made
+ * learns that the extension is on, which the highlight registry already tells
+ * any page with a name in it.
  */
 
 const CARD_OPEN = 'peninsula-lens:hover-card-open';
@@ -32,6 +37,8 @@ export function followPointerAcrossFrames(win: Window, onPointerOutside: () => v
   /** Frames inside this one with a hover card open, waiting to hear that the pointer moved here. */
   const waiting = new Set<Window>();
   let moving: AbortController | undefined;
+  /** This frame said its own card opened, and has not heard since that the pointer went out. */
+  let ownCardSaid = false;
 
   const tellFrameAround = (): void => {
     if (!isTop) win.parent.postMessage(CARD_OPEN, '*');
@@ -64,10 +71,16 @@ export function followPointerAcrossFrames(win: Window, onPointerOutside: () => v
         tellFrameAround();
       } else if (event.data === POINTER_OUTSIDE && !isTop && event.source === win.parent) {
         tellFramesInside();
-        onPointerOutside();
+        if (ownCardSaid) onPointerOutside();
+        ownCardSaid = false;
       }
     },
     { signal },
   );
-  return { cardOpened: tellFrameAround };
+  return {
+    cardOpened() {
+      ownCardSaid = true;
+      tellFrameAround();
+    },
+  };
 }

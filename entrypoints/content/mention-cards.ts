@@ -279,9 +279,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     (event) => {
       if (!event.isTrusted) return;
       tabbedOut = event.key === 'Tab' && host.contains(event);
-      // The card stands last in the page's order, so Tab from its last control would leave the page for the
-      // browser's own bar, as would Shift+Tab from its start on a page with nothing to focus before it: that
-      // is leaving the card too, and focus goes back where it was.
+      // Tab from the card's last control, or Shift+Tab from its start, leaves it: focus goes back where it
+      // was. The card stands last in the page's order, so that Tab would otherwise go to the browser's own
+      // bar, and so would that Shift+Tab on a page with nothing to focus before the card.
       if (tabbedOut && host.hasFocusAtEdge(event.shiftKey)) {
         // With nowhere to give focus back (a card reached by a click), the Tab goes on as the browser takes it.
         if (returnFocusTo) event.preventDefault();

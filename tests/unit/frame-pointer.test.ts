@@ -43,15 +43,21 @@ describe('frame pointer', () => {
     expect(top.posted).toEqual([CARD_OPEN]);
   });
 
-  it('hears that the pointer went out only from the frame around it', () => {
+  it('hears that the pointer went out only from the frame around it, and only after saying a card opened', () => {
     const top = fakeWindow();
     const frame = fakeWindow(top);
     const stranger = fakeWindow();
-    const { onPointerOutside } = follow(frame);
+    const { framePointer, onPointerOutside } = follow(frame);
+    // Before any card opened: a page sending it closes nothing, and a name being hovered still opens.
+    receive(frame, POINTER_OUTSIDE, top);
+    framePointer.cardOpened();
     receive(frame, POINTER_OUTSIDE, stranger);
     receive(frame, POINTER_OUTSIDE, frame);
     receive(frame, 'something else', top);
     expect(onPointerOutside).not.toHaveBeenCalled();
+    receive(frame, POINTER_OUTSIDE, top);
+    expect(onPointerOutside).toHaveBeenCalledOnce();
+    // Heard once per card said to be open.
     receive(frame, POINTER_OUTSIDE, top);
     expect(onPointerOutside).toHaveBeenCalledOnce();
   });
@@ -60,12 +66,16 @@ describe('frame pointer', () => {
     const top = fakeWindow();
     const middle = fakeWindow(top);
     const inner = fakeWindow(middle);
-    const { onPointerOutside } = follow(middle);
+    const { framePointer, onPointerOutside } = follow(middle);
     receive(middle, CARD_OPEN, inner);
     expect(top.posted).toEqual([CARD_OPEN]);
     receive(middle, POINTER_OUTSIDE, top);
-    expect(onPointerOutside).toHaveBeenCalledOnce();
+    // The middle frame had no card of its own open: only the inner frame hears it.
+    expect(onPointerOutside).not.toHaveBeenCalled();
     expect(inner.posted).toEqual([POINTER_OUTSIDE]);
+    framePointer.cardOpened();
+    receive(middle, POINTER_OUTSIDE, top);
+    expect(onPointerOutside).toHaveBeenCalledOnce();
     // Told once: the inner frame is not waiting any more.
     receive(middle, POINTER_OUTSIDE, top);
     expect(inner.posted).toEqual([POINTER_OUTSIDE]);
@@ -75,10 +85,11 @@ describe('frame pointer', () => {
     const top = fakeWindow();
     const middle = fakeWindow(top);
     const notInside = fakeWindow(fakeWindow());
-    const { onPointerOutside, stop } = follow(middle);
+    const { framePointer, onPointerOutside, stop } = follow(middle);
     receive(middle, CARD_OPEN, notInside);
     receive(middle, CARD_OPEN, middle);
     expect(top.posted).toEqual([]);
+    framePointer.cardOpened();
     stop.abort();
     receive(middle, POINTER_OUTSIDE, top);
     expect(onPointerOutside).not.toHaveBeenCalled();
