@@ -24,9 +24,13 @@ export function repeatedQuotes(facts: readonly FactView[]): ReadonlyMap<FactView
 
 /** Words a repeated quote keeps: enough to tell which sentence it is. */
 const OPENING_WORDS = 8;
+/** Characters it keeps of a sentence written without spaces (Chinese, Japanese). */
+const OPENING_CHARACTERS = 20;
 
 /** The first words of a quote, with an ellipsis where words were left out. */
 export function openingWords(quote: string): string {
   const words = quote.split(/\s+/);
-  return words.length > OPENING_WORDS ? `${words.slice(0, OPENING_WORDS).join(' ')} …` : quote;
+  if (words.length > OPENING_WORDS) return `${words.slice(0, OPENING_WORDS).join(' ')} …`;
+  const characters = [...quote];
+  return words.length === 1 && characters.length > 2 * OPENING_CHARACTERS ? `${characters.slice(0, OPENING_CHARACTERS).join('')} …` : quote;
 }

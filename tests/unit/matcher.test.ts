@@ -6,6 +6,7 @@ import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
 import type { Alias } from '../../data/schema';
 import { foldText, isSpace, isWordChar } from '../../utils/matcher/fold';
+import { endOfFoldedWord, startOfFoldedWord } from '../../utils/matcher/folded-words';
 import { buildMatcher, type Matcher, type MatcherEntity } from '../../utils/matcher/matcher';
 
 function alias(text: string, flags: Partial<Omit<Alias, 'text'>> = {}): Alias {
@@ -326,6 +327,10 @@ describe('matcher: look-alikes are not mentions', () => {
     for (const text of ['배우 트럼프', '트럼프 카드', '배우 트럼프'.normalize('NFD'), '트럼프 카드'.normalize('NFD')])
       expect(marks(trump, text), text).toEqual([]);
     expect(marks(trump, '트럼프 대통령'.normalize('NFD'))).toHaveLength(1);
+    const trumpJa = buildMatcher([{ id: 'trump', kind: 'person', aliases: [alias('トランプ', { lang: 'ja', notBeforeWords: ['カード'] })] }]);
+    // The name as pages write it, the card with its voiced kana decomposed.
+    expect(marks(trumpJa, `トランプ${'カード'.normalize('NFD')}`)).toEqual([]);
+    expect(marks(trumpJa, `トランプ${'カート'.normalize('NFD')}`)).toHaveLength(1);
   });
 
   it('does not take a Japanese playing card for Trump', () => {
@@ -392,6 +397,20 @@ describe('fold', () => {
 
 describe('matcher on the real alias data', () => {
   const real = buildMatcher(matcherEntities);
+
+  it('reads every veto word letter by letter as folded whole, also written decomposed (folded-words.ts)', () => {
+    const words = matcherEntities.flatMap((entity) =>
+      entity.aliases.flatMap((entry: Alias) => [...(entry.notAfterWords ?? []), ...(entry.notBeforeWords ?? [])]),
+    );
+    expect(words.length).toBeGreaterThan(500);
+    const unread = words.filter((word) => {
+      const folded = foldText(word, true);
+      return [word, word.normalize('NFD')].some(
+        (text) => endOfFoldedWord(text, 0, folded) !== text.length || startOfFoldedWord(text, text.length, folded) !== 0,
+      );
+    });
+    expect(unread).toEqual([]);
+  });
 
   it.each([
     ['Kim Jong Un', 'kim-jong-un'],
