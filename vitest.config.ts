@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact(), factsPack()],
   test: {
     environment: 'happy-dom',
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'components/**/*.test.tsx'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'components/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
     restoreMocks: true,
   },
