@@ -53,8 +53,16 @@ export function followPointerAcrossFrames(win: Window, onPointerOutside: () => v
   win.addEventListener(
     'message',
     (event) => {
-      if (event.data === CARD_OPEN && isChildOf(event.source, win)) {
-        waiting.add(event.source);
+      // The sender first: reading `data` copies it into this script's world, and pages post to themselves
+      // often (some schedule work that way), sometimes large objects.
+      const { source } = event;
+      if (!isTop && source === win.parent) {
+        if (event.data !== POINTER_OUTSIDE) return;
+        tellFramesInside();
+        if (ownCardSaid) onPointerOutside();
+        ownCardSaid = false;
+      } else if (isChildOf(source, win) && event.data === CARD_OPEN) {
+        waiting.add(source);
         if (!moving) {
           moving = new AbortController();
           const stopMoving = moving.signal;
@@ -69,10 +77,6 @@ export function followPointerAcrossFrames(win: Window, onPointerOutside: () => v
         }
         // The pointer may jump out of this frame too, straight from the one inside it.
         tellFrameAround();
-      } else if (event.data === POINTER_OUTSIDE && !isTop && event.source === win.parent) {
-        tellFramesInside();
-        if (ownCardSaid) onPointerOutside();
-        ownCardSaid = false;
       }
     },
     { signal },

@@ -81,6 +81,18 @@ describe('frame pointer', () => {
     expect(inner.posted).toEqual([POINTER_OUTSIDE]);
   });
 
+  it('does not read what a page posts to itself', () => {
+    const top = fakeWindow();
+    const frame = fakeWindow(top);
+    follow(frame);
+    const event = new MessageEvent('message');
+    Object.defineProperty(event, 'source', { value: frame });
+    const read = vi.fn(() => 'a large object');
+    Object.defineProperty(event, 'data', { get: read });
+    frame.dispatchEvent(event);
+    expect(read).not.toHaveBeenCalled();
+  });
+
   it('takes a card opened only from a frame inside it, and stops listening when stopped', () => {
     const top = fakeWindow();
     const middle = fakeWindow(top);
