@@ -68,18 +68,15 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     },
   });
 
+  /** The mouse left this frame or window: a hover card closes as when it leaves the name. */
+  function pointerLeft(): void {
+    pointer = undefined;
+    onHover(-1, -1);
+  }
+
   // A frame from another site may get no event when the pointer jumps out of it: the frame around it says so.
   const view = doc.defaultView;
-  const framePointer =
-    view &&
-    followPointerAcrossFrames(
-      view,
-      () => {
-        pointer = undefined;
-        onHover(-1, -1);
-      },
-      signal,
-    );
+  const framePointer = view && followPointerAcrossFrames(view, pointerLeft, signal);
 
   /** True when the open card is this mention's own (not a related entity's shown at its place). */
   function isShowing(mention: PaintedMention): boolean {
@@ -194,9 +191,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   doc.addEventListener(
     'pointerout',
     (event) => {
-      if (!event.isTrusted || event.pointerType !== 'mouse' || event.relatedTarget) return;
-      pointer = undefined;
-      onHover(-1, -1);
+      if (event.isTrusted && event.pointerType === 'mouse' && !event.relatedTarget) pointerLeft();
     },
     { capture: true, passive: true, signal },
   );

@@ -47,6 +47,16 @@ async function cardBox(tab: TestTab): Promise<CardBox> {
   return JSON.parse(json) as CardBox;
 }
 
+/** What the page finds at the middle of the open card (through `elementFromPoint` of the document, or of the shadow root `hostTag` holds). */
+async function atCardMiddle(tab: TestTab, hostTag?: string): Promise<string | undefined> {
+  const box = await cardBox(tab);
+  const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2, hostTag };
+  return tab.evaluate(({ x, y, hostTag: tag }) => {
+    const root = tag ? document.querySelector(tag)?.shadowRoot : document;
+    return root?.elementFromPoint(x, y)?.localName;
+  }, middle);
+}
+
 /** Where a highlighted mention is drawn now, without scrolling; null when it is not highlighted. */
 function mentionRect(text: string): { top: number; left: number; width: number; height: number } | null {
   for (const [name, highlight] of CSS.highlights) {
@@ -277,10 +287,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Christoph Heusgen'), 'the dialog’s mention');
     const heightBefore = await dialogHeight();
     await hoverMention(e2e.tab, 'Christoph Heusgen', 'Christoph Heusgen');
-    const box = await cardBox(e2e.tab);
-    const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
-    const onTop = await e2e.tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, middle);
-    expect(onTop).toMatch(/^peninsula-lens-card-/);
+    expect(await atCardMiddle(e2e.tab)).toMatch(/^peninsula-lens-card-/);
     expect(await dialogHeight()).toBe(heightBefore);
   });
 
@@ -308,10 +315,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.hover(1, 1);
     await e2e.tab.hover(inSheet.x, inSheet.y);
     await cardLoaded('Otto Warmbier');
-    const box = await cardBox(e2e.tab);
-    const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
-    const onTop = await e2e.tab.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, middle);
-    expect(onTop).toMatch(/^peninsula-lens-card-/);
+    expect(await atCardMiddle(e2e.tab)).toMatch(/^peninsula-lens-card-/);
   });
 
   it('keeps the card inside a short modal dialog that holds it and clips it (a transformed one), taking the dialog’s height over the name', async () => {
@@ -342,14 +346,8 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Donald Trump'), 'the slotted mention');
     await tapMention('Donald Trump');
     await cardLoaded('Donald Trump');
-    const box = await cardBox(e2e.tab);
-    const middle = { x: box.left + box.width / 2, y: (box.top + box.bottom) / 2 };
     // The page sees the component's host at any point of its shadow tree, the card's own host included.
-    const onTop = await e2e.tab.evaluate(({ x, y }) => {
-      const host = document.querySelector('slotted-dialog');
-      return host?.shadowRoot?.elementFromPoint(x, y)?.localName;
-    }, middle);
-    expect(onTop).toMatch(/^peninsula-lens-card-/);
+    expect(await atCardMiddle(e2e.tab, 'slotted-dialog')).toMatch(/^peninsula-lens-card-/);
     expect(await e2e.tab.evaluate(() => location.hash, undefined)).toBe('');
   });
 
