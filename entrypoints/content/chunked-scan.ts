@@ -30,6 +30,24 @@ export type ScanCallbacks = {
   onIdle: () => void;
 };
 
+function warnLeftUnmarked(error: unknown): void {
+  console.warn('Peninsula Lens: part of this page was left unmarked:', error);
+}
+
+/** The callback, made to warn instead of throwing. */
+function unlessItFails<T>(callback: ((value: T) => void) | undefined): ((value: T) => void) | undefined {
+  return (
+    callback &&
+    ((value) => {
+      try {
+        callback(value);
+      } catch (error) {
+        warnLeftUnmarked(error);
+      }
+    })
+  );
+}
+
 export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks): ChunkedScanner {
   let queue: Node[] = [];
   let next = 0;
@@ -59,9 +77,9 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     try {
       readSlice();
     } catch (error) {
-      // A part of the page we could not read or paint (a page that fights back) is skipped, not the
-      // rest of it: the walk has moved past it, and the next slice goes on from there.
-      console.warn('Peninsula Lens: part of this page was left unmarked:', error);
+      // What we could not match or paint (a page that fights back) is left out, not the rest: what the
+      // slice found before is painted, and the next slice walks on from where this one stopped.
+      warnLeftUnmarked(error);
     } finally {
       running = false;
       benchEnd('slice');
@@ -83,35 +101,43 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     const visible = visibilityCache(callbacks.onHidden);
     let blocks = 0;
     let batch: TextBlock[] = [];
-    while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {
-      if (!reading) {
-        // Past the end, `next` must stay at the queue's length: a root queued later is read from there.
-        if (next >= queue.length) break;
-        const root = queue[next++] as Node;
-        waiting.delete(root);
-        reading = textBlocks(root, {
-          onShadowRoot: callbacks.onShadowRoot,
-          onBareCustomElement: callbacks.onBareCustomElement,
-          currentTask: currentSlice,
-        });
-      }
-      const block = reading.next();
-      if (block.done) {
-        reading = undefined;
-        continue;
-      }
-      blocks++;
-      batch.push(block.value);
-      if (batch.length === BLOCKS_PER_CLOCK_CHECK) {
-        found.push(...mentionsInBlocks(batch, matcher, visible));
-        batch = [];
+    try {
+      readBlocks();
+    } finally {
+      if (found.length > 0) {
+        benchBegin('paint');
+        callbacks.onMentions(found);
+        benchEnd('paint');
       }
     }
-    if (batch.length > 0) found.push(...mentionsInBlocks(batch, matcher, visible));
-    if (found.length > 0) {
-      benchBegin('paint');
-      callbacks.onMentions(found);
-      benchEnd('paint');
+
+    function readBlocks(): void {
+      while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {
+        if (!reading) {
+          // Past the end, `next` must stay at the queue's length: a root queued later is read from there.
+          if (next >= queue.length) break;
+          const root = queue[next++] as Node;
+          waiting.delete(root);
+          // A callback that fails inside the walk would end it: the rest of the root would go unread.
+          reading = textBlocks(root, {
+            onShadowRoot: unlessItFails(callbacks.onShadowRoot),
+            onBareCustomElement: unlessItFails(callbacks.onBareCustomElement),
+            currentTask: currentSlice,
+          });
+        }
+        const block = reading.next();
+        if (block.done) {
+          reading = undefined;
+          continue;
+        }
+        blocks++;
+        batch.push(block.value);
+        if (batch.length === BLOCKS_PER_CLOCK_CHECK) {
+          found.push(...mentionsInBlocks(batch, matcher, visible));
+          batch = [];
+        }
+      }
+      if (batch.length > 0) found.push(...mentionsInBlocks(batch, matcher, visible));
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * The scanner keeps going when a part of the page cannot be read or painted
- * (a page that fights back): that part is skipped with a warning, the scan
- * ends, and later parts are still read.
+ * (a page that fights back): that part is skipped with a warning, what was
+ * found around it is painted, and later parts are still read.
  */
 import matcherEntities from 'virtual:matcher-entities';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -48,6 +48,50 @@ describe('createChunkedScanner', () => {
     scanner.enqueue([document.getElementById('second') as HTMLElement]);
     expect(painted).toEqual(['Kim Jong-un']);
     expect(idles()).toBe(2);
+    scanner.stop();
+  });
+
+  it('paints what it found around a component it could not take in, and reads the rest of the page', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    document.body.innerHTML = '<p>North Korea</p><div id="host"></div><p>Kim Jong-un</p>';
+    (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    const { given, painted, idles } = callbacks(0);
+    const scanner = createChunkedScanner(matcher, {
+      ...given,
+      onShadowRoot() {
+        throw new DOMException('The page took this away', 'NotSupportedError');
+      },
+    });
+    scanner.enqueue([document.body]);
+    expect(painted).toEqual(['North Korea', 'Kim Jong-un']);
+    expect(idles()).toBe(1);
+    expect(warn).toHaveBeenCalledWith('Peninsula Lens: part of this page was left unmarked:', expect.any(DOMException));
+    scanner.stop();
+  });
+
+  it('paints what a slice found before matching failed, and walks on from there in the next slice', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // More blocks than are matched together: the first batch is matched, the second fails, the rest is read later.
+    const filler = '<p>Plain words</p>'.repeat(70);
+    document.body.innerHTML = `<p>North Korea</p>${filler}<p>Kim Jong-un</p>${filler}<p>Otto Warmbier</p>`;
+    const { given, painted, idles } = callbacks(0);
+    let batches = 0;
+    const scanner = createChunkedScanner(
+      {
+        findIn(text) {
+          batches++;
+          if (batches === 2) throw new DOMException('The page took this away', 'NotSupportedError');
+          return matcher.findIn(text);
+        },
+      },
+      given,
+    );
+    scanner.enqueue([document.body]);
+    expect(painted).toEqual(['North Korea']);
+    expect(warn).toHaveBeenCalledTimes(1);
+    for (let waited = 0; idles() === 0 && waited < 2000; waited += 10) await new Promise((done) => setTimeout(done, 10));
+    // The batch that failed is left out; what follows it is read.
+    expect(painted).toEqual(['North Korea', 'Otto Warmbier']);
     scanner.stop();
   });
 
