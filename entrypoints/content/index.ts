@@ -31,12 +31,8 @@ export default defineContentScript({
       if (enabled && !annotator) {
         // Bench builds only (timing.ts): the bundler keeps every statement here, so literal marks the minifier can drop.
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
-        try {
-          matcher ??= createMatcher(parseShippedMatcher(shipped));
-        } catch (error) {
-          console.warn('Peninsula Lens: nothing is marked on this page:', error);
-          return;
-        }
+        // A matcher that cannot be built throws: site-switch.ts tells why nothing is marked.
+        matcher ??= createMatcher(parseShippedMatcher(shipped));
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
         const ready = matcher;
         const start = (): Annotator =>

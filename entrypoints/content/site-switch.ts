@@ -13,25 +13,37 @@ import { SETTINGS_KEY } from '../../utils/settings-store';
 /** `document.prerendering` (Chrome 108, Firefox has none yet), not in TypeScript's DOM types. */
 type PrerenderingDocument = Document & { prerendering?: boolean };
 
-/** Waits between attempts to ask the background; the last entry only ends the list. */
-const RETRY_DELAYS_MS = [300, 1500, 0];
+/**
+ * Waits before asking the background again. A browser restoring a session of
+ * many tabs may take tens of seconds to start it; past the last wait the page
+ * stays unmarked until the settings change.
+ */
+const RETRY_DELAYS_MS = [300, 1500, 5000, 15_000, 30_000];
 
 /** Calls `onStatus` with the current status now (or once shown) and after every settings change; returns a stop function. */
 export function followSiteSwitch(onStatus: (status: PageStatus) => void, doc: Document = document): () => void {
   let asked = 0;
   const ask = async (): Promise<void> => {
     const id = ++asked;
-    // The background may not be ready yet (a browser restoring its session): try again a little later.
-    for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
+    let status: PageStatus | undefined;
+    for (let attempt = 0; !status; attempt++) {
       try {
-        const status = await sendRequest({ type: 'site-status' }, PageStatusSchema);
-        if (id === asked) onStatus(status);
-        return;
+        status = await sendRequest({ type: 'site-status' }, PageStatusSchema);
       } catch (error) {
-        if (attempt === RETRY_DELAYS_MS.length - 1) console.warn('Peninsula Lens: no answer on this site.', error);
-        else await new Promise((done) => setTimeout(done, delay));
-        if (id !== asked) return;
+        const delay = RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) {
+          console.warn('Peninsula Lens: no answer on this site.', error);
+          return;
+        }
+        await new Promise((done) => setTimeout(done, delay));
       }
+      if (id !== asked) return;
+    }
+    // Outside the loop: a failure to act on the answer is not a missing answer, and asking again would act twice.
+    try {
+      onStatus(status);
+    } catch (error) {
+      console.warn('Peninsula Lens: nothing is marked on this page:', error);
     }
   };
   const onChanged = (changes: Record<string, unknown>, area: string): void => {

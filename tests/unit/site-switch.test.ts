@@ -93,24 +93,41 @@ describe('followSiteSwitch', () => {
     stop();
   });
 
-  it('gives up with a warning after three questions the background never answers, and reports nothing', async () => {
+  it('asks again after longer and longer waits, for about fifty seconds, then gives up with a warning and reports nothing', async () => {
     vi.useFakeTimers();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const send = vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const statuses: unknown[] = [];
     const stop = followSiteSwitch((status) => statuses.push(status));
-    await vi.advanceTimersByTimeAsync(300);
-    expect(send).toHaveBeenCalledTimes(2);
-    // The second wait is longer: 1.5 s more.
-    await vi.advanceTimersByTimeAsync(1499);
-    expect(send).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(send).toHaveBeenCalledTimes(3);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(send).toHaveBeenCalledTimes(3);
+    let asks = 1;
+    for (const wait of [300, 1500, 5000, 15_000, 30_000]) {
+      await vi.advanceTimersByTimeAsync(wait - 1);
+      expect(send).toHaveBeenCalledTimes(asks);
+      await vi.advanceTimersByTimeAsync(1);
+      asks++;
+      expect(send).toHaveBeenCalledTimes(asks);
+    }
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(send).toHaveBeenCalledTimes(6);
     expect(statuses).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toBe('Peninsula Lens: no answer on this site.');
+    stop();
+  });
+
+  it('asks once when acting on the answer fails, and says nothing is marked', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const background = answerSiteStatus({ site: 'news.example', enabled: true });
+    let calls = 0;
+    const stop = followSiteSwitch(() => {
+      calls++;
+      throw new Error('the background sent no matcher');
+    });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
+    await new Promise((done) => setTimeout(done, 400));
+    expect(background.asked()).toBe(1);
+    expect(calls).toBe(1);
+    expect(warn).toHaveBeenCalledWith('Peninsula Lens: nothing is marked on this page:', expect.any(Error));
     stop();
   });
 
