@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
+import { errorMessage } from '../utils/error-message';
 import { sendRequest } from '../utils/request-client';
 import { ColourKey } from './ColourKey';
 import { SearchPanel } from './SearchPanel';
@@ -7,10 +8,6 @@ import { SiteSwitch } from './SiteSwitch';
 import { TimelinePanel } from './TimelinePanel';
 
 type Props = { site: Promise<string | null> };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
 export function PopupApp({ site }: Props) {
@@ -25,8 +22,8 @@ export function PopupApp({ site }: Props) {
   useEffect(() => {
     site
       .then((name) => (name === null ? { site: null, enabled: true } : sendRequest({ type: 'site-status-for', site: name }, SiteStatusSchema)))
-      .then(setStatus, (error: unknown) => setProblem(`Could not read this site’s setting: ${messageOf(error)}`));
-    sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) => setProblem(messageOf(error)));
+      .then(setStatus, (error: unknown) => setProblem(`Could not read this site’s setting: ${errorMessage(error)}`));
+    sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) => setProblem(errorMessage(error)));
   }, [site]);
 
   const toggle = useCallback(
@@ -35,7 +32,7 @@ export function PopupApp({ site }: Props) {
       setSaving(enabled);
       setSaveProblem(undefined);
       sendRequest({ type: 'set-site-enabled', site: status.site, enabled }, SiteStatusSchema)
-        .then(setStatus, (error: unknown) => setSaveProblem(`The setting was not saved: ${messageOf(error)}`))
+        .then(setStatus, (error: unknown) => setSaveProblem(`The setting was not saved: ${errorMessage(error)}`))
         .finally(() => setSaving(undefined));
     },
     [status],

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../utils/error-message';
 import type { SearchHit } from '../utils/protocol';
 import { FactItem } from './FactItem';
 import { repeatedQuotes } from './repeated-quotes';
@@ -79,7 +80,7 @@ export function SearchPanel({ search }: Props) {
           if (!current) return;
           // The results in view answer an earlier query; this one got only the error.
           setResults(undefined);
-          setProblem(error instanceof Error ? error.message : String(error));
+          setProblem(errorMessage(error));
         },
       );
     }, SEARCH_DELAY_MS);

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorMessage } from '../utils/error-message';
 import type { FactView } from '../utils/protocol';
 import { FactItem } from './FactItem';
 import { repeatedQuotes } from './repeated-quotes';
@@ -17,7 +18,7 @@ export function TimelinePanel({ load }: Props) {
     if (!open && !facts) {
       // A try after a failed one: the old failure goes, and a new one is told if it fails too.
       setProblem(undefined);
-      load().then(setFacts, (error: unknown) => setProblem(`The timeline could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+      load().then(setFacts, (error: unknown) => setProblem(`The timeline could not be loaded: ${errorMessage(error)}`));
     }
   };
 

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { errorMessage } from './error-message';
 import { DEFAULT_SETTINGS, type SiteSettings, withSiteEnabled } from './site';
 
 export const SETTINGS_KEY = 'siteSettings';
@@ -94,7 +95,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
     await keepUnreadable(unreadable.raw, unreadable.kept);
     return { settings, problem: `${problem} The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".` };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return { settings, problem: `${problem} It is left in storage as it is: a copy could not be kept (${reason}), and it is not replaced until one can be.` };
   }
 }

@@ -1,6 +1,7 @@
 import { dataVersion, entities, facts } from 'virtual:facts-pack';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { errorMessage } from '../../utils/error-message';
 import { parseRequest } from '../../utils/protocol';
 import { type FactStore, openFactStore } from './fact-store';
 import { serveRequest } from './requests';
@@ -34,7 +35,7 @@ export default defineBackground({
         return true;
       }
       serveRequest(request, { url: sender.url, tabUrl: sender.tab?.url }, services).then(sendResponse, (error: unknown) => {
-        sendResponse({ error: error instanceof Error ? error.message : String(error) });
+        sendResponse({ error: errorMessage(error) });
       });
       return true;
     });

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
-import type { PageStatus } from '../../utils/protocol';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
+import type { PageStatus } from '../../utils/protocol';
 import { type Annotator, startAnnotator } from './annotator';
 import { isEmptyFrame, whenFrameFilled } from './frame-filling';
 import './highlights.css';

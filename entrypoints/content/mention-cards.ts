@@ -4,6 +4,7 @@
  * Escape, a tap elsewhere, or when the pointer leaves.
  */
 import type { VirtualElement } from '@floating-ui/dom';
+import { errorMessage } from '../../utils/error-message';
 import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
@@ -117,7 +118,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       );
     } catch (error) {
       if (id !== lookup) return;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       host.show({ status: 'failed', name, place, message: `The facts could not be looked up: ${reason}` }, anchor);
     }
     if (options.focus) host.focus();

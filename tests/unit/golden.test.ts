@@ -9,7 +9,7 @@ import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
 import { findMentions, type Mention } from '../../entrypoints/content/scan';
 import { buildMatcher } from '../../utils/matcher/matcher';
-import { browserOnlyPages, expectedMentions, GOLDEN_DIR, goldenPages as allGoldenPages } from '../support/golden-pages';
+import { goldenPages as allGoldenPages, browserOnlyPages, expectedMentions, GOLDEN_DIR } from '../support/golden-pages';
 
 function loadPage(name: string): Document {
   return new DOMParser().parseFromString(readFileSync(resolve(GOLDEN_DIR, `${name}.html`), 'utf8'), 'text/html');
