@@ -102,6 +102,25 @@ describe('PopupApp', () => {
     expect(screen.getByRole('alert').textContent).toContain('could not be read');
   });
 
+  it('keeps saying it is reading the site’s setting when only the storage question fails, and says why each failed', async () => {
+    let answerSite: (() => void) | undefined;
+    serveRequests({ 'storage-status': () => ({ error: 'the background is starting' }) });
+    const site = new Promise<string>((resolve) => {
+      answerSite = () => resolve('news.example');
+    });
+    render(<PopupApp site={site} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not ask where facts come from: the background is starting');
+    expect(screen.getByText('Reading this site’s setting…')).toBeTruthy();
+    // The site's question fails too: both are told, neither hides the other.
+    answerSite?.();
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'Could not read this site’s setting: no answer for site-status-for',
+      'Could not ask where facts come from: the background is starting',
+    ]);
+    expect(screen.queryByText('Reading this site’s setting…')).toBeNull();
+  });
+
   it('looks facts up as the reader types', async () => {
     serveRequests({
       'site-status-for': ({ site }) => ({ site, enabled: true }),

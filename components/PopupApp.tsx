@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
 import { errorMessage } from '../utils/error-message';
+import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
 import { ColourKey } from './ColourKey';
 import { SearchPanel } from './SearchPanel';
@@ -17,13 +17,17 @@ export function PopupApp({ site }: Props) {
   const [saving, setSaving] = useState<boolean | undefined>();
   /** Why the last press of the switch was not saved; gone at the next press. */
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
+  /** Why this site's setting could not be read; apart from the storage's, so neither answer hides the other. */
+  const [siteProblem, setSiteProblem] = useState<string | undefined>();
+  const [storageProblem, setStorageProblem] = useState<string | undefined>();
 
   useEffect(() => {
     site
       .then((name) => (name === null ? { site: null, enabled: true } : sendRequest({ type: 'site-status-for', site: name }, SiteStatusSchema)))
-      .then(setStatus, (error: unknown) => setProblem(`Could not read this site’s setting: ${errorMessage(error)}`));
-    sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) => setProblem(errorMessage(error)));
+      .then(setStatus, (error: unknown) => setSiteProblem(`Could not read this site’s setting: ${errorMessage(error)}`));
+    sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) =>
+      setStorageProblem(`Could not ask where facts come from: ${errorMessage(error)}`),
+    );
   }, [site]);
 
   const toggle = useCallback(
@@ -44,7 +48,7 @@ export function PopupApp({ site }: Props) {
   return (
     <main class="popup">
       <h1>Peninsula Lens</h1>
-      {status === undefined && !problem && <p class="status">Reading this site’s setting…</p>}
+      {status === undefined && !siteProblem && <p class="status">Reading this site’s setting…</p>}
       {status && status.site === null && <p class="status">Peninsula Lens does not run on this page.</p>}
       {status?.site && <SiteSwitch site={status.site} enabled={saving ?? status.enabled} busy={saving !== undefined} onChange={toggle} />}
       {status?.site && status.enabled && (
@@ -63,10 +67,13 @@ export function PopupApp({ site }: Props) {
           {storage.problem}
         </p>
       )}
-      {problem && (
-        <p role="alert" class="problem">
-          {problem}
-        </p>
+      {[siteProblem, storageProblem].map(
+        (problem) =>
+          problem && (
+            <p key={problem} role="alert" class="problem">
+              {problem}
+            </p>
+          ),
       )}
       {saveProblem && (
         <p role="alert" class="problem">
