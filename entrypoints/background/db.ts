@@ -47,7 +47,7 @@ export function openFactsDb({ timeoutMs, onClosed }: OpenOptions): Promise<IDBPD
       }
     },
     blocked() {
-      // An older connection (another extension page) has not closed yet; the timeout below bounds the wait.
+      // A connection to the older version (an old background still shutting down) has not closed yet; the timeout below bounds the wait.
       console.warn('Peninsula Lens: the facts cache is waiting for an older connection to close.');
     },
     blocking(_current, _blocked, event) {
