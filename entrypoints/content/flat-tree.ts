@@ -5,7 +5,7 @@
  */
 
 /** The node's parent in the flat tree: its slot if it is slotted, else its parent, or the shadow root's host. */
-function flatTreeParent(node: Node): Node | null {
+export function flatTreeParent(node: Node): Node | null {
   const slot = node instanceof Element || node instanceof Text ? node.assignedSlot : null;
   if (slot) return slot;
   return node instanceof ShadowRoot ? node.host : node.parentNode;

@@ -10,6 +10,8 @@
  * `:target`, `[open]`, `:popover-open`, the end of a transition, a switch to
  * dark mode); and, for what leaves no trace, every two seconds.
  */
+
+import { flatTreeParent } from './flat-tree';
 import { isShown } from './scan';
 
 export type RevealWatcher = {
@@ -76,15 +78,7 @@ type WatchedRoot = Document | ShadowRoot;
  */
 function shadowRootsAround(element: Element): Set<ShadowRoot> {
   const roots = new Set<ShadowRoot>();
-  let node: Node | null = element;
-  while (node) {
-    const slot: HTMLSlotElement | null = node instanceof Element || node instanceof Text ? node.assignedSlot : null;
-    const parent: Node | null = slot ?? node.parentNode;
-    if (parent instanceof ShadowRoot) {
-      roots.add(parent);
-      node = parent.host;
-    } else node = parent;
-  }
+  for (let node: Node | null = element; node; node = flatTreeParent(node)) if (node instanceof ShadowRoot) roots.add(node);
   return roots;
 }
 
