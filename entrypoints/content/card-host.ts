@@ -10,6 +10,7 @@ import { h, render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
 import { flatTreeAncestors } from './flat-tree';
+import { oncePerFrame } from './once-per-frame';
 
 /** The start of the card host's tag; a random suffix ends it (see attachCardHost). */
 const CARD_HOST_TAG = 'peninsula-lens-card';
@@ -110,15 +111,7 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
  */
 function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement): () => void {
   const listening = new AbortController();
-  let framePending = false;
-  const update = () => {
-    if (framePending) return;
-    framePending = true;
-    requestAnimationFrame(() => {
-      framePending = false;
-      if (!listening.signal.aborted) place(anchor, card);
-    });
-  };
+  const update = oncePerFrame(() => place(anchor, card), listening.signal);
   place(anchor, card);
   doc.addEventListener('scroll', update, { capture: true, passive: true, signal: listening.signal });
   if (anchor.contextElement) {

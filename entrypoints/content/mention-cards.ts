@@ -13,6 +13,7 @@ import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
 import { isEditing, nextMention, scrollToMiddle } from './keyboard-steps';
+import { oncePerFrame } from './once-per-frame';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 350;
@@ -46,7 +47,6 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let lookup = 0;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  let framePending = false;
   /** Where the pointer last moved outside the card, for the next frame's hit test; none once it is in the card. */
   let pointer: { x: number; y: number } | undefined;
   let returnFocusTo: HTMLElement | undefined;
@@ -164,6 +164,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   /** Most pages have no mention at all: with none and no card open, a pointer has nothing to hit. */
   const nothingToHit = (): boolean => highlights.count() === 0 && !host.isOpen();
 
+  // Turned off for the site since the pointer moved: no card opens after that (the signal).
+  const hoverAtNextFrame = oncePerFrame(() => pointer && onHover(pointer.x, pointer.y), signal);
+
   doc.addEventListener(
     'pointermove',
     (event) => {
@@ -177,13 +180,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       if (nothingToHit()) return;
       // One hit test per frame, at the latest position: the pointer may have moved several times since.
       pointer = { x: event.clientX, y: event.clientY };
-      if (framePending) return;
-      framePending = true;
-      requestAnimationFrame(() => {
-        framePending = false;
-        // Turned off for the site since the pointer moved: no card opens after that.
-        if (pointer && !signal.aborted) onHover(pointer.x, pointer.y);
-      });
+      hoverAtNextFrame();
     },
     { capture: true, passive: true, signal },
   );
