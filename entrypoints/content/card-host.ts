@@ -39,6 +39,7 @@ export function attachCardHost(doc: Document): [HTMLElement, ShadowRoot] {
 export type CardHost = {
   show(state: CardState, anchor: VirtualElement): void;
   hide(): void;
+  /** True while a card is shown and its host is on the page. */
   isOpen(): boolean;
   /** True while the open card can be seen: not while its mention is scrolled away or its dialog was closed. */
   isVisible(): boolean;
@@ -188,7 +189,8 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       stopPositioning = followAnchor(doc, anchor, target);
     },
     hide,
-    isOpen: () => mount?.firstChild != null,
+    // Not once the page took the host away: pointing at the name again shows the card again.
+    isOpen: () => host?.isConnected === true && mount?.firstChild != null,
     isVisible: () => mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true,
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,

@@ -81,7 +81,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
 
   /** True when the open card is this mention's own (not a related entity's shown at its place). */
   function isShowing(mention: PaintedMention): boolean {
-    return mention.range === current?.range && mention.entityId === shownEntityId;
+    return mention.range === current?.range && mention.entityId === shownEntityId && host.isOpen();
   }
 
   function clearTimers(): void {

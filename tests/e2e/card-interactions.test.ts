@@ -169,6 +169,49 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
   });
 
+  it('shows the card again when the reader points at its name after the page took the card away', async () => {
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    const mention = await e2e.tab.evaluate(revealHighlight, 'Kim Jong-un');
+    if (!mention) throw new Error('no Kim Jong-un');
+    await hoverMention(e2e.tab, 'Kim Jong-un', 'Kim Jong-un');
+    // A page that clears what it did not put there (a framework re-rendering the root element's children).
+    await e2e.tab.evaluate(() => {
+      for (const element of document.documentElement.children) if (element.localName.startsWith('peninsula-lens-card')) element.remove();
+    }, undefined);
+    expect(await e2e.tab.cardText()).toBe('');
+    // The pointer moves along the same name, never leaving it.
+    await e2e.tab.hover(mention.x + 3, mention.y + mention.height / 2);
+    await cardShows('Kim Jong-un');
+    await e2e.tab.hover(5, 5);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after the pointer left');
+  });
+
+  /** Opens a card by pointing, and presses in it (on its description): the reader's to close from then on. */
+  async function pinCard(text: string): Promise<void> {
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'no card open');
+    await hoverMention(e2e.tab, text, text);
+    const description = await e2e.tab.inCard(
+      '(root) => { const box = root.querySelector(".description").getBoundingClientRect(); return JSON.stringify({ x: box.x + 10, y: box.y + box.height / 2 }); }',
+    );
+    if (!description) throw new Error('no description in the card');
+    const { x, y } = JSON.parse(description) as { x: number; y: number };
+    await e2e.tab.click(x, y);
+  }
+
+  it('closes a card the reader pressed in with its × button, and with a click elsewhere on the page', async () => {
+    await pinCard('Kim Jong-un');
+    const close = await e2e.tab.inCard(
+      '(root) => { const box = root.querySelector("button[aria-label=Close]").getBoundingClientRect(); return JSON.stringify({ x: box.x + box.width / 2, y: box.y + box.height / 2 }); }',
+    );
+    if (!close) throw new Error('no close button in the card');
+    const at = JSON.parse(close) as { x: number; y: number };
+    await e2e.tab.click(at.x, at.y);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close with ×');
+    await pinCard('Kim Jong-un');
+    await e2e.tab.click(5, 5);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after a click elsewhere');
+  });
+
   it('opens the card with a tap on a touch screen', async () => {
     const mention = await e2e.tab.evaluate(revealHighlight, 'Christoph Heusgen');
     if (!mention) throw new Error('no Christoph Heusgen');
