@@ -159,9 +159,6 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     }
     const [created, shadow] = attachCardHost(doc);
     host = created;
-    // Out of the flow of whatever holds it (a flex dialog would give it a gap); inline, as the page's rules
-    // for its children win over the card's own :host rule.
-    host.style.setProperty('position', 'fixed', 'important');
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
     shadow.adoptedStyleSheets = [sheet];

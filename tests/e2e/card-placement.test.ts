@@ -261,6 +261,33 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.font).toEqual({ family: 'system-ui, sans-serif', size: '14px', style: 'normal', letterSpacing: 'normal' });
   });
 
+  it('keeps its own text style on a page whose rules for every element would set it, with or without !important', async () => {
+    await e2e.tab.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = `* { white-space: pre !important; word-spacing: 12px !important; text-indent: 40px !important; text-shadow: 2px 2px 2px red !important;
+          text-transform: uppercase; letter-spacing: 2px; cursor: wait; contain: paint; }`;
+      document.head.append(style);
+    }, undefined);
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const json = await e2e.tab.inCard(`(root) => {
+      const style = getComputedStyle(root.querySelector('.description'));
+      return JSON.stringify({ whiteSpace: style.whiteSpace, wordSpacing: style.wordSpacing, textIndent: style.textIndent, textShadow: style.textShadow,
+        textTransform: style.textTransform, letterSpacing: style.letterSpacing, cursor: style.cursor });
+    }`);
+    if (!json) throw new Error('no card open');
+    expect(JSON.parse(json)).toEqual({
+      whiteSpace: 'normal',
+      wordSpacing: '0px',
+      textIndent: '0px',
+      textShadow: 'none',
+      textTransform: 'none',
+      letterSpacing: 'normal',
+      cursor: 'auto',
+    });
+    // Painted, not clipped to its host's empty box (`contain: paint`), and in front of the page.
+    expect(await atCardMiddle(e2e.tab)).toMatch(/^peninsula-lens-card-/);
+  });
+
   it('keeps its text, quotes and errors readable in dark mode', async () => {
     await e2e.tab.emulateDarkMode(true);
     try {
