@@ -267,10 +267,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     { capture: true, signal },
   );
 
-  doc.addEventListener(
+  // On the window, going down: before the page's listeners on the document, where focus traps close their modal.
+  (view ?? doc).addEventListener(
     'keydown',
     (event) => {
-      if (!event.isTrusted) return;
+      if (!(event instanceof KeyboardEvent) || !event.isTrusted) return;
       tabbedOut = event.key === 'Tab' && host.contains(event);
       // Tab from the card's last control, or Shift+Tab from its start, leaves it: focus goes back where it
       // was. The card stands last in the page's order, so that Tab would otherwise go to the browser's own
@@ -286,7 +287,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         // waits for the next one. A card out of sight closes, and the page has its Escape.
         if (host.isVisible()) {
           event.preventDefault();
-          event.stopPropagation();
+          event.stopImmediatePropagation();
         }
         close(true);
         return;

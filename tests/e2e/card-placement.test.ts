@@ -120,13 +120,19 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
   }
 
   /** The page counts the Escape keys its own listener on the document hears. */
+  /** Counts the Escapes the page hears: on the document, as it bubbles and, as focus traps listen, as it goes down. */
   const countPageEscapes = () =>
     e2e.tab.evaluate(() => {
       const record = window as unknown as { escapes: number };
       record.escapes = 0;
-      document.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') record.escapes++;
-      });
+      const heard = new WeakSet<Event>();
+      const count = (event: KeyboardEvent) => {
+        if (event.key !== 'Escape' || heard.has(event)) return;
+        heard.add(event);
+        record.escapes++;
+      };
+      document.addEventListener('keydown', count);
+      document.addEventListener('keydown', count, true);
     }, undefined);
   const pageEscapes = () => e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined);
 
