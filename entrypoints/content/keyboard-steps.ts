@@ -4,6 +4,7 @@
  */
 import { getOverflowAncestors } from '@floating-ui/dom';
 import { browser } from 'wxt/browser';
+import { flatTreeAncestors } from './flat-tree';
 import type { PaintedMention } from './highlights';
 
 /** True for a box the browser drew: a hidden mention's is empty. */
@@ -45,6 +46,18 @@ export function nextMention(
     return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
   });
   return seen ?? inOrder[0];
+}
+
+/**
+ * The mentions a reader can reach: while the page shows a modal dialog (or
+ * an element full screen), those inside it. The browser makes the rest inert,
+ * and their cards would open behind it, out of reach of focus.
+ */
+export function reachableMentions(doc: Document, mentions: readonly PaintedMention[]): readonly PaintedMention[] {
+  const modals = [...doc.querySelectorAll('dialog:modal')];
+  // The one in front holds focus; several open at once are rare.
+  const front = modals.find((dialog) => dialog.contains(doc.activeElement)) ?? modals.at(-1) ?? doc.fullscreenElement;
+  return front ? mentions.filter((mention) => [...flatTreeAncestors(mention.startNode)].includes(front)) : mentions;
 }
 
 /** Chromium's way for an extension to see into a closed shadow root (its `dom` API, which the polyfill passes through). */

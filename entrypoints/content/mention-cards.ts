@@ -12,7 +12,7 @@ import { flatTreeAncestors } from './flat-tree';
 import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
-import { isEditing, nextMention, scrollToMiddle } from './keyboard-steps';
+import { isEditing, nextMention, reachableMentions, scrollToMiddle } from './keyboard-steps';
 import { oncePerFrame } from './once-per-frame';
 
 const HOVER_OPEN_DELAY_MS = 120;
@@ -152,7 +152,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   }
 
   function step(direction: 1 | -1): void {
-    const mentions = highlights.all();
+    const mentions = reachableMentions(doc, highlights.all());
     if (mentions.length === 0) return;
     const next = nextMention(doc, mentions, current ?? lastOpened, direction);
     if (!next) return;

@@ -467,6 +467,21 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await waitFor(async () => (await pageEscapes()) === 1, 'the page to see the next Escape');
   });
 
+  it('steps only through the names in a modal dialog while it is open, and moves focus into the card there', async () => {
+    await e2e.tab.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal(), undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Christoph Heusgen'), 'the dialog’s mention');
+    for (const key of ['Alt+Shift+ArrowDown', 'Alt+Shift+ArrowDown', 'Alt+Shift+ArrowUp']) {
+      await e2e.tab.press(key);
+      await cardLoaded('Christoph Heusgen');
+      // The page's other names lie behind the dialog, out of reach: the one in it is the only one.
+      expect(await e2e.tab.cardText()).toMatch(/mention 1 of 1/i);
+      expect(await e2e.tab.evaluate(() => document.activeElement?.localName, undefined)).toMatch(/^peninsula-lens-card-/);
+    }
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    expect(await e2e.tab.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).open, undefined)).toBe(true);
+  });
+
   it('stays open when a page’s focus trap pulls focus back from the card to its own modal', async () => {
     // A modal made of divs, as focus-trap libraries make them: focus that leaves it is put back on its button.
     await e2e.tab.evaluate(() => {
