@@ -59,13 +59,16 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let tabbedOut = false;
   /** The mention whose card opened last: the keyboard steps on from it, after its card closed too. */
   let lastOpened: PaintedMention | undefined;
+  /** Where the open card's mention stands among the page's ("mention 3 of 16"), when the keyboard stepped to it. */
+  let steppedPlace: string | undefined;
   /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
   let ownName: { entityId: string; name: string } | undefined;
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
     onOpenEntity: (entityId, name) => {
-      if (current) void open(current, { entityId, name, focus: true });
+      // Back at the mention's own entity, the card says again where the name stands.
+      if (current) void open(current, { entityId, name, focus: true, place: entityId === current.entityId ? steppedPlace : undefined });
     },
   });
 
@@ -102,6 +105,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     const id = ++lookup;
     const anchor = anchorFor(mention);
     const name = options.name ?? mention.text;
+    // A related entity's card keeps the place for the way back; any other card has its own.
+    if (!options.entityId) steppedPlace = options.place;
     const { place } = options;
     host.show({ status: 'loading', name, place }, anchor);
     try {

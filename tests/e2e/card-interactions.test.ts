@@ -86,10 +86,14 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.press('Tab');
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated}`);
+    // Another entity's card at the mention's place: the place is the name's, not said there.
+    expect(await e2e.tab.cardText()).not.toMatch(/mention \d+ of/i);
     // The way back, from the keyboard: the first button of a related entity's card leads to the mention's own.
     await e2e.tab.press('Tab');
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the mention’s own card by the way back');
+    // Back at the name stepped to, the card says again where it stands.
+    expect(await e2e.tab.cardText()).toMatch(/mention 1 of \d+/i);
     await e2e.tab.press('Tab');
     await e2e.tab.press('Tab');
     await e2e.tab.press('Enter');
