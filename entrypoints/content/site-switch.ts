@@ -56,6 +56,11 @@ export function followSiteSwitch(onStatus: (status: PageStatus) => void, doc: Do
   const shown = new AbortController();
   if ((doc as PrerenderingDocument).prerendering === true) doc.addEventListener('prerenderingchange', follow, { once: true, signal: shown.signal });
   else follow();
+  // A page kept in the back-forward cache hears no settings change: back, it asks afresh. Its listener goes
+  // meanwhile, as Firefox, taking one left at unload away itself, logs an error for each frame's.
+  const view = doc.defaultView;
+  view?.addEventListener('pagehide', () => browser.storage.onChanged.removeListener(onChanged), { signal: shown.signal });
+  view?.addEventListener('pageshow', (event) => event.persisted && follow(), { signal: shown.signal });
   return () => {
     asked++;
     shown.abort();

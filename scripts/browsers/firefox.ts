@@ -252,6 +252,22 @@ export async function firefoxBackgroundState(browser: Browser): Promise<string> 
   return String(state.value);
 }
 
+/**
+ * The errors in Firefox's Browser Console that name the extension: what its
+ * own extension code logs about it (a listener left behind, a closed
+ * context), which no page and no extension page sees.
+ */
+export async function firefoxExtensionErrors(browser: Browser): Promise<string[]> {
+  const errors = await inChromeRealm(
+    browser,
+    `JSON.stringify(Services.console.getMessageArray()
+      .filter((message) => message instanceof Ci.nsIScriptError && !(message.flags & Ci.nsIScriptError.warningFlag))
+      .map((message) => message.errorMessage)
+      .filter((text) => text.includes(${JSON.stringify(FIREFOX_EXTENSION_ID)}) || text.includes(${JSON.stringify(FIREFOX_EXTENSION_UUID)})))`,
+  );
+  return JSON.parse(String(errors.value)) as string[];
+}
+
 /** Evaluates `expression` in the browser's own (chrome) realm, in its main window. */
 async function inChromeRealm(browser: Browser, expression: string): Promise<BidiRemoteValue> {
   const { result } = (await bidiConnection(browser).send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as {

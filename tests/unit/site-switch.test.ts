@@ -32,6 +32,11 @@ function show(doc: Document): void {
   doc.dispatchEvent(new Event('prerenderingchange'));
 }
 
+/** A page shown or hidden, `persisted` when it comes from or goes to the back-forward cache (happy-dom's event has no such field). */
+function pageTransition(type: 'pageshow' | 'pagehide', persisted: boolean): Event {
+  return Object.assign(new Event(type), { persisted });
+}
+
 describe('followSiteSwitch', () => {
   it('asks about the site at once on a page that is shown', async () => {
     const background = answerSiteStatus({ site: '127.0.0.1', enabled: false });
@@ -112,6 +117,22 @@ describe('followSiteSwitch', () => {
     expect(statuses).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toBe('Peninsula Lens: no answer on this site.');
+    stop();
+  });
+
+  it('stops listening for settings as the page is hidden, and asks afresh when it comes back from the back-forward cache', async () => {
+    const background = answerSiteStatus({ site: 'news.example', enabled: true });
+    const statuses: unknown[] = [];
+    const stop = followSiteSwitch((status) => statuses.push(status));
+    await vi.waitFor(() => expect(statuses).toHaveLength(1));
+    const remove = vi.spyOn(browser.storage.onChanged, 'removeListener');
+    window.dispatchEvent(pageTransition('pagehide', true));
+    expect(remove).toHaveBeenCalledTimes(1);
+    // Shown again as a fresh load would not be (persisted: false) asks nothing; back from the cache asks again.
+    window.dispatchEvent(pageTransition('pageshow', false));
+    window.dispatchEvent(pageTransition('pageshow', true));
+    await vi.waitFor(() => expect(statuses).toHaveLength(2));
+    expect(background.asked()).toBe(2);
     stop();
   });
 

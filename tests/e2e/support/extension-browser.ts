@@ -13,6 +13,7 @@ import {
   firefoxBackgroundState,
   firefoxCardText,
   firefoxEmulateDarkMode,
+  firefoxExtensionErrors,
   firefoxEmulatePrint,
   firefoxFocusSelectedTab,
   firefoxInCard,
@@ -78,6 +79,8 @@ type ExtensionBrowser = {
   openPopup(site: string): Promise<PopupTab>;
   /** Stops the extension's background (service worker or event page) and waits until it has stopped. */
   stopBackground(): Promise<void>;
+  /** Errors the browser itself logged about the extension (Firefox's Browser Console); undefined where none can be read. */
+  extensionErrors?: () => Promise<string[]>;
   close(): Promise<void>;
 };
 
@@ -256,6 +259,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
       };
     },
     stopBackground: () => waitFor(async () => (await firefoxBackgroundState(session.browser)) === 'stopped', 'the event page to stop after its idle timeout'),
+    extensionErrors: () => firefoxExtensionErrors(session.browser),
     close: () => session.close(),
   };
 }
