@@ -89,6 +89,8 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
           const clip = await platform.getClippingRect({ element: elements.floating, boundary: 'clippingAncestors', rootBoundary: 'viewport', strategy });
           const room = availableHeight < MIN_ROOM_PX ? clip.height - 2 * EDGE_PX : Math.min(availableHeight, MOST_OF_WINDOW * clip.height);
           elements.floating.style.setProperty('--room', `${Math.max(0, Math.floor(room))}px`);
+          // The box's width, not the window's (100vw takes in the page's scroll bar).
+          elements.floating.style.setProperty('--width', `${Math.max(0, Math.floor(clip.width - 2 * EDGE_PX))}px`);
         },
       }),
       // Across too: a card given the box's whole height moves to stay inside it.

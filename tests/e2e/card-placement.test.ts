@@ -565,6 +565,18 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
 describe.each(browsersUnderTest())('%s: the card in a short window', (name) => {
   const e2e = useExtensionBrowser(name);
 
+  it('keeps clear of the page’s scroll bar in a narrow window', async () => {
+    await e2e.tab.setViewport(400, 700);
+    await e2e.tab.goto(`${e2e.server.origin}/pages/card-cases.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const box = await cardBox(e2e.tab);
+    // The width the page's content has, left of its scroll bar where the browser draws one.
+    const contentWidth = await e2e.tab.evaluate(() => document.documentElement.clientWidth, undefined);
+    expect(box.left).toBeGreaterThanOrEqual(8);
+    expect(box.left + box.width).toBeLessThanOrEqual(contentWidth - 8 + 0.5);
+  });
+
   it('takes the window’s whole height over its name when beside it there is room for less than a heading, as in an ad-sized frame', async () => {
     const height = 140;
     await e2e.tab.setViewport(800, height);
