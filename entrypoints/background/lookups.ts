@@ -98,6 +98,18 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
   return index;
 }
 
+/** A name as the reader may type it: case, letter widths and runs of spaces aside. */
+function asTyped(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The entities called exactly what was typed, by their name or one of their aliases. */
+function entitiesNamed(entities: readonly Entity[], query: string): Set<string> {
+  const typed = asTyped(query);
+  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => asTyped(name) === typed);
+  return new Set(entities.filter(called).map((entity) => entity.id));
+}
+
 /** Entities and facts that match a free-text query, best first. */
 export async function search(store: FactStore, query: string): Promise<SearchHit[]> {
   if (query.trim() === '') return [];
@@ -106,9 +118,14 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     index = buildIndex(store);
     indexes.set(store, index);
   }
-  const [results, refs, facts] = await Promise.all([index, refsById(store), store.allFacts()]).then(
-    ([built, entityRefs, allFacts]) => [built.search(query), entityRefs, new Map(allFacts.map((fact) => [fact.id, fact]))] as const,
+  const [results, refs, facts, named] = await Promise.all([index, refsById(store), store.allFacts(), store.allEntities()]).then(
+    ([built, entityRefs, allFacts, entities]) =>
+      [built.search(query), entityRefs, new Map(allFacts.map((fact) => [fact.id, fact])), entitiesNamed(entities, query)] as const,
   );
+  // The entity called what was typed comes first. The index ranks a match in a short name higher, so North
+  // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
+  const isNamed = (result: (typeof results)[number]) => result.factId === undefined && named.has(String(result.entityId));
+  results.sort((a, b) => Number(isNamed(b)) - Number(isNamed(a)));
   // Every hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
   return results.flatMap((result): SearchHit[] => {
     const entity = refs.get(String(result.entityId));

@@ -130,6 +130,20 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     expect(mentions).toEqual([...mentions].sort().reverse());
   });
 
+  it('puts first the entity called what was typed, by its name or an alias, in any case or script', async () => {
+    const store = await makeStore();
+    for (const [query, entityId] of [
+      ['North Korea', 'north-korea'],
+      ['north  korea', 'north-korea'],
+      ['북한', 'north-korea'],
+      ['DPRK', 'north-korea'],
+      ['Trump', 'donald-trump'],
+    ] as const) {
+      const [first] = await search(store, query);
+      expect({ query, entity: first?.entity.id, fact: first?.fact }).toEqual({ query, entity: entityId, fact: undefined });
+    }
+  });
+
   it('still forgives a typo in a word', async () => {
     const hits = await search(await makeStore(), 'Heusgan');
     expect(hits[0]?.entity.id).toBe('christoph-heusgen');
