@@ -330,7 +330,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   return {
     close,
     destroy() {
-      close();
+      // Turned off with the card holding focus: focus goes back where it was, not to the page's start.
+      close(host.containsNode(doc.activeElement ?? doc));
       listening.abort();
       host.destroy();
     },

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import entities from '../../data/entities.json';
 import { revealHighlight } from '../../scripts/browsers/page-probes';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 describe.each(browsersUnderTest())('%s: using the card', (name) => {
   const e2e = useExtensionBrowser(name);
@@ -288,5 +288,30 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.press('Escape');
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
     await e2e.tab.evaluate(() => document.querySelector('closed-toolbar')?.remove(), undefined);
+  });
+});
+
+describe.each(browsersUnderTest())('%s: the card when the site is turned off', (name) => {
+  const e2e = useExtensionBrowser(name);
+
+  it('gives focus back where it was when the site is turned off while its card holds it', async () => {
+    await e2e.tab.bringToFront();
+    await e2e.tab.goto(`${e2e.server.origin}/pages/card-cases.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+    await e2e.tab.evaluate(() => document.getElementById('start')?.focus(), undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => (await e2e.tab.cardText()).includes('Source:'), 'the card to open');
+    await waitFor(() => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined), 'focus in the card');
+    const popup = await e2e.browser.openPopup('127.0.0.1');
+    try {
+      await popup.clickSwitch();
+      await waitFor(async () => (await highlightsOn(e2e.tab)).length === 0, 'the marks to go with the site turned off');
+      expect(await e2e.tab.cardText()).toBe('');
+      expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('start');
+      await popup.clickSwitch();
+      await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the marks to come back');
+    } finally {
+      await popup.close();
+    }
   });
 });
