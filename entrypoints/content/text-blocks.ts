@@ -7,7 +7,7 @@
 /** A run of text nodes that read as one phrase, and their joined text. */
 export type TextBlock = { nodes: Text[]; starts: number[]; text: string };
 
-/** The attribute (on any element) and meta name with which a page keeps the extension away. */
+/** The attribute (on any element) with which a page keeps the extension away from a part of it; page-consent.ts has the `<meta>`. */
 export const OPT_OUT_ATTRIBUTE = 'data-peninsula-lens';
 export const OPT_OUT_VALUE = 'off';
 
