@@ -4,7 +4,7 @@
  */
 import type { EntityKind } from '../../data/schema';
 import type { Matcher } from '../../utils/matcher/matcher';
-import { locate, type TextBlock, textBlocks } from './text-blocks';
+import { locate, type TextBlock } from './text-blocks';
 
 export type Mention = {
   entityId: string;
@@ -75,15 +75,4 @@ export function visibilityCache(onHidden?: (element: Element) => void): (element
     }
     return visible;
   };
-}
-
-/** Every mention under `root` and in the open shadow roots inside it, in document order per root. */
-export function findMentions(root: Node, matcher: Matcher): Mention[] {
-  const mentions: Mention[] = [];
-  const visible = visibilityCache();
-  const roots: Node[] = [root];
-  for (let current = roots.pop(); current; current = roots.pop()) {
-    mentions.push(...mentionsInBlocks([...textBlocks(current, { onShadowRoot: (shadow) => roots.push(shadow) })], matcher, visible));
-  }
-  return mentions;
 }

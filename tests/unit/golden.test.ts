@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
-import { findMentions, type Mention } from '../../entrypoints/content/scan';
+import type { Mention } from '../../entrypoints/content/scan';
 import { buildMatcher } from '../../utils/matcher/matcher';
 import { goldenPages as allGoldenPages, browserOnlyPages, expectedMentions, GOLDEN_DIR } from '../support/golden-pages';
+import { scanWhole } from '../support/scan-whole';
 
 function loadPage(name: string): Document {
   return new DOMParser().parseFromString(readFileSync(resolve(GOLDEN_DIR, `${name}.html`), 'utf8'), 'text/html');
@@ -57,15 +58,15 @@ describe('golden pages', () => {
   // The end-to-end golden tests read these pages in real browsers.
   for (const [name, reason] of Object.entries(browserOnlyPages)) it.skip(`${name}.html is read in real browsers only: ${reason}`);
 
-  it.each(goldenPages)('%s.html has exactly the mentions its .json lists, in document order', (name) => {
+  it.each(goldenPages)('%s.html has exactly the mentions its .json lists, in document order', async (name) => {
     const doc = loadPage(name);
-    const found = findMentions(doc.body, matcher).map(({ text, entityId }) => ({ text, entityId }));
+    const found = (await scanWhole(doc.body, matcher)).map(({ text, entityId }) => ({ text, entityId }));
     expect(found).toEqual(expectedMentions(name));
   });
 
-  it.each(goldenPages)('%s.html: every mention’s text is exactly the text between its start and end', (name) => {
+  it.each(goldenPages)('%s.html: every mention’s text is exactly the text between its start and end', async (name) => {
     const doc = loadPage(name);
-    for (const mention of findMentions(doc.body, matcher)) {
+    for (const mention of await scanWhole(doc.body, matcher)) {
       expect(textBetween(doc, mention)).toBe(mention.text);
     }
   });

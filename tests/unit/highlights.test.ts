@@ -6,8 +6,8 @@
 import matcherEntities from 'virtual:matcher-entities';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMentionHighlights, highlightName, UNDERLINE_BACK_AT, UNDERLINE_HIGHLIGHT, UNDERLINE_LIMIT } from '../../entrypoints/content/highlights';
-import { findMentions } from '../../entrypoints/content/scan';
 import { buildMatcher } from '../../utils/matcher/matcher';
+import { scanWhole } from '../support/scan-whole';
 import { FakeHighlight, kindHighlights as kindHighlightsIn, stubHighlightRegistry } from './support/fake-highlights';
 
 const matcher = buildMatcher(matcherEntities);
@@ -22,13 +22,13 @@ const kindHighlights = () => kindHighlightsIn(registry);
 
 function scan(markup: string) {
   document.body.innerHTML = markup;
-  return findMentions(document.body, matcher);
+  return scanWhole(document.body, matcher);
 }
 
 describe('createMentionHighlights', () => {
-  it('paints each mention in the highlight of its kind, registered under the kind’s name', () => {
+  it('paints each mention in the highlight of its kind, registered under the kind’s name', async () => {
     const highlights = createMentionHighlights();
-    const painted = highlights.add(scan('<p>North Korea, Kim Jong-un and the UN Security Council.</p>'));
+    const painted = highlights.add(await scan('<p>North Korea, Kim Jong-un and the UN Security Council.</p>'));
     expect(painted.map((mention) => mention.range.toString())).toEqual(['North Korea', 'Kim Jong-un', 'UN Security Council']);
     // Nothing is painted before the flush: each change to a registered highlight restyles the page.
     expect([...registry.keys()]).toEqual([]);
@@ -40,29 +40,29 @@ describe('createMentionHighlights', () => {
     expect(highlights.count()).toBe(3);
   });
 
-  it('puts its marks back at the next paint when a page script cleared the shared registry', () => {
+  it('puts its marks back at the next paint when a page script cleared the shared registry', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p>North Korea and Kim Jong-un</p>'));
+    highlights.add(await scan('<p>North Korea and Kim Jong-un</p>'));
     highlights.flush(true);
     registry.clear();
     document.body.insertAdjacentHTML('beforeend', '<p>Trump</p>');
-    highlights.add(findMentions(document.body.lastElementChild as Element, matcher));
+    highlights.add(await scanWhole(document.body.lastElementChild as Element, matcher));
     highlights.flush(true);
     const painted = (name: string) => [...(registry.get(name) ?? [])].map((range) => range.toString()).sort();
     expect([...painted(highlightName('state')), ...painted(highlightName('person'))].sort()).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
     expect(painted(UNDERLINE_HIGHLIGHT)).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
   });
 
-  it('does not paint a mention twice when its subtree is scanned twice', () => {
+  it('does not paint a mention twice when its subtree is scanned twice', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p>North <b>Korea</b> and Trump</p>'));
-    expect(highlights.add(findMentions(document.body, matcher))).toEqual([]);
+    highlights.add(await scan('<p>North <b>Korea</b> and Trump</p>'));
+    expect(highlights.add(await scanWhole(document.body, matcher))).toEqual([]);
     expect(highlights.count()).toBe(2);
   });
 
-  it('finds the mention at a text position, across the nodes it spans', () => {
+  it('finds the mention at a text position, across the nodes it spans', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p>Then North <b>Korea</b> spoke.</p>'));
+    highlights.add(await scan('<p>Then North <b>Korea</b> spoke.</p>'));
     const [before, bold] = [document.querySelector('p')?.firstChild as Text, document.querySelector('b')?.firstChild as Text];
     expect(highlights.at(before, 5)?.text).toBe('North Korea');
     expect(highlights.at(bold, 2)?.text).toBe('North Korea');
@@ -70,23 +70,23 @@ describe('createMentionHighlights', () => {
     expect(highlights.at(document.body, 0)).toBeUndefined();
   });
 
-  it('finds a mention from any node it covers, the middle one of three too', () => {
+  it('finds a mention from any node it covers, the middle one of three too', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p>The United Nations <a href="#">Security</a> Council met.</p>'));
+    highlights.add(await scan('<p>The United Nations <a href="#">Security</a> Council met.</p>'));
     const middle = document.querySelector('a')?.firstChild as Text;
     expect(highlights.at(middle, 3)?.text).toBe('United Nations Security Council');
     highlights.removeWithin([document.querySelector('p') as HTMLElement]);
     expect(highlights.at(middle, 3)).toBeUndefined();
   });
 
-  it('lists every mention in document order', () => {
+  it('lists every mention in document order', async () => {
     const highlights = createMentionHighlights();
-    const mentions = scan('<p>Trump</p><p>North Korea</p><p>Kim Jong-un</p>');
+    const mentions = await scan('<p>Trump</p><p>North Korea</p><p>Kim Jong-un</p>');
     highlights.add([mentions[2], mentions[0], mentions[1]].filter((mention) => mention !== undefined));
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un']);
   });
 
-  it('lists mentions inside components’ shadow roots where the components stand on the page', () => {
+  it('lists mentions inside components’ shadow roots where the components stand on the page', async () => {
     document.body.innerHTML = '<p>Trump</p><div id="first"></div><p>Kim Jong-un</p><div id="second"></div><p>Otto Warmbier</p>';
     const shadowText = (id: string, text: string) => {
       const shadow = (document.getElementById(id) as HTMLElement).attachShadow({ mode: 'open' });
@@ -96,11 +96,11 @@ describe('createMentionHighlights', () => {
     shadowText('second', 'Human Rights Watch');
     shadowText('first', 'North Korea');
     const highlights = createMentionHighlights();
-    highlights.add(findMentions(document.body, matcher).reverse());
+    highlights.add((await scanWhole(document.body, matcher)).reverse());
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un', 'Human Rights Watch', 'Otto Warmbier']);
   });
 
-  it('lists mentions in components nested inside a component where each stands in its host’s tree', () => {
+  it('lists mentions in components nested inside a component where each stands in its host’s tree', async () => {
     document.body.innerHTML = '<p>Trump</p><div id="outer"></div><p>Otto Warmbier</p>';
     const outer = (document.getElementById('outer') as HTMLElement).attachShadow({ mode: 'open' });
     outer.innerHTML = '<div id="inner-a"></div><p>Kim Jong-un</p><div id="inner-b"></div>';
@@ -110,13 +110,13 @@ describe('createMentionHighlights', () => {
     const innerA = (outer.getElementById('inner-a') as HTMLElement).attachShadow({ mode: 'open' });
     innerA.innerHTML = '<p>North Korea</p>';
     const highlights = createMentionHighlights();
-    highlights.add(findMentions(document.body, matcher).reverse());
+    highlights.add((await scanWhole(document.body, matcher)).reverse());
     expect(highlights.all().map((mention) => mention.text)).toEqual(['Trump', 'North Korea', 'Kim Jong-un', 'Human Rights Watch', 'Otto Warmbier']);
   });
 
-  it('unpaints the mentions inside a node, and those whose text left the page', () => {
+  it('unpaints the mentions inside a node, and those whose text left the page', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
+    highlights.add(await scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p>'));
     document.getElementById('c')?.remove();
     highlights.flush(true);
     highlights.removeWithin([document.getElementById('a') as HTMLElement]);
@@ -125,9 +125,9 @@ describe('createMentionHighlights', () => {
     expect(kindHighlights().reduce((sum, highlight) => sum + highlight.size, 0)).toBe(1);
   });
 
-  it('keeps the marks of a part read again whole painted until the reading ends, then drops those not found again', () => {
+  it('keeps the marks of a part read again whole painted until the reading ends, then drops those not found again', async () => {
     const highlights = createMentionHighlights();
-    const [, trump] = highlights.add(scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p><p id="d">the US</p>'));
+    const [, trump] = highlights.add(await scan('<p id="a">North Korea</p><p id="b">Trump</p><p id="c">Kim Jong-un</p><p id="d">the US</p>'));
     highlights.flush(true);
     const paintedTexts = () =>
       kindHighlights()
@@ -143,8 +143,8 @@ describe('createMentionHighlights', () => {
     expect(highlights.count()).toBe(2);
     expect(paintedTexts()).toEqual(['North Korea', 'US']);
     // The reading finds one of them again, and not the other (the page hid it, say).
-    highlights.add(findMentions(document.getElementById('a') as HTMLElement, matcher));
-    highlights.add(findMentions(document.getElementById('b') as HTMLElement, matcher));
+    highlights.add(await scanWhole(document.getElementById('a') as HTMLElement, matcher));
+    highlights.add(await scanWhole(document.getElementById('b') as HTMLElement, matcher));
     highlights.endSweep();
     highlights.flush(true);
     // Found again: kept, not painted twice. Not found again: gone.
@@ -152,21 +152,21 @@ describe('createMentionHighlights', () => {
     expect(paintedTexts()).toEqual(['North Korea']);
   });
 
-  it('paints a mention found again where the page rewrote the text under an old mark', () => {
+  it('paints a mention found again where the page rewrote the text under an old mark', async () => {
     const highlights = createMentionHighlights();
-    const [old] = highlights.add(scan('<p>North Korea</p>'));
+    const [old] = highlights.add(await scan('<p>North Korea</p>'));
     highlights.flush(true);
     // A browser collapses a range whose text is replaced (`text.data = …`); the test DOM does not, so
     // the range is collapsed here by hand. The same words at the same place are then a new mark, not
     // the old one found again.
     (document.querySelector('p')?.firstChild as Text).data = 'North Korea';
     old?.range.collapse(true);
-    expect(highlights.add(findMentions(document.body, matcher))).toHaveLength(1);
+    expect(highlights.add(await scanWhole(document.body, matcher))).toHaveLength(1);
   });
 
-  it('unregisters its highlights on clear, and leaves a highlight another owner registered', () => {
+  it('unregisters its highlights on clear, and leaves a highlight another owner registered', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p>North Korea and Trump</p>'));
+    highlights.add(await scan('<p>North Korea and Trump</p>'));
     highlights.flush(true);
     const foreign = new FakeHighlight();
     registry.set(highlightName('person'), foreign);
@@ -178,9 +178,9 @@ describe('createMentionHighlights', () => {
 
   // Where one mention ends right where the next begins (Chinese and Japanese have no spaces:
   // 朝鲜安理会), the position between them belongs to the second (Range.isPointInRange is inclusive).
-  it('answers the mention that starts at a position, not the one that ends there', () => {
+  it('answers the mention that starts at a position, not the one that ends there', async () => {
     const highlights = createMentionHighlights();
-    highlights.add(scan('<p>朝鲜安理会</p>'));
+    highlights.add(await scan('<p>朝鲜安理会</p>'));
     const text = document.querySelector('p')?.firstChild as Text;
     expect(highlights.at(text, 2)?.text).toBe('安理会');
   });
@@ -189,22 +189,22 @@ describe('createMentionHighlights', () => {
     const underlined = () => [...(registry.get(UNDERLINE_HIGHLIGHT) ?? [])].map((range) => range.toString()).sort();
     const paragraphs = (count: number) => Array.from({ length: count }, (_, index) => `<p id="p${index}">Kim Jong-un</p>`).join('');
 
-    it('underlines every mark, whatever its kind, and forgets what is unpainted', () => {
+    it('underlines every mark, whatever its kind, and forgets what is unpainted', async () => {
       const highlights = createMentionHighlights();
-      highlights.add(scan('<p>North Korea and Trump</p><div>Kim Jong-un</div>'));
+      highlights.add(await scan('<p>North Korea and Trump</p><div>Kim Jong-un</div>'));
       highlights.flush(true);
       expect(underlined()).toEqual(['Kim Jong-un', 'North Korea', 'Trump']);
       highlights.removeWithin([document.querySelector('div') as Element]);
       expect(underlined()).toEqual(['North Korea', 'Trump']);
     });
 
-    it(`is left out past ${UNDERLINE_LIMIT} marks, and comes back at ${UNDERLINE_BACK_AT} or fewer`, () => {
+    it(`is left out past ${UNDERLINE_LIMIT} marks, and comes back at ${UNDERLINE_BACK_AT} or fewer`, async () => {
       const highlights = createMentionHighlights();
-      highlights.add(scan(paragraphs(UNDERLINE_LIMIT)));
+      highlights.add(await scan(paragraphs(UNDERLINE_LIMIT)));
       highlights.flush(true);
       expect(underlined()).toHaveLength(UNDERLINE_LIMIT);
       document.body.insertAdjacentHTML('beforeend', '<p id="extra">Trump</p>');
-      highlights.add(findMentions(document.getElementById('extra') as Element, matcher));
+      highlights.add(await scanWhole(document.getElementById('extra') as Element, matcher));
       highlights.flush(true);
       expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
       expect(registry.get(highlightName('person'))?.size).toBe(UNDERLINE_LIMIT + 1);
@@ -219,9 +219,9 @@ describe('createMentionHighlights', () => {
       expect(highlights.count()).toBe(UNDERLINE_BACK_AT);
     });
 
-    it('is first drawn when a reading ends, and from then on follows the progress paints', () => {
+    it('is first drawn when a reading ends, and from then on follows the progress paints', async () => {
       const highlights = createMentionHighlights();
-      highlights.add(scan('<p>North Korea</p><div id="more"></div>'));
+      highlights.add(await scan('<p>North Korea</p><div id="more"></div>'));
       // A progress paint of a long reading: a huge page would have its underline taken away again soon.
       highlights.flush(false);
       expect(registry.has(UNDERLINE_HIGHLIGHT)).toBe(false);
@@ -230,14 +230,14 @@ describe('createMentionHighlights', () => {
       expect(underlined()).toEqual(['North Korea']);
       const more = document.getElementById('more') as HTMLElement;
       more.innerHTML = '<p>Trump</p>';
-      highlights.add(findMentions(more, matcher));
+      highlights.add(await scanWhole(more, matcher));
       highlights.flush(false);
       expect(underlined()).toEqual(['North Korea', 'Trump']);
     });
 
-    it('is put back when a page script cleared the registry, and unregistered on clear', () => {
+    it('is put back when a page script cleared the registry, and unregistered on clear', async () => {
       const highlights = createMentionHighlights();
-      highlights.add(scan('<p>North Korea</p>'));
+      highlights.add(await scan('<p>North Korea</p>'));
       highlights.flush(true);
       registry.clear();
       highlights.flush(true);

@@ -5,9 +5,10 @@
  */
 import matcherEntities from 'virtual:matcher-entities';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { findMentions, mentionsInBlocks, visibilityCache } from '../../entrypoints/content/scan';
+import { mentionsInBlocks, visibilityCache } from '../../entrypoints/content/scan';
 import { isSkippedElement, locate, type TextBlock, textBlocks } from '../../entrypoints/content/text-blocks';
 import { buildMatcher } from '../../utils/matcher/matcher';
+import { scanWhole } from '../support/scan-whole';
 
 const matcher = buildMatcher(matcherEntities);
 
@@ -20,8 +21,8 @@ function blockTexts(root: Node): string[] {
   return [...textBlocks(root)].map((block) => block.text);
 }
 
-function mentionTexts(root: Node): string[] {
-  return findMentions(root, matcher).map((mention) => mention.text);
+async function mentionTexts(root: Node): Promise<string[]> {
+  return (await scanWhole(root, matcher)).map((mention) => mention.text);
 }
 
 function onlyBlock(root: Node): TextBlock {
@@ -43,9 +44,9 @@ describe('textBlocks', () => {
     expect(block.starts).toEqual([0, 16, 21, 22, 26]);
   });
 
-  it('does not join text across block elements', () => {
+  it('does not join text across block elements', async () => {
     expect(blockTexts(html('<p>North</p><p>Korea</p>'))).toEqual(['North', 'Korea']);
-    expect(mentionTexts(document.body)).toEqual([]);
+    expect(await mentionTexts(document.body)).toEqual([]);
   });
 
   it('breaks a block around a nested block, and starts a new one after it', () => {
@@ -130,10 +131,10 @@ describe('locate', () => {
   });
 });
 
-describe('findMentions', () => {
-  it('gives each mention its start and end nodes and offsets across markup', () => {
+describe('scanning a whole part of the page', () => {
+  it('gives each mention its start and end nodes and offsets across markup', async () => {
     html('<p>Then No<i>rth Ko</i>rea spoke.</p>');
-    const [mention, ...rest] = findMentions(document.body, matcher);
+    const [mention, ...rest] = await scanWhole(document.body, matcher);
     expect(rest).toEqual([]);
     const italic = document.querySelector('i') as HTMLElement;
     const paragraph = document.querySelector('p') as HTMLElement;
@@ -143,11 +144,11 @@ describe('findMentions', () => {
     expect(mention?.startNode).not.toBe(italic.firstChild);
   });
 
-  it('reads nothing outside its root', () => {
+  it('reads nothing outside its root', async () => {
     html('<div id="a">North Korea</div><div id="b">UN Security Council</div><p>North <b id="c">Korea</b></p>');
-    expect(mentionTexts(document.getElementById('a') as HTMLElement)).toEqual(['North Korea']);
-    expect(mentionTexts(document.getElementById('b') as HTMLElement)).toEqual(['UN Security Council']);
-    expect(mentionTexts(document.getElementById('c') as HTMLElement)).toEqual([]);
+    expect(await mentionTexts(document.getElementById('a') as HTMLElement)).toEqual(['North Korea']);
+    expect(await mentionTexts(document.getElementById('b') as HTMLElement)).toEqual(['UN Security Council']);
+    expect(await mentionTexts(document.getElementById('c') as HTMLElement)).toEqual([]);
   });
 
   it('writes nothing to the page', async () => {
@@ -161,7 +162,7 @@ describe('findMentions', () => {
     const records: MutationRecord[] = [];
     const observer = new MutationObserver((found) => records.push(...found));
     observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-    expect(findMentions(body, matcher).length).toBeGreaterThanOrEqual(7);
+    expect((await scanWhole(body, matcher)).length).toBeGreaterThanOrEqual(7);
     await new Promise((resolve) => setTimeout(resolve, 0));
     records.push(...observer.takeRecords());
     observer.disconnect();
@@ -170,26 +171,26 @@ describe('findMentions', () => {
     expect(shadow.innerHTML).toBe(shadowBefore);
   });
 
-  it('finds mentions in open shadow roots inside the root', () => {
+  it('finds mentions in open shadow roots inside the root', async () => {
     html('<p>North Korea</p><div id="host"></div>');
     const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Kim Jong-un</p>';
-    expect(findMentions(document.body, matcher).map((mention) => [mention.text, mention.startNode.getRootNode() === shadow])).toEqual([
+    expect((await scanWhole(document.body, matcher)).map((mention) => [mention.text, mention.startNode.getRootNode() === shadow])).toEqual([
       ['North Korea', false],
       ['Kim Jong-un', true],
     ]);
   });
 
-  it('does not find mentions in closed shadow roots', () => {
+  it('does not find mentions in closed shadow roots', async () => {
     html('<div id="host"></div>');
     const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'closed' });
     shadow.innerHTML = '<p>Kim Jong-un</p>';
-    expect(mentionTexts(document.body)).toEqual([]);
+    expect(await mentionTexts(document.body)).toEqual([]);
   });
 
-  it('skips mentions in elements hidden by CSS', () => {
+  it('skips mentions in elements hidden by CSS', async () => {
     html('<p style="display: none">North Korea</p><p style="visibility: hidden">Kim Jong-un</p><p>UN Security Council</p>');
-    expect(mentionTexts(document.body)).toEqual(['UN Security Council']);
+    expect(await mentionTexts(document.body)).toEqual(['UN Security Council']);
   });
 });
 
@@ -358,16 +359,16 @@ describe('a walk resumed after the page took a part out of reading', () => {
 });
 
 describe('ruby annotations', () => {
-  it('reads a name written with furigana as one phrase, without the readings', () => {
+  it('reads a name written with furigana as one phrase, without the readings', async () => {
     html('<p><ruby>北<rt>きた</rt></ruby><ruby>朝鮮<rp>(</rp><rt>ちょうせん</rt><rp>)</rp></ruby>の発表</p>');
-    expect(mentionTexts(document.body)).toEqual(['北朝鮮']);
+    expect(await mentionTexts(document.body)).toEqual(['北朝鮮']);
   });
 });
 
 describe('line-break opportunities', () => {
   // <wbr> marks where a long word may wrap ("Sicherheits<wbr>rat"); the phrase still reads as one.
-  it('reads a phrase with a <wbr> line-break opportunity inside it as one phrase', () => {
+  it('reads a phrase with a <wbr> line-break opportunity inside it as one phrase', async () => {
     html('<p>Der Sicherheits<wbr>rat und North <wbr>Korea</p>');
-    expect(mentionTexts(document.body)).toEqual(['Sicherheitsrat', 'North Korea']);
+    expect(await mentionTexts(document.body)).toEqual(['Sicherheitsrat', 'North Korea']);
   });
 });
