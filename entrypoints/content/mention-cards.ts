@@ -8,18 +8,15 @@ import { errorMessage } from '../../utils/error-message';
 import { EntityLookupSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
-import { flatTreeAncestors } from './flat-tree';
 import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
 import { isEditing, nextMention, reachableMentions, scrollToMiddle } from './keyboard-steps';
 import { oncePerFrame } from './once-per-frame';
+import { isInLink, watchTaps } from './taps';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 350;
-/** A touch that moves further, or lasts longer, is a scroll or a long press, not a tap. */
-const TAP_SLOP_PX = 10;
-const TAP_MAX_MS = 500;
 
 export type MentionCards = { close(): void; destroy(): void };
 
@@ -29,12 +26,6 @@ function anchorFor(mention: PaintedMention): VirtualElement {
     getClientRects: () => mention.range.getClientRects(),
     contextElement: mention.startNode.parentElement ?? undefined,
   };
-}
-
-/** True when a node is inside a link (in the flat tree: a component's link around its slot too): a tap on it would follow it. */
-function isInLink(node: Node): boolean {
-  for (const element of flatTreeAncestors(node)) if (element.localName === 'a' && element.hasAttribute('href')) return true;
-  return false;
 }
 
 /** Wires cards to the painted mentions of `doc`; `destroy` removes every listener and the card. */
@@ -199,11 +190,6 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     { capture: true, passive: true, signal },
   );
 
-  /** A touch or pen that went down outside the card, until it lifts: a tap if it stays short and still. */
-  let touch: { id: number; x: number; y: number; at: number } | undefined;
-  /** The click that ends a tap which opened a card for a mention in a link: it does not follow the link. */
-  let keepClick: { x: number; y: number; at: number } | undefined;
-
   doc.addEventListener(
     'pointerdown',
     (event) => {
@@ -216,61 +202,27 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         clearTimers();
         return;
       }
-      if (nothingToHit()) return;
-      if (event.pointerType !== 'mouse') {
-        // A finger that goes down may be starting a scroll: wait for it to lift.
-        touch = { id: event.pointerId, x: event.clientX, y: event.clientY, at: event.timeStamp };
-        return;
-      }
-      // A click elsewhere closes.
-      if (host.isOpen() && !mentionAtPoint(doc, highlights, event.clientX, event.clientY)) close();
+      // A click elsewhere closes (a touch waits to be a tap: taps.ts).
+      if (event.pointerType === 'mouse' && host.isOpen() && !mentionAtPoint(doc, highlights, event.clientX, event.clientY)) close();
     },
     { capture: true, passive: true, signal },
   );
 
-  doc.addEventListener(
-    'pointercancel',
-    (event) => {
-      if (event.pointerId === touch?.id) touch = undefined;
-    },
-    { capture: true, passive: true, signal },
-  );
-
-  doc.addEventListener(
-    'pointerup',
-    (event) => {
-      const down = touch;
-      if (!event.isTrusted || event.pointerId !== down?.id) return;
-      touch = undefined;
-      const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
-      if (moved > TAP_SLOP_PX || event.timeStamp - down.at > TAP_MAX_MS) return;
-      const mention = mentionAtPoint(doc, highlights, event.clientX, event.clientY);
+  watchTaps(doc, signal, {
+    mayTap: (event) => !host.contains(event) && !nothingToHit(),
+    onTap(x, y) {
+      const mention = mentionAtPoint(doc, highlights, x, y);
       if (!mention) {
         // A tap elsewhere closes.
         if (host.isOpen()) close();
-        return;
+        return false;
       }
       // The first tap on a mention in a link shows its card; a tap on it while its card is open follows the link.
-      if (isShowing(mention)) return;
-      if (isInLink(mention.startNode)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
+      if (isShowing(mention)) return false;
       void open(mention);
+      return isInLink(mention.startNode);
     },
-    { capture: true, passive: true, signal },
-  );
-
-  doc.addEventListener(
-    'click',
-    (event) => {
-      const kept = keepClick;
-      keepClick = undefined;
-      const fromTheTap = kept && event.timeStamp - kept.at < TAP_MAX_MS && Math.hypot(event.clientX - kept.x, event.clientY - kept.y) <= TAP_SLOP_PX;
-      if (!fromTheTap || !event.isTrusted) return;
-      // Neither the browser nor the page's own handlers (some navigate whatever defaultPrevented says) follow it.
-      event.preventDefault();
-      event.stopPropagation();
-    },
-    { capture: true, signal },
-  );
+  });
 
   // On the window, going down: before the page's listeners on the document, where focus traps close their modal.
   (view ?? doc).addEventListener(

@@ -1,0 +1,77 @@
+/**
+ * Taps of a finger or pen: a touch that lifts soon, near where it went down.
+ * A finger that moves is scrolling, one held still is pressing for a menu:
+ * neither is a tap.
+ */
+import { flatTreeAncestors } from './flat-tree';
+
+/** A touch that moves further, or lasts longer, is a scroll or a long press, not a tap. */
+const TAP_SLOP_PX = 10;
+const TAP_MAX_MS = 500;
+
+export type TapHandlers = {
+  /** Whether a touch going down may start a tap that matters (not one in the card, nor on a page with nothing to hit). */
+  mayTap(event: PointerEvent): boolean;
+  /** A tap at a point of the window; true when the click that follows must not follow a link (the tap showed a card). */
+  onTap(x: number, y: number): boolean;
+};
+
+/** True when a node is inside a link (in the flat tree: a component's link around its slot too): a tap on it would follow it. */
+export function isInLink(node: Node): boolean {
+  for (const element of flatTreeAncestors(node)) if (element.localName === 'a' && element.hasAttribute('href')) return true;
+  return false;
+}
+
+/** Tells `onTap` of each tap of the reader's own (not of events a page script makes up) until `signal` aborts. */
+export function watchTaps(doc: Document, signal: AbortSignal, { mayTap, onTap }: TapHandlers): void {
+  /** A touch or pen that went down, until it lifts. */
+  let touch: { id: number; x: number; y: number; at: number } | undefined;
+  /** The click that ends a tap which showed a card for a mention in a link. */
+  let keepClick: { x: number; y: number; at: number } | undefined;
+  const options = { capture: true, passive: true, signal };
+
+  doc.addEventListener(
+    'pointerdown',
+    (event) => {
+      // A finger that goes down may be starting a scroll: wait for it to lift.
+      if (event.isTrusted && event.pointerType !== 'mouse' && mayTap(event))
+        touch = { id: event.pointerId, x: event.clientX, y: event.clientY, at: event.timeStamp };
+    },
+    options,
+  );
+
+  doc.addEventListener(
+    'pointercancel',
+    (event) => {
+      if (event.pointerId === touch?.id) touch = undefined;
+    },
+    options,
+  );
+
+  doc.addEventListener(
+    'pointerup',
+    (event) => {
+      const down = touch;
+      if (!event.isTrusted || event.pointerId !== down?.id) return;
+      touch = undefined;
+      const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
+      if (moved > TAP_SLOP_PX || event.timeStamp - down.at > TAP_MAX_MS) return;
+      if (onTap(event.clientX, event.clientY)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
+    },
+    options,
+  );
+
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const kept = keepClick;
+      keepClick = undefined;
+      const fromTheTap = kept && event.timeStamp - kept.at < TAP_MAX_MS && Math.hypot(event.clientX - kept.x, event.clientY - kept.y) <= TAP_SLOP_PX;
+      if (!fromTheTap || !event.isTrusted) return;
+      // Neither the browser nor the page's own handlers (some navigate whatever defaultPrevented says) follow it.
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    { capture: true, signal },
+  );
+}
