@@ -5,9 +5,8 @@
  */
 import type { VirtualElement } from '@floating-ui/dom';
 import { errorMessage } from '../../utils/error-message';
-import { EntityLookupSchema } from '../../utils/protocol';
-import { sendRequest } from '../../utils/request-client';
 import { type CardHost, createCardHost } from './card-host';
+import { cachedLookUp } from './entity-lookups';
 import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
@@ -32,6 +31,7 @@ function anchorFor(mention: PaintedMention): VirtualElement {
 export function attachMentionCards(doc: Document, highlights: MentionHighlights): MentionCards {
   const listening = new AbortController();
   const { signal } = listening;
+  const lookUp = cachedLookUp();
   let current: PaintedMention | undefined;
   /** The entity whose card is open: the mention's own, or one related to it. */
   let shownEntityId: string | undefined;
@@ -101,7 +101,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     const { place } = options;
     host.show({ status: 'loading', name, place }, anchor);
     try {
-      const { card } = await sendRequest({ type: 'lookup-entity', entityId: options.entityId ?? mention.entityId }, EntityLookupSchema);
+      const { card } = await lookUp(options.entityId ?? mention.entityId);
       if (id !== lookup) return;
       if (card && card.id === mention.entityId) ownName = { entityId: card.id, name: card.name };
       // A related entity's card, at the mention's place, leads back to the mention's own, by its own name
@@ -140,6 +140,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       if (isShowing(mention)) return;
       clearTimeout(openTimer);
       openTimer = setTimeout(() => void open(mention), HOVER_OPEN_DELAY_MS);
+      // Asked now, answered (or failed, and told by the card) when it opens.
+      lookUp(mention.entityId).catch(() => undefined);
       return;
     }
     clearTimeout(openTimer);
