@@ -70,7 +70,18 @@ const MIN_ROOM_PX = 160;
 /** Where there is room, the card takes at most this share of that box's height. */
 const MOST_OF_WINDOW = 0.7;
 
+/**
+ * Counts each card's placements. Placing takes several steps: one begun for
+ * what the card showed a moment before ("Looking up…", answered at once from
+ * the cache) must neither cut the card to its room nor move it once a newer
+ * one has begun.
+ */
+const placements = new WeakMap<HTMLElement, number>();
+
 function place(anchor: VirtualElement, card: HTMLElement): void {
+  const placement = (placements.get(card) ?? 0) + 1;
+  placements.set(card, placement);
+  const isLatest = () => placements.get(card) === placement;
   // Measured at its full height: a cut left from an earlier placement (a card that said "Looking up…" fitted
   // below) would make the full card seem to fit there too, and it would never go to the side with more room.
   // The cut is set again below before the browser draws.
@@ -85,6 +96,7 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
       size({
         padding: EDGE_PX,
         async apply({ availableHeight, elements, platform, strategy }) {
+          if (!isLatest()) return;
           // The whole box the card is drawn in: the window, or a top layer or frame that clips it.
           const clip = await platform.getClippingRect({ element: elements.floating, boundary: 'clippingAncestors', rootBoundary: 'viewport', strategy });
           const room = availableHeight < MIN_ROOM_PX ? clip.height - 2 * EDGE_PX : Math.min(availableHeight, MOST_OF_WINDOW * clip.height);
@@ -98,6 +110,7 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
       hide(),
     ],
   }).then(({ x, y, middlewareData }) => {
+    if (!isLatest()) return;
     card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
     // A mention scrolled out of its box is not pointed at from over the box's edge.
     card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
