@@ -109,6 +109,9 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.bringToFront();
     await e2e.tab.goto(`${e2e.server.origin}/pages/card-cases.html`);
     await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+    // From a corner: a test that hovers where the one before left the pointer moves it nowhere, and Firefox
+    // then tells the page of no move.
+    await e2e.tab.hover(1, 1);
   });
 
   const windowHeight = () => e2e.tab.evaluate(() => innerHeight, undefined);
@@ -119,7 +122,6 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.tap(mention.x + mention.width / 2, mention.y + mention.height / 2);
   }
 
-  /** The page counts the Escape keys its own listener on the document hears. */
   /** Counts the Escapes the page hears: on the document, as it bubbles and, as focus traps listen, as it goes down. */
   const countPageEscapes = () =>
     e2e.tab.evaluate(() => {
@@ -150,7 +152,11 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.bottom).toBeLessThanOrEqual(await windowHeight());
   });
 
-  it('opens a long card on the side with more room, as tall as it can be there', async () => {
+  it.each([
+    ['', ''],
+    [', on a page with custom properties named as the card’s', ':root { --room: 20px; --width: 40px; }'],
+  ])('opens a long card on the side with more room, as tall as it can be there%s', async (_how, pageStyle) => {
+    if (pageStyle) await e2e.tab.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), pageStyle);
     // North Korea below the middle of the window: more room above it than below.
     const before = await e2e.tab.evaluate(mentionRect, 'North Korea');
     if (!before) throw new Error('North Korea is not highlighted');
@@ -271,7 +277,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.evaluate(() => {
       const style = document.createElement('style');
       style.textContent = `* { white-space: pre !important; word-spacing: 12px !important; text-indent: 40px !important; text-shadow: 2px 2px 2px red !important;
-          text-transform: uppercase; letter-spacing: 2px; cursor: wait; contain: paint; }`;
+          text-transform: uppercase; letter-spacing: 2px; cursor: wait; contain: paint; --room: 20px; --width: 40px; }`;
       document.head.append(style);
     }, undefined);
     await hoverMention(e2e.tab, 'North Korea', 'North Korea');
@@ -291,6 +297,22 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
       cursor: 'auto',
     });
     // Painted, not clipped to its host's empty box (`contain: paint`), and in front of the page.
+    expect(await atCardMiddle(e2e.tab)).toMatch(/^peninsula-lens-card-/);
+    // Its own size, whatever the page calls its custom properties (the names the card uses for its room).
+    const box = await cardBox(e2e.tab);
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.bottom - box.top).toBeGreaterThan(100);
+  });
+
+  it('shows the card in front of the page’s own layers, such as a sticky header with a z-index', async () => {
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const box = await cardBox(e2e.tab);
+    // A band over the card, but not over its name, as a sticky header or a cookie banner lies over a page.
+    await e2e.tab.evaluate(({ top, bottom }) => {
+      const band = document.createElement('div');
+      band.style.cssText = `position: fixed; left: 0; right: 0; top: ${top}px; height: ${bottom - top}px; z-index: 10; background: #fff;`;
+      document.body.append(band);
+    }, box);
     expect(await atCardMiddle(e2e.tab)).toMatch(/^peninsula-lens-card-/);
   });
 
