@@ -54,9 +54,11 @@ export function nextMention(
  * and their cards would open behind it, out of reach of focus.
  */
 export function reachableMentions(doc: Document, mentions: readonly PaintedMention[]): readonly PaintedMention[] {
-  const modals = [...doc.querySelectorAll('dialog:modal')];
-  // The one in front holds focus; several open at once are rare.
-  const front = modals.find((dialog) => dialog.contains(doc.activeElement)) ?? modals.at(-1) ?? doc.fullscreenElement;
+  // The dialog in front holds focus (also one in a component, or one opened from inside another).
+  let focused = doc.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  const front =
+    (focused && [...flatTreeAncestors(focused)].find((element) => element.matches(':modal'))) || doc.querySelector('dialog:modal') || doc.fullscreenElement;
   return front ? mentions.filter((mention) => [...flatTreeAncestors(mention.startNode)].includes(front)) : mentions;
 }
 

@@ -504,6 +504,46 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).open, undefined)).toBe(true);
   });
 
+  it('steps only through the names in a component’s own modal dialog while it is open', async () => {
+    await e2e.tab.evaluate(() => {
+      const dialog = document.querySelector('slotted-dialog')?.shadowRoot?.getElementById('shadow-modal') as HTMLDialogElement;
+      dialog.showModal();
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Donald Trump'), 'the slotted mention');
+    for (const key of ['Alt+Shift+ArrowDown', 'Alt+Shift+ArrowDown']) {
+      await e2e.tab.press(key);
+      await cardLoaded('Donald Trump');
+      expect(await e2e.tab.cardText()).toMatch(/mention 1 of 1/i);
+    }
+  });
+
+  it('steps only through the names in an element shown full screen', async () => {
+    await e2e.tab.evaluate(() => {
+      const stage = Object.assign(document.createElement('div'), { id: 'stage', textContent: 'On stage: Otto Warmbier.' });
+      stage.style.background = '#fff';
+      const button = Object.assign(document.createElement('button'), { id: 'full-screen', type: 'button', textContent: 'Full screen' });
+      button.addEventListener('click', () => void stage.requestFullscreen());
+      document.body.prepend(button, stage);
+    }, undefined);
+    const button = await e2e.tab.evaluate(() => {
+      const box = (document.getElementById('full-screen') as HTMLElement).getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }, undefined);
+    // A click of the reader's: a page may ask for full screen only then.
+    await e2e.tab.click(button.x, button.y);
+    await waitFor(() => e2e.tab.evaluate(() => document.fullscreenElement?.id === 'stage', undefined), 'the stage to fill the screen');
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Otto Warmbier'), 'the stage’s mention');
+    try {
+      for (const key of ['Alt+Shift+ArrowDown', 'Alt+Shift+ArrowUp']) {
+        await e2e.tab.press(key);
+        await cardLoaded('Otto Warmbier');
+        expect(await e2e.tab.cardText()).toMatch(/mention 1 of 1/i);
+      }
+    } finally {
+      await e2e.tab.evaluate(() => document.exitFullscreen(), undefined);
+    }
+  });
+
   it('stays open when a page’s focus trap pulls focus back from the card to its own modal', async () => {
     // A modal made of divs, as focus-trap libraries make them: focus that leaves it is put back on its button.
     await e2e.tab.evaluate(() => {
