@@ -13,8 +13,12 @@ function refOf(entity: Entity): EntityRef {
   return { id: entity.id, name: entity.name, kind: entity.kind };
 }
 
+function refsOf(entities: readonly Entity[]): Map<string, EntityRef> {
+  return new Map(entities.map((entity) => [entity.id, refOf(entity)]));
+}
+
 async function refsById(store: FactStore): Promise<Map<string, EntityRef>> {
-  return new Map((await store.allEntities()).map((entity) => [entity.id, refOf(entity)]));
+  return refsOf(await store.allEntities());
 }
 
 function viewOf(fact: Fact, refs: Map<string, EntityRef>): FactView {
@@ -118,9 +122,9 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     index = buildIndex(store);
     indexes.set(store, index);
   }
-  const [results, refs, facts, named] = await Promise.all([index, refsById(store), store.allFacts(), store.allEntities()]).then(
-    ([built, entityRefs, allFacts, entities]) =>
-      [built.search(query), entityRefs, new Map(allFacts.map((fact) => [fact.id, fact])), entitiesNamed(entities, query)] as const,
+  const [results, refs, facts, named] = await Promise.all([index, store.allFacts(), store.allEntities()]).then(
+    ([built, allFacts, entities]) =>
+      [built.search(query), refsOf(entities), new Map(allFacts.map((fact) => [fact.id, fact])), entitiesNamed(entities, query)] as const,
   );
   // The entity called what was typed comes first. The index ranks a match in a short name higher, so North
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".

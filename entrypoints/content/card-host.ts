@@ -127,7 +127,8 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
  */
 function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement): () => void {
   const listening = new AbortController();
-  const update = oncePerFrame(() => place(anchor, card), listening.signal);
+  // Not once the page took the card away: it is shown again, and placed, at the next point at its name.
+  const update = oncePerFrame(() => card.isConnected && place(anchor, card), listening.signal);
   place(anchor, card);
   doc.addEventListener('scroll', update, { capture: true, passive: true, signal: listening.signal });
   if (anchor.contextElement) {

@@ -98,7 +98,7 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     const until = performance.now() + SLICE_MS;
     const found: Mention[] = [];
     // Styles may change between slices: ask about visibility afresh in each.
-    const visible = visibilityCache(callbacks.onHidden);
+    const visible = visibilityCache(unlessItFails(callbacks.onHidden));
     let blocks = 0;
     let batch: TextBlock[] = [];
     try {

@@ -60,7 +60,17 @@ export function followSiteSwitch(onStatus: (status: PageStatus) => void, doc: Do
   // meanwhile, as Firefox, taking one left at unload away itself, logs an error for each frame's.
   const view = doc.defaultView;
   view?.addEventListener('pagehide', () => browser.storage.onChanged.removeListener(onChanged), { signal: shown.signal });
-  view?.addEventListener('pageshow', (event) => event.persisted && follow(), { signal: shown.signal });
+  view?.addEventListener(
+    'pageshow',
+    (event) => {
+      try {
+        if (event.persisted) follow();
+      } catch {
+        // The extension was reloaded while the page was cached: its APIs are gone, and the check for that stops this script.
+      }
+    },
+    { signal: shown.signal },
+  );
   return () => {
     asked++;
     shown.abort();

@@ -253,15 +253,17 @@ export async function firefoxBackgroundState(browser: Browser): Promise<string> 
 }
 
 /**
- * The errors in Firefox's Browser Console that name the extension: what its
+ * The errors in Firefox's Browser Console since `since` (ms since the epoch)
+ * that name the extension: what its
  * own extension code logs about it (a listener left behind, a closed
  * context), which no page and no extension page sees.
  */
-export async function firefoxExtensionErrors(browser: Browser): Promise<string[]> {
+export async function firefoxExtensionErrors(browser: Browser, since: number): Promise<string[]> {
+  // By time, not by place in the list: the console keeps only the latest messages.
   const errors = await inChromeRealm(
     browser,
     `JSON.stringify(Services.console.getMessageArray()
-      .filter((message) => message instanceof Ci.nsIScriptError && !(message.flags & Ci.nsIScriptError.warningFlag))
+      .filter((message) => message instanceof Ci.nsIScriptError && !(message.flags & Ci.nsIScriptError.warningFlag) && message.timeStamp >= ${since})
       .map((message) => message.errorMessage)
       .filter((text) => text.includes(${JSON.stringify(FIREFOX_EXTENSION_ID)}) || text.includes(${JSON.stringify(FIREFOX_EXTENSION_UUID)})))`,
   );

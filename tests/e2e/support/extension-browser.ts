@@ -79,8 +79,8 @@ type ExtensionBrowser = {
   openPopup(site: string): Promise<PopupTab>;
   /** Stops the extension's background (service worker or event page) and waits until it has stopped. */
   stopBackground(): Promise<void>;
-  /** Errors the browser itself logged about the extension (Firefox's Browser Console); undefined where none can be read. */
-  extensionErrors?: () => Promise<string[]>;
+  /** Errors the browser itself logged about the extension since a time (Firefox's Browser Console); undefined where none can be read. */
+  extensionErrors?: (since: number) => Promise<string[]>;
   close(): Promise<void>;
 };
 
@@ -259,7 +259,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
       };
     },
     stopBackground: () => waitFor(async () => (await firefoxBackgroundState(session.browser)) === 'stopped', 'the event page to stop after its idle timeout'),
-    extensionErrors: () => firefoxExtensionErrors(session.browser),
+    extensionErrors: (since) => firefoxExtensionErrors(session.browser, since),
     close: () => session.close(),
   };
 }
