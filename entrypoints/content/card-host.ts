@@ -111,7 +111,15 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
     ],
   }).then(({ x, y, middlewareData }) => {
     if (!isLatest()) return;
-    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    // Positions are from the window's corner, where a fixed box starts, unless the page's root element (which
+    // holds the host) contains its paint or is transformed: then the box starts at the root's corner, which
+    // scrolls. Where the card stands untranslated says which.
+    let origin = { left: 0, top: 0 };
+    if ((card.getRootNode() as ShadowRoot).host.parentNode === card.ownerDocument.documentElement) {
+      card.style.transform = '';
+      origin = card.getBoundingClientRect();
+    }
+    card.style.transform = `translate(${Math.round(x - origin.left)}px, ${Math.round(y - origin.top)}px)`;
     // A mention scrolled out of its box is not pointed at from over the box's edge.
     card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
   });

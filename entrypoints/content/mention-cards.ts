@@ -46,6 +46,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
    * a quote, to follow a related name), stays until the reader closes it.
    */
   let pinned = false;
+  /** An Escape closed a card in view: its release is kept from the page too. */
+  let escapeToRelease = false;
   /** The last key pressed was Tab, inside the card: focus leaving it now is the reader's doing. */
   let tabbedOut = false;
   /** The mention whose card opened last: the keyboard steps on from it, after its card closed too. */
@@ -247,6 +249,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         if (host.isVisible()) {
           event.preventDefault();
           event.stopImmediatePropagation();
+          escapeToRelease = true;
         }
         close(true);
         return;
@@ -259,6 +262,17 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         event.preventDefault();
         step(event.key === 'ArrowDown' ? 1 : -1);
       }
+    },
+    { capture: true, signal },
+  );
+
+  // The release of that Escape is not the page's either (a dialog may close on it).
+  (view ?? doc).addEventListener(
+    'keyup',
+    (event) => {
+      if (!(event instanceof KeyboardEvent) || event.key !== 'Escape' || !escapeToRelease) return;
+      escapeToRelease = false;
+      event.stopImmediatePropagation();
     },
     { capture: true, signal },
   );

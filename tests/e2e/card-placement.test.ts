@@ -122,19 +122,27 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     await e2e.tab.tap(mention.x + mention.width / 2, mention.y + mention.height / 2);
   }
 
-  /** Counts the Escapes the page hears: on the document, as it bubbles and, as focus traps listen, as it goes down. */
+  /**
+   * Counts the Escape presses the page hears, down or up: on the document, as they bubble and, as focus traps
+   * listen, as they go down (a press whose release alone is heard counts too).
+   */
   const countPageEscapes = () =>
     e2e.tab.evaluate(() => {
       const record = window as unknown as { escapes: number };
       record.escapes = 0;
       const heard = new WeakSet<Event>();
+      let down = false;
       const count = (event: KeyboardEvent) => {
         if (event.key !== 'Escape' || heard.has(event)) return;
         heard.add(event);
-        record.escapes++;
+        if (event.type === 'keydown') record.escapes++;
+        else if (!down) record.escapes++;
+        down = event.type === 'keydown';
       };
-      document.addEventListener('keydown', count);
-      document.addEventListener('keydown', count, true);
+      for (const type of ['keydown', 'keyup'] as const) {
+        document.addEventListener(type, count);
+        document.addEventListener(type, count, true);
+      }
     }, undefined);
   const pageEscapes = () => e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined);
 
@@ -302,6 +310,25 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     const box = await cardBox(e2e.tab);
     expect(box.width).toBeGreaterThan(300);
     expect(box.bottom - box.top).toBeGreaterThan(100);
+  });
+
+  it('shows the card beside its name on a scrolled page whose root element contains its paint or is transformed', async () => {
+    for (const rule of ['html { contain: paint; }', 'html { transform: translateZ(0); }']) {
+      await e2e.tab.goto(`${e2e.server.origin}/pages/card-cases.html`);
+      await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+      await e2e.tab.hover(1, 1);
+      await e2e.tab.evaluate((css) => {
+        document.head.append(Object.assign(document.createElement('style'), { textContent: css }));
+        scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+      }, rule);
+      await hoverMention(e2e.tab, 'Otto Warmbier', 'Otto Warmbier');
+      const mention = await e2e.tab.evaluate(mentionRect, 'Otto Warmbier');
+      if (!mention) throw new Error('no Otto Warmbier');
+      const box = await cardBox(e2e.tab);
+      // In the window, and beside the name, not where it would stand had the page not scrolled.
+      expect({ rule, top: box.top >= 0, bottom: box.bottom <= (await windowHeight()) }).toEqual({ rule, top: true, bottom: true });
+      expect({ rule, beside: box.top >= mention.top + mention.height || box.bottom <= mention.top }).toEqual({ rule, beside: true });
+    }
   });
 
   it('shows the card in front of the page’s own layers, such as a sticky header with a z-index', async () => {
