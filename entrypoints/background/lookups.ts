@@ -4,6 +4,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Entity, Fact } from '../../data/schema';
+import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
 
@@ -102,15 +103,10 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
   return index;
 }
 
-/** A name as the reader may type it: case, letter widths and runs of spaces aside. */
-function asTyped(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** The entities called exactly what was typed, by their name or one of their aliases. */
+/** The entities called what was typed, by their name or one of their aliases, compared as the matcher compares them. */
 function entitiesNamed(entities: readonly Entity[], query: string): Set<string> {
-  const typed = asTyped(query);
-  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => asTyped(name) === typed);
+  const typed = foldText(query.trim(), true);
+  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => foldText(name, true) === typed);
   return new Set(entities.filter(called).map((entity) => entity.id));
 }
 
