@@ -102,16 +102,6 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
     let blocks = 0;
     let batch: TextBlock[] = [];
     try {
-      readBlocks();
-    } finally {
-      if (found.length > 0) {
-        benchBegin('paint');
-        callbacks.onMentions(found);
-        benchEnd('paint');
-      }
-    }
-
-    function readBlocks(): void {
       while (blocks % BLOCKS_PER_CLOCK_CHECK !== 0 || performance.now() < until) {
         if (!reading) {
           // Past the end, `next` must stay at the queue's length: a root queued later is read from there.
@@ -138,6 +128,13 @@ export function createChunkedScanner(matcher: Matcher, callbacks: ScanCallbacks)
         }
       }
       if (batch.length > 0) found.push(...mentionsInBlocks(batch, matcher, visible));
+    } finally {
+      // Also when matching failed part-way: what the slice found before is painted.
+      if (found.length > 0) {
+        benchBegin('paint');
+        callbacks.onMentions(found);
+        benchEnd('paint');
+      }
     }
   }
 
