@@ -146,6 +146,15 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     }, undefined);
   const pageEscapes = () => e2e.tab.evaluate(() => (window as unknown as { escapes: number }).escapes, undefined);
 
+  /** Opens the component's own modal dialog, whose slot shows the page's "Donald Trump", and waits for that name's mark. */
+  async function showSlottedModal(): Promise<void> {
+    await e2e.tab.evaluate(() => {
+      const dialog = document.querySelector('slotted-dialog')?.shadowRoot?.getElementById('shadow-modal') as HTMLDialogElement;
+      dialog.showModal();
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Donald Trump'), 'the slotted mention');
+  }
+
   const cardLoaded = (text: string) =>
     waitFor(async () => {
       const card = await e2e.tab.cardText();
@@ -421,11 +430,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
   });
 
   it('shows the card above a component’s own modal dialog that the mention is slotted into, inside a link it does not follow', async () => {
-    await e2e.tab.evaluate(() => {
-      const dialog = document.querySelector('slotted-dialog')?.shadowRoot?.getElementById('shadow-modal') as HTMLDialogElement;
-      dialog.showModal();
-    }, undefined);
-    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Donald Trump'), 'the slotted mention');
+    await showSlottedModal();
     await tapMention('Donald Trump');
     await cardLoaded('Donald Trump');
     // The page sees the component's host at any point of its shadow tree, the card's own host included.
@@ -532,11 +537,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
   });
 
   it('steps only through the names in a component’s own modal dialog while it is open', async () => {
-    await e2e.tab.evaluate(() => {
-      const dialog = document.querySelector('slotted-dialog')?.shadowRoot?.getElementById('shadow-modal') as HTMLDialogElement;
-      dialog.showModal();
-    }, undefined);
-    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Donald Trump'), 'the slotted mention');
+    await showSlottedModal();
     for (const key of ['Alt+Shift+ArrowDown', 'Alt+Shift+ArrowDown']) {
       await e2e.tab.press(key);
       await cardLoaded('Donald Trump');
