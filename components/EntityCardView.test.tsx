@@ -86,6 +86,9 @@ describe('EntityCardView', () => {
     expect(disclosure.open).toBe(false);
     expect(disclosure.querySelectorAll('li')).toHaveLength(2);
     expect(screen.getAllByRole('listitem').filter((item) => !disclosure.contains(item))).toHaveLength(3);
+    // Its label says what a press does, folded or open (the card's style shows the one that applies).
+    expect(disclosure.querySelector('summary .when-folded')?.textContent).toBe('2 more facts');
+    expect(disclosure.querySelector('summary .when-open')?.textContent).toBe('Fewer facts');
     // Related names come before the facts, not five screens down.
     const related = screen.getByRole('navigation', { name: 'Related' });
     expect(related.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

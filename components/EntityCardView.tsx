@@ -25,7 +25,10 @@ type Props = {
 /** Facts shown before the rest are asked for: a card of twenty facts was ten windows tall. */
 const FIRST_FACTS = 3;
 
-/** The facts of a card: the first few, and the rest in a native disclosure (no script state to keep). */
+/**
+ * The facts of a card: the first few, and the rest in a native disclosure (no script state to keep). Its
+ * label says what a press does: the card's style shows one of the two, as the disclosure is open or not.
+ */
 function FactList({ card }: { card: EntityCard }) {
   const rest = card.facts.slice(FIRST_FACTS);
   const repeated = repeatedQuotes(card.facts);
@@ -39,7 +42,10 @@ function FactList({ card }: { card: EntityCard }) {
       {rest.length > 0 && (
         <details class="more">
           <summary>
-            {rest.length} more {rest.length === 1 ? 'fact' : 'facts'}
+            <span class="when-folded">
+              {rest.length} more {rest.length === 1 ? 'fact' : 'facts'}
+            </span>
+            <span class="when-open">Fewer facts</span>
           </summary>
           <ol class="facts" start={FIRST_FACTS + 1}>
             {rest.map((fact) => (

@@ -216,6 +216,38 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close after a click elsewhere');
   });
 
+  it('shows the rest of a card’s facts on request, and its control then says it folds them', async () => {
+    await pinCard('Kim Jong-un');
+    // The disclosure's label, the facts a person sees (drawn, not folded away), and where to click it.
+    const readFacts = async (): Promise<{ label: string; shown: number; total: number; x: number; y: number }> => {
+      const json = await e2e.tab.inCard(`(root) => {
+        const summary = root.querySelector('details.more > summary');
+        summary.scrollIntoView({ block: 'nearest' });
+        const box = summary.getBoundingClientRect();
+        const facts = [...root.querySelectorAll('.facts > li')];
+        const shown = facts.filter((fact) => fact.checkVisibility()).length;
+        return JSON.stringify({ label: summary.innerText.trim(), shown, total: facts.length, x: box.x + 20, y: box.y + box.height / 2 });
+      }`);
+      if (!json) throw new Error('no card open');
+      return JSON.parse(json) as { label: string; shown: number; total: number; x: number; y: number };
+    };
+    const folded = await readFacts();
+    expect(folded.total).toBeGreaterThan(3);
+    expect(folded).toMatchObject({ label: `${folded.total - 3} more facts`, shown: 3 });
+    await e2e.tab.click(folded.x, folded.y);
+    let open = folded;
+    await waitFor(async () => {
+      open = await readFacts();
+      return open.shown === folded.total;
+    }, 'every fact to show');
+    expect(open.label).toBe('Fewer facts');
+    await e2e.tab.click(open.x, open.y);
+    await waitFor(async () => (await readFacts()).shown === 3, 'the rest to fold away');
+    expect((await readFacts()).label).toBe(folded.label);
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+  });
+
   it('opens the card with a tap on a touch screen', async () => {
     const mention = await e2e.tab.evaluate(revealHighlight, 'Christoph Heusgen');
     if (!mention) throw new Error('no Christoph Heusgen');
