@@ -46,8 +46,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
    * a quote, to follow a related name), stays until the reader closes it.
    */
   let pinned = false;
-  /** An Escape closed a card in view: its release is kept from the page too. */
-  let escapeToRelease = false;
+  /** A key the cards acted on (an Escape that closed a card in view, a step): its release is kept from the page too. */
+  let keyToRelease: string | undefined;
   /** The last key pressed was Tab, inside the card: focus leaving it now is the reader's doing. */
   let tabbedOut = false;
   /** The mention whose card opened last: the keyboard steps on from it, after its card closed too. */
@@ -249,7 +249,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         if (host.isVisible()) {
           event.preventDefault();
           event.stopImmediatePropagation();
-          escapeToRelease = true;
+          keyToRelease = event.key;
         }
         close(true);
         return;
@@ -259,19 +259,22 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
       if (!host.contains(event) && isEditing(event.composedPath()[0] ?? event.target)) return;
       if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && highlights.count() > 0) {
+        // The step is the reader's answer to the keys: the page does not act on them too (scroll, move a slide).
         event.preventDefault();
+        event.stopImmediatePropagation();
+        keyToRelease = event.key;
         step(event.key === 'ArrowDown' ? 1 : -1);
       }
     },
     { capture: true, signal },
   );
 
-  // The release of that Escape is not the page's either (a dialog may close on it).
+  // The release of such a key is not the page's either (a dialog may close on it).
   (view ?? doc).addEventListener(
     'keyup',
     (event) => {
-      if (!(event instanceof KeyboardEvent) || event.key !== 'Escape' || !escapeToRelease) return;
-      escapeToRelease = false;
+      if (!(event instanceof KeyboardEvent) || event.key !== keyToRelease) return;
+      keyToRelease = undefined;
       event.stopImmediatePropagation();
     },
     { capture: true, signal },

@@ -68,6 +68,41 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     expect(await cardElements()).toBe(0);
   });
 
+  it('keeps the arrow of a step from the page, pressed and released: the page does not act on it too', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
+    await e2e.tab.evaluate(() => {
+      const record = window as unknown as { arrows: string[] };
+      record.arrows = [];
+      const heard = new WeakSet<Event>();
+      const count = (event: KeyboardEvent) => {
+        if (!event.key.startsWith('Arrow') || heard.has(event)) return;
+        heard.add(event);
+        record.arrows.push(`${event.type} ${event.key}`);
+      };
+      for (const type of ['keydown', 'keyup'] as const) {
+        document.addEventListener(type, count);
+        document.addEventListener(type, count, true);
+        window.addEventListener(type, count);
+      }
+    }, undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardShows('UN Security Council');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of North Korea');
+    await e2e.tab.press('Alt+Shift+ArrowUp');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council again');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    // A plain arrow is the page's, as ever.
+    await e2e.tab.press('ArrowDown');
+    await waitFor(
+      async () => (await e2e.tab.evaluate(() => (window as unknown as { arrows: string[] }).arrows.length, undefined)) >= 2,
+      'the page to hear a plain arrow',
+    );
+    expect(await e2e.tab.evaluate(() => (window as unknown as { arrows: string[] }).arrows, undefined)).toEqual(['keydown ArrowDown', 'keyup ArrowDown']);
+  });
+
   it('follows a related entity from the keyboard', async () => {
     // A fresh page: the keyboard would step on from the last card the test before closed.
     await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
