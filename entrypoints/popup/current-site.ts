@@ -1,14 +1,22 @@
 /**
  * Which site the popup speaks of: the active tab's. A `?site=` parameter
  * names one instead, for the popup opened as a page (where the active tab is
- * the popup itself).
+ * the popup itself): a host name or a page's address, read as the tab's
+ * would be, so "News.Example:8080" turns the same site off as the tab does.
  */
 import { browser } from 'wxt/browser';
-import { siteOf } from '../../utils/site';
+import { LOCAL_FILES_SITE, siteOf } from '../../utils/site';
+
+/** The site a `?site=` value names: itself for local files, else the site of the address or host it gives. */
+function namedSite(named: string): string | null {
+  if (named === LOCAL_FILES_SITE) return named;
+  // An address starts with its scheme and a colon; a host's colon comes before its port's digits.
+  return siteOf(/^[a-z][a-z\d+.-]*:(?!\d)/i.test(named) ? named : `https://${named}`);
+}
 
 export async function currentSite(location: Location): Promise<string | null> {
   const named = new URLSearchParams(location.search).get('site');
-  if (named) return named;
+  if (named) return namedSite(named);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return siteOf(tab?.url);
 }

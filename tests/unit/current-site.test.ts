@@ -59,4 +59,15 @@ describe('currentSite', () => {
     expect(await currentSite(openPopupAt('/popup.html?site=blog.example.org'))).toBe('blog.example.org');
     expect(query).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['a host name in capitals, with a port and a trailing dot', 'News.Example.:8080', 'news.example'],
+    ['a page’s address', 'https://blog.example.org/2019/06/x?y=1', 'blog.example.org'],
+    ['local files', 'local files', 'local files'],
+    ['a file’s address', 'file:///home/reader/article.html', 'local files'],
+    ['a browser page', 'about:blank', null],
+    ['no host name at all', 'not a host/', null],
+  ])('reads ?site= as the tab’s site would be read: %s', async (_name, named, site) => {
+    expect(await currentSite(openPopupAt(`/popup.html?site=${encodeURIComponent(named)}`))).toBe(site);
+  });
 });
