@@ -7,6 +7,7 @@ import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
+import { nameOf, termOf, wordsOf } from './search-terms';
 
 type EntityRef = EntityCard['related'][number];
 
@@ -34,9 +35,25 @@ function viewOf(fact: Fact, refs: Map<string, EntityRef>): FactView {
   };
 }
 
+/**
+ * Where a fact stands in time: by when it starts, a year or a month after the months and days inside it
+ * ("2019" after February 2019, "December 2020" after 11 December, "2017–2018" after December 2017), then
+ * by when it ends. An ISO date goes on with "-" where a less precise one ends, so a marker higher than
+ * any character, put after each, sorts a period after the dates inside it.
+ */
+const AFTER_INSIDE = '\uffff';
+
 /** Orders facts by date, undated last, keeping the article's order among equals. */
 function byDate(a: Fact, b: Fact): number {
-  return (a.date ?? '9999').localeCompare(b.date ?? '9999');
+  const start = (fact: Fact) => (fact.date === undefined ? AFTER_INSIDE : fact.date + AFTER_INSIDE);
+  const end = (fact: Fact) => (fact.date === undefined ? AFTER_INSIDE : (fact.dateEnd ?? fact.date) + AFTER_INSIDE);
+  return compareCodes(start(a), start(b)) || compareCodes(end(a), end(b));
+}
+
+/** Compares by code units (dates are ASCII; the end marker is the highest unit), not by a locale's collation. */
+function compareCodes(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** The card of one entity, or null when there is no such entity. */
@@ -68,11 +85,19 @@ type SearchDocument = { id: string; entityId: string; factId?: string; descripti
 /**
  * Typos are forgiven in words only: a number one edit away is another number,
  * so "2019" fuzzily would also find 2014 to 2018. Numbers still match as
- * prefixes, so "201" while typing finds the decade.
+ * prefixes, so "201" while typing finds the decade. Nor in short words: one
+ * edit makes "NYT" "not" and "КНДР" "КНР".
  */
 const WORD_FUZZINESS = 0.2;
+const FUZZY_FROM_LETTERS = 5;
 const hasLetter = /\p{L}/u;
-const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) ? WORD_FUZZINESS : false);
+const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) && [...term].length >= FUZZY_FROM_LETTERS ? WORD_FUZZINESS : false);
+/**
+ * The word being typed, the last, is taken as the start of a word ("Heus", "201"), once it has three
+ * characters: "un" as a prefix found every "united", "universal" and "unanimous". The words before it are whole.
+ */
+const PREFIX_FROM_CHARS = 3;
+const isPrefix = (term: string, index: number, terms: string[]): boolean => index === terms.length - 1 && [...term].length >= PREFIX_FROM_CHARS;
 const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
 
 async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>> {
@@ -80,7 +105,9 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
   const index = new MiniSearch<SearchDocument>({
     fields: ['name', 'text'],
     storeFields: ['entityId', 'factId', 'description'],
-    searchOptions: { boost: { name: 3 }, prefix: true, fuzzy: fuzzinessOf, combineWith: 'AND' },
+    tokenize: wordsOf,
+    processTerm: termOf,
+    searchOptions: { boost: { name: 3 }, prefix: isPrefix, fuzzy: fuzzinessOf, combineWith: 'AND' },
   });
   index.addAll([
     ...entities.map((entity) => ({
@@ -103,11 +130,14 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
   return index;
 }
 
-/** The entities called what was typed, by their name or one of their aliases, compared as the matcher compares them. */
-function entitiesNamed(entities: readonly Entity[], query: string): Set<string> {
-  const typed = foldText(query.trim(), true);
-  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => foldText(name, true) === typed);
-  return new Set(entities.filter(called).map((entity) => entity.id));
+/**
+ * The entities called what was typed, by their name or one of their aliases ("Trump’s", "U.S." and "ＵＳ"
+ * too), compared as the matcher compares them.
+ */
+function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
+  const typed = foldText(nameOf(query), true);
+  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => foldText(nameOf(name), true) === typed);
+  return entities.filter(called);
 }
 
 /** Entities and facts that match a free-text query, best first. */
@@ -118,20 +148,29 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     index = buildIndex(store);
     indexes.set(store, index);
   }
-  const [results, refs, facts, named] = await Promise.all([index, store.allFacts(), store.allEntities()]).then(
-    ([built, allFacts, entities]) =>
-      [built.search(query), refsOf(entities), new Map(allFacts.map((fact) => [fact.id, fact])), entitiesNamed(entities, query)] as const,
-  );
-  // The entity called what was typed comes first. The index ranks a match in a short name higher, so North
+  const [built, allFacts, entities] = await Promise.all([index, store.allFacts(), store.allEntities()]);
+  const refs = refsOf(entities);
+  const facts = new Map(allFacts.map((fact) => [fact.id, fact]));
+  // The entity called what was typed comes first, with every fact about it: "China" found China's facts
+  // only where they say "China", not "Chinese". The index ranks a match in a short name higher, so North
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
-  const isNamed = (result: (typeof results)[number]) => result.factId === undefined && named.has(String(result.entityId));
-  results.sort((a, b) => Number(isNamed(b)) - Number(isNamed(a)));
-  // Every hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
-  return results.flatMap((result): SearchHit[] => {
-    const entity = refs.get(String(result.entityId));
-    if (!entity) return [];
-    const fact = typeof result.factId === 'string' ? facts.get(result.factId) : undefined;
-    if (fact) return [{ entity, fact: viewOf(fact, refs) }];
-    return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
+  const named = entitiesNamed(entities, query);
+  const first = named.flatMap((entity): SearchHit[] => {
+    const ref = refOf(entity);
+    const about = allFacts.filter((fact) => fact.entities.includes(entity.id)).sort(byDate);
+    return [{ entity: ref, description: entity.description }, ...about.map((fact) => ({ entity: ref, fact: viewOf(fact, refs) }))];
   });
+  const listed = new Set(first.map((hit) => hit.fact?.id ?? `entity:${hit.entity.id}`));
+  // Every other hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
+  return [
+    ...first,
+    ...built.search(query).flatMap((result): SearchHit[] => {
+      if (listed.has(typeof result.factId === 'string' ? result.factId : String(result.id))) return [];
+      const entity = refs.get(String(result.entityId));
+      if (!entity) return [];
+      const fact = typeof result.factId === 'string' ? facts.get(result.factId) : undefined;
+      if (fact) return [{ entity, fact: viewOf(fact, refs) }];
+      return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
+    }),
+  ];
 }

@@ -25,6 +25,34 @@ function textOf(hit: SearchHit): string {
   return [hit.entity.name, ...aliases, hit.description ?? ''].join(' ');
 }
 
+type Dated = { id: string; date?: string };
+
+/** The first and last day a date stands for ("2019" is 2019-01-01 to 2019-12-31), as comparable strings. */
+function daysOf(date: string): { first: string; last: string } {
+  const [year, month, day] = date.split('-');
+  return { first: `${year}-${month ?? '01'}-${day ?? '01'}`, last: `${year}-${month ?? '12'}-${day ?? '31'}` };
+}
+
+/**
+ * Pairs of facts out of time order, as "earlier > later" ids: a fact after one whose time lies wholly
+ * after its own, a year or month before a date inside it, an undated fact before a dated one.
+ */
+function outOfTimeOrder(views: readonly Dated[]): string[] {
+  const wrong: string[] = [];
+  views.forEach((first, index) => {
+    for (const second of views.slice(index + 1)) {
+      if (first.date === undefined) {
+        if (second.date !== undefined) wrong.push(`${first.id} > ${second.id}`);
+        continue;
+      }
+      if (second.date === undefined) continue;
+      const inside = second.date !== first.date && second.date.startsWith(first.date);
+      if (inside || daysOf(second.date).last < daysOf(first.date).first) wrong.push(`${first.id} > ${second.id}`);
+    }
+  });
+  return wrong;
+}
+
 async function indexedDbStore(): Promise<FactStore> {
   const store = await openFactStore(pack, () => undefined);
   expect(store.mode).toBe('indexeddb');
@@ -69,10 +97,21 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
 
   it('orders a card’s facts by date, undated last', async () => {
     const store = await makeStore();
-    for (const id of ['north-korea', 'un-security-council', 'donald-trump']) {
-      const dates = (await entityCard(store, id))?.facts.map((entry) => entry.date ?? '9999') ?? [];
-      expect(dates).toEqual([...dates].sort());
+    for (const id of ['north-korea', 'un-security-council', 'donald-trump', 'kim-jong-un']) {
+      expect(outOfTimeOrder((await entityCard(store, id))?.facts ?? [])).toEqual([]);
     }
+  });
+
+  it('puts a year or a month after the dates inside it, and a period by its start', async () => {
+    const line = (await timeline(await makeStore())).map((entry) => entry.id);
+    const comesBefore = (earlier: string, later: string) => expect(line.indexOf(earlier)).toBeLessThan(line.indexOf(later));
+    // The session of 11 December 2020 before what December 2020 brought after it (the Joint Statement).
+    comesBefore('fact-session-2020-closed-session', 'fact-joint-statement-issued');
+    // February 2019's summit before what is dated only 2019 (the Times reporting December's block).
+    comesBefore('fact-hanoi-summit-failure', 'fact-nyt-headline-2019');
+    // 2017–2018 after December 2017, before 2018.
+    comesBefore('fact-session-2017-trump-first-year', 'fact-trump-criticized-kim-2017-2018');
+    comesBefore('fact-trump-criticized-kim-2017-2018', 'fact-no-session-2018');
   });
 
   it('gives null for an unknown entity', async () => {
@@ -88,8 +127,7 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
         .map((entry) => entry.id)
         .sort(),
     );
-    const dates = line.map((entry) => entry.date ?? '');
-    expect(dates).toEqual([...dates].sort());
+    expect(outOfTimeOrder(line)).toEqual([]);
     for (const view of line) expect(v.safeParse(FactViewSchema, view).success).toBe(true);
   });
 
@@ -142,6 +180,70 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       const [first] = await search(store, query);
       expect({ query, entity: first?.entity.id, fact: first?.fact }).toEqual({ query, entity: entityId, fact: undefined });
     }
+  });
+
+  it('lists under the name typed every fact about it, in the card’s order, before any other hit', async () => {
+    const store = await makeStore();
+    // China's facts say "Chinese"; Korean and Russian names match no fact's English words; a possessive is the name.
+    for (const [query, entityId] of [
+      ['China', 'china'],
+      ['김정은', 'kim-jong-un'],
+      ['Трамп', 'donald-trump'],
+      ['Trump’s', 'donald-trump'],
+      ["North Korea's", 'north-korea'],
+    ] as const) {
+      const card = await entityCard(store, entityId);
+      if (!card) throw new Error(`no card of ${entityId}`);
+      const hits = await search(store, query);
+      const leading = hits.slice(0, 1 + card.facts.length).map((hit) => `${hit.entity.id}: ${hit.fact?.id ?? 'name'}`);
+      expect({ query, leading }).toEqual({ query, leading: [`${entityId}: name`, ...card.facts.map((fact) => `${entityId}: ${fact.id}`)] });
+      const ids = hits.map((hit) => hit.fact?.id ?? hit.entity.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('reads an acronym with stops, full-width letters and a possessive as plainly written', async () => {
+    const store = await makeStore();
+    const found = async (query: string) => (await search(store, query)).map((hit) => hit.fact?.id ?? hit.entity.id);
+    for (const [written, plain] of [
+      ['U.S.', 'US'],
+      ['D.P.R.K.', 'DPRK'],
+      ['ＵＮ', 'UN'],
+      ['Ｈｅｕｓｇｅｎ', 'Heusgen'],
+      ['Warmbier’s', 'Warmbier'],
+    ] as const) {
+      const plainHits = await found(plain);
+      expect(plainHits.length).toBeGreaterThan(0);
+      expect({ written, hits: await found(written) }).toEqual({ written, hits: plainHits });
+    }
+  });
+
+  it('forgives no typo in a short word: "NYT" is not "not", nor "КНДР" "КНР"', async () => {
+    const store = await makeStore();
+    const times = await search(store, 'NYT');
+    expect(times.length).toBeGreaterThan(0);
+    expect(times.filter((hit) => hit.entity.id !== 'new-york-times')).toEqual([]);
+    expect((await search(store, 'КНДР')).map((hit) => hit.entity.id)).not.toContain('china');
+  });
+
+  it('leaves out the words that would match nearly every fact', async () => {
+    const store = await makeStore();
+    expect(await search(store, 'the')).toEqual([]);
+    expect(await search(store, 'a')).toEqual([]);
+    expect(await search(store, 'the of a')).toEqual([]);
+  });
+
+  it('takes the word being typed as the start of a word, once it has three characters, and the words before it whole', async () => {
+    const store = await makeStore();
+    expect((await search(store, 'Heus'))[0]?.entity.id).toBe('christoph-heusgen');
+    // "un" whole ("U.N." too): no "united" or "universal" alone.
+    const un = await search(store, 'un');
+    expect(un.length).toBeGreaterThan(0);
+    for (const hit of un) expect(textOf(hit)).toMatch(/(?<![\p{L}\p{N}])u\.?n(?![\p{L}\p{N}])/iu);
+    // "10" of a day, not the start of "100,000".
+    const day = await search(store, 'December 10');
+    expect(day.length).toBeGreaterThan(0);
+    for (const hit of day) expect(textOf(hit)).toMatch(/(?<!\p{N})10(?!\p{N})/u);
   });
 
   it('still forgives a typo in a word', async () => {

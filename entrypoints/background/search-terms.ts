@@ -1,0 +1,47 @@
+/**
+ * How the popup's search reads words, in the facts and in what is typed
+ * alike: "U.S." as "US", "ＵＮ" as "UN", "Corée" as "Coree", and without the
+ * words and single letters that would match nearly every fact ("the", "a",
+ * the "s" of "Trump’s").
+ */
+
+/** Letters each followed by a full stop, two or more: an acronym written with stops ("U.S.", "D.P.R.K."). */
+const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+
+/** Splits text into words at spaces and punctuation (as MiniSearch does by default). */
+const WORD_BREAK = /[\n\r\p{Z}\p{P}\p{S}]+/u;
+
+/** Accents on Latin, Greek and Cyrillic letters, which readers often leave out; not the marks of other scripts. */
+const ACCENT = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
+
+/** One letter of a cased script: an initial, or what is left of a possessive; a prefix of a third of the index. */
+const SINGLE_CASED_LETTER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u;
+
+/** English words that say nothing of what a fact is about; each is in most of the article's sentences. */
+const STOP_WORDS = new Set('a an and are as at be by for from has have in is it its of on or that the this to was were with'.split(' '));
+
+/** Full-width and compatibility forms as the plain ones ("ＵＮ" as "UN"), and acronyms without their stops. */
+export function plainText(text: string): string {
+  return text.normalize('NFKC').replace(DOTTED_ACRONYM, (acronym) => acronym.replaceAll('.', ''));
+}
+
+/** The words of a text, as the index keeps them. */
+export function wordsOf(text: string): string[] {
+  return plainText(text).split(WORD_BREAK);
+}
+
+/** A word as the index keeps it, lower case and without accents; null for a word not worth a lookup. */
+export function termOf(word: string): string | null {
+  const term = word.toLowerCase().normalize('NFKD').replace(ACCENT, '').normalize('NFC');
+  if (term === '' || SINGLE_CASED_LETTER.test(term) || STOP_WORDS.has(term)) return null;
+  return term;
+}
+
+/** A possessive ending ("’s", "'s", or the apostrophe after an "s"). */
+const POSSESSIVE_END = /(?:['’]s|s['’])$/iu;
+
+/** A name as typed or as written, compared whole: plain, and without a possessive ending ("North Korea’s"). */
+export function nameOf(text: string): string {
+  const plain = plainText(text).trim();
+  return plain.replace(POSSESSIVE_END, (ending) => (ending.toLowerCase().startsWith('s') ? 's' : ''));
+}
