@@ -8,6 +8,12 @@ type Props = { search: (query: string) => Promise<SearchHit[]> };
 
 const SEARCH_DELAY_MS = 150;
 /**
+ * How long an outcome stays before screen readers are told it: typing
+ * "Security Council" at five keys a second had them read sixteen counts out,
+ * each stale by the next key.
+ */
+const ANNOUNCE_AFTER_MS = 750;
+/**
  * The longest query the background accepts (utils/protocol.ts). A longer one
  * is refused, and the reader would see only that the answer was unexpected;
  * a paste can pass the box's maxLength in some browsers, so it is also cut.
@@ -42,7 +48,7 @@ function counted(count: number, one: string, many: string): string | undefined {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** A search's outcome in words: shown to everyone, and announced to screen readers. */
+/** A search's outcome in words: shown to everyone, and announced to screen readers once the reader pauses. */
 function outcomeOf({ query, hits }: Results): string {
   if (hits.length === 0) return `Nothing in the article matches “${query}”.`;
   const facts = hits.filter((hit) => hit.fact).length;
@@ -55,6 +61,8 @@ export function SearchPanel({ search }: Props) {
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<Results | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  /** The outcome screen readers were told. */
+  const [announced, setAnnounced] = useState('');
   /** The query whose every hit the reader asked to see. */
   const [allShownFor, setAllShownFor] = useState<string | undefined>();
   /** After "Show all": the heading of the first name that was not shown, which takes the focus the button had. */
@@ -99,6 +107,18 @@ export function SearchPanel({ search }: Props) {
   const listed = shown && (everyHit ? shown.hits : shown.hits.slice(0, FIRST_HITS));
   const groups = listed ? byEntity(listed) : [];
   const repeated = repeatedQuotes(groups.flatMap((group) => group.facts));
+  const outcome = shown ? outcomeOf(shown) : '';
+
+  useEffect(() => {
+    // Cleared at once; a new outcome once it has stood a moment, and not while a newer search is under way.
+    if (outcome === '') {
+      setAnnounced('');
+      return;
+    }
+    if (pending) return;
+    const timer = setTimeout(() => setAnnounced(outcome), ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [outcome, pending]);
 
   useEffect(() => {
     const target = focusHeading.current;
@@ -131,9 +151,13 @@ export function SearchPanel({ search }: Props) {
           {problem}
         </p>
       )}
-      {/* Always in the page, so screen readers hear each change; it changes only when a search completes. */}
-      <p class="search-outcome" aria-live="polite" aria-atomic="true">
-        {shown && outcomeOf(shown)}
+      {/* Shown as each search completes; screen readers read the region below instead, so they do not hear it twice. */}
+      <p class="search-outcome" aria-hidden="true">
+        {outcome}
+      </p>
+      {/* Always in the page, so screen readers hear each change. */}
+      <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announced}
       </p>
       {groups.length > 0 && (
         <ul class="hits" aria-busy={pending} ref={list}>

@@ -49,11 +49,29 @@ function type(text: string) {
   fireEvent.input(screen.getByRole('searchbox'), { target: { value: text } });
 }
 
-/** The live region that tells screen readers the outcome of a search. */
+/** The outcome of a search as shown. */
 function outcome(): HTMLElement {
+  const shown = document.querySelector<HTMLElement>('.search-outcome');
+  if (!shown) throw new Error('no outcome shown');
+  return shown;
+}
+
+/** The live region that tells screen readers the outcome of a search. */
+function liveRegion(): HTMLElement {
   const region = document.querySelector<HTMLElement>('[aria-live="polite"], [role="status"]');
   if (!region) throw new Error('no live region');
   return region;
+}
+
+/** Every text the live region held, in order, from now on. */
+function recordAnnouncements(): string[] {
+  const region = liveRegion();
+  const said: string[] = [];
+  new MutationObserver(() => {
+    const text = region.textContent ?? '';
+    if (text !== '' && text !== said.at(-1)) said.push(text);
+  }).observe(region, { childList: true, characterData: true, subtree: true });
+  return said;
 }
 
 describe('SearchPanel', () => {
@@ -69,19 +87,37 @@ describe('SearchPanel', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('tells screen readers how many facts match once the search completes, and not before', async () => {
+  it('tells screen readers how many facts match once the search completes and the reader pauses, and not before', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
-    const region = outcome();
+    const region = liveRegion();
+    // The count shown is not read twice: screen readers hear the live region only.
+    expect(outcome().getAttribute('aria-hidden')).toBe('true');
     type('Heusgen');
     const request = await requested('Heusgen');
     expect(region.textContent).toBe('');
     request.answer(heusgenHits);
     await waitFor(() => expect(outcome().textContent).toBe('1 name and 1 fact match “Heusgen”.'));
-    expect(outcome()).toBe(region);
+    expect(region.textContent).toBe('');
+    await waitFor(() => expect(region.textContent).toBe('1 name and 1 fact match “Heusgen”.'), { timeout: 2000 });
+    expect(liveRegion()).toBe(region);
     type('zebra');
     (await requested('zebra')).answer([]);
-    await waitFor(() => expect(outcome().textContent).toBe('Nothing in the article matches “zebra”.'));
+    await waitFor(() => expect(region.textContent).toBe('Nothing in the article matches “zebra”.'), { timeout: 2000 });
+  });
+
+  it('tells screen readers the outcome of what was typed last, not a count for each key', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const said = recordAnnouncements();
+    // Five keys a second, each answered before the next.
+    for (const typed of ['H', 'He', 'Heu', 'Heus', 'Heusg']) {
+      type(typed);
+      (await requested(typed)).answer(heusgenHits);
+      await waitFor(() => expect(outcome().textContent).toContain(`“${typed}”`));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await waitFor(() => expect(said).toEqual(['1 name and 1 fact match “Heusg”.']), { timeout: 2000 });
   });
 
   it('shows a name once, with its description and each of its facts that match, in the order of its best hit', async () => {
