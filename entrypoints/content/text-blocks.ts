@@ -3,6 +3,7 @@
  * inline markup ("North <b>Korea</b>"), skipping what nobody is reading or
  * what someone is editing. Reads the DOM; writes nothing.
  */
+import { isCjk, isWordChar } from '../../utils/matcher/fold';
 
 /** A run of text nodes that read as one phrase, and their joined text. */
 export type TextBlock = { nodes: Text[]; starts: number[]; text: string };
@@ -49,6 +50,21 @@ export function isInsideSkipped(node: Node): boolean {
 /** True for an element that ends the phrase before it and starts a new one: anything not inline. */
 export function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
+}
+
+/** True where two texts meet inside a word of a script written with spaces: only the layout can part them there. */
+function meetInWord(before: string, after: string): boolean {
+  const last = before.at(-1);
+  const first = after[0];
+  return isWordChar(last) && isWordChar(first) && !isCjk(last) && !isCjk(first);
+}
+
+/**
+ * True for an element drawn as a box of its own (a block, a flex or grid item, an inline-block): words on
+ * either side read apart. An element with no style known (in a document no window shows) is inline.
+ */
+function standsApart(element: Element): boolean {
+  return !/^(inline|contents|)$/.test(getComputedStyle(element).display);
 }
 
 /**
@@ -121,6 +137,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   let node: Node | null = root.firstChild;
   /** Whether each element the walk is inside ends a phrase, innermost last: climbing out reads no tag. */
   let breaks: boolean[] = [];
+  /** The inline elements the walk went into or out of since the last text it read. */
+  const crossed: Element[] = [];
   let restarts = 0;
   let lost = false;
   /** The parent of where the walk stood at its last yield: where it reads again if the page took that place away. */
@@ -180,9 +198,27 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
     const type = node.nodeType;
     if (leave) leave = false;
     else if (type === TEXT_NODE) {
-      block.starts.push(block.text.length);
-      block.nodes.push(node as Text);
-      block.text += (node as Text).data;
+      const { data } = node as Text;
+      let skip = false;
+      // Words that meet at an element drawn apart are two ("World</a><a>Security Council", a menu of flex
+      // items written without spaces): the phrase ends there. Markup inside a word ("No<i>rth</i>") is inline.
+      if (crossed.length > 0 && block.nodes.length > 0 && meetInWord(block.text, data) && crossed.some(standsApart)) {
+        task = currentTask();
+        around = node.parentNode;
+        yield block;
+        block = emptyBlock();
+        const standing = resumed(node, task, false);
+        if (standing === 'end') return;
+        lost = standing === 'lost';
+        if (lost) continue;
+        skip = standing === 'skip';
+      }
+      if (!skip) {
+        crossed.length = 0;
+        block.starts.push(block.text.length);
+        block.nodes.push(node as Text);
+        block.text += data;
+      }
     } else if (type === ELEMENT_NODE) {
       const element = node as Element;
       const tag = element.tagName;
@@ -191,6 +227,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         else if (onBareCustomElement && tag.includes('-')) onBareCustomElement(element);
         // A block element (or a <br>, an <img>) ends the phrase before it.
         const phraseBreak = !INLINE_TAGS.has(tag);
+        if (!phraseBreak) crossed.push(element);
         let skip = false;
         if (phraseBreak && block.nodes.length > 0) {
           task = currentTask();
@@ -216,7 +253,9 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
     // Climb out of finished elements; leaving a block element ends the phrase too.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && breaks.pop() && block.nodes.length > 0) {
+      if (!node || node === root) break;
+      if (!breaks.pop()) crossed.push(node as Element);
+      else if (block.nodes.length > 0) {
         task = currentTask();
         around = node.parentNode;
         yield block;

@@ -56,6 +56,26 @@ describe('textBlocks', () => {
     expect(blockTexts(html('<table><tr><td>North</td><td>Korea</td></tr></table>'))).toEqual(['North', 'Korea']);
   });
 
+  it('parts words that meet at an inline element drawn as a box of its own, and reads markup inside a word as one', async () => {
+    // Links and chips written without spaces between them, each a box: a menu, a list of tags.
+    expect(blockTexts(html('<p><a style="display:inline-block">World</a><a style="display:inline-block">Security Council</a></p>'))).toEqual([
+      'World',
+      'Security Council',
+    ]);
+    expect(await mentionTexts(document.body)).toEqual(['Security Council']);
+    expect(blockTexts(html('<a><span style="display:block">Asia</span><span style="display:block">North Korea tests</span></a>'))).toEqual([
+      'Asia',
+      'North Korea tests',
+    ]);
+    // Inline markup inside a word, or between words with a space, reads on.
+    expect(blockTexts(html('<p>No<i>rth Ko</i>rea and <span>Tr</span>ump, <b>North</b> <b>Korea</b></p>'))).toEqual(['North Korea and Trump, North Korea']);
+    // Chinese and Japanese are written without spaces: only a block parts them, as before.
+    expect(blockTexts(html('<p><span style="display:inline-block">北</span><span>朝鲜</span></p>'))).toEqual(['北朝鲜']);
+    expect(blockTexts(html('<p><span style="display:inline-block">Trump</span>’s <span style="display:inline-block">visit</span></p>'))).toEqual([
+      'Trump’s visit',
+    ]);
+  });
+
   it('joins text across a comment and across skipped inline content', () => {
     expect(blockTexts(html('<p>North <!-- note -->Korea</p>'))).toEqual(['North Korea']);
     expect(blockTexts(html('<p>North <span hidden>secret</span>Korea</p>'))).toEqual(['North Korea']);
