@@ -13,9 +13,10 @@ export default defineConfig({
     plugins: [preact(), factsPack()],
     build: {
       // Terser packs the content script, which every page loads, 4 % tighter than esbuild's minifier
-      // (29.4 against 30.7 kB gzip): room under the 30 kB budget.
+      // (29.4 against 30.7 kB gzip): room under the 30 kB budget. Four passes pack it 36 bytes tighter than
+      // two (five: 8 bytes looser).
       minify: 'terser',
-      terserOptions: { ecma: 2020, compress: { passes: 2 } },
+      terserOptions: { ecma: 2020, compress: { passes: 4 } },
       // Both browsers preload modules natively; Vite's stand-in would put a fetch() into the popup.
       modulePreload: { polyfill: false },
     },
