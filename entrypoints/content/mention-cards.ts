@@ -54,6 +54,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let lastOpened: PaintedMention | undefined;
   /** Where the open card's mention stands among the page's ("mention 3 of 16"), when the keyboard stepped to it. */
   let steppedPlace: string | undefined;
+  /** The mention stepped to last, and the element that held it (where the page may replace its text). */
+  let stepped: PaintedMention | undefined;
+  let steppedIn: Element | null = null;
   /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
   let ownName: { entityId: string; name: string } | undefined;
 
@@ -154,8 +157,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   function step(direction: 1 | -1): void {
     const mentions = reachableMentions(doc, highlights.all());
     if (mentions.length === 0) return;
-    const next = nextMention(doc, mentions, current ?? lastOpened, direction);
+    const from = current ?? lastOpened;
+    const next = nextMention(doc, mentions, from, direction, from === stepped ? steppedIn : null);
     if (!next) return;
+    stepped = next;
+    steppedIn = next.startNode.parentElement;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
     scrollToMiddle(doc, next);
     void open(next, { focus: true, place: `mention ${mentions.indexOf(next) + 1} of ${mentions.length}` });

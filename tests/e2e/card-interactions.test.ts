@@ -103,6 +103,26 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     expect(await e2e.tab.evaluate(() => (window as unknown as { arrows: string[] }).arrows, undefined)).toEqual(['keydown ArrowDown', 'keyup ArrowDown']);
   });
 
+  it('steps on past a live ticker whose text the page writes anew several times a second', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of the ticker’s North Korea');
+    // Every press goes on down the page, though the name stepped to is gone by the next press.
+    const onward: [string, string][] = [
+      ['un-security-council', 'the Council'],
+      ['kim-jong-un', 'Kim Jong-un'],
+      ['christoph-heusgen', 'Christoph Heusgen'],
+    ];
+    for (const [entityId, name] of onward) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await e2e.tab.press('Alt+Shift+ArrowDown');
+      await waitFor(async () => isCardOf(await e2e.tab.cardText(), entityId), `the card of ${name}`);
+    }
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+  });
+
   it('follows a related entity from the keyboard', async () => {
     // A fresh page: the keyboard would step on from the last card the test before closed.
     await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
