@@ -41,12 +41,14 @@ export function renderDemoPage(articleMarkdown = readFileSync(resolve(import.met
   </head>
   <body>
     <header class="masthead">Peninsula Lens · demo page</header>
+    <main>
     <article>
       <h1>${escapeHtml(DEMO_TITLE)}</h1>
       <p class="byline">${escapeHtml(byline)}</p>
       <p class="note">The headline is the demo page’s own; the text below is the article bundled with the extension.</p>
       ${body}
     </article>
+    </main>
   </body>
 </html>
 `;
