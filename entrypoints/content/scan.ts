@@ -58,9 +58,9 @@ export function mentionsInBlocks(blocks: readonly TextBlock[], matcher: Matcher,
   return mentions;
 }
 
-/** False for an element the page hides with CSS (display, visibility, content-visibility). */
+/** False for an element the page hides with CSS (display, visibility, content-visibility, opacity 0: text faded out, and its marks with it, is not seen, and a card opened on it pointed at nothing). */
 export function isShown(element: Element): boolean {
-  return element.checkVisibility({ visibilityProperty: true });
+  return element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
 }
 
 /** A visibility check that asks the browser once per element, and tells `onHidden` of each hidden one. */

@@ -62,6 +62,15 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     );
   });
 
+  it('marks a part faded out to nothing once it fades in, by an animation or a class', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/fade-in.html`);
+    await waitForHighlights(e2e.tab, (found) => texts(found).includes('Kim Jong-un'), 'the control');
+    // The animation ends with no change to the DOM.
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un', 'the part an animation faded in');
+    await e2e.tab.evaluate(() => document.getElementById('on-scroll')?.classList.add('shown'), undefined);
+    await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un,Otto Warmbier', 'the part a class faded in');
+  });
+
   it('underlines every mark, and leaves the underline out while a page holds more than 300 marks', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
     const [biegun] = await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Stephen Biegun', 'the first view');
