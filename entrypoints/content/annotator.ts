@@ -216,6 +216,7 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     }
     forgetDetachedShadowRoots();
     if (closed) return;
+    cards?.pageChanged();
     benchBegin('change');
     lateShadowRoots.pageChanged();
     if (changed.full) {

@@ -17,12 +17,17 @@ import { isInLink, watchTaps } from './taps';
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 350;
 
-export type MentionCards = { close(): void; destroy(): void };
+export type MentionCards = {
+  close(): void;
+  /** After a change to the page: a card whose name the page took away or wrote anew (a new view, a ticker) closes. */
+  pageChanged(): void;
+  destroy(): void;
+};
 
+/** What the card is placed by: the mention's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
 function anchorFor(mention: PaintedMention): VirtualElement {
   return {
     getBoundingClientRect: () => mention.range.getBoundingClientRect(),
-    getClientRects: () => mention.range.getClientRects(),
     contextElement: mention.startNode.parentElement ?? undefined,
   };
 }
@@ -304,11 +309,17 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     { capture: true, signal },
   );
 
+  /** Closes the card; one holding focus gives it back where it was, not to the page's start. */
+  const closeGivingFocusBack = () => close(host.containsNode(doc.activeElement ?? doc));
+
   return {
     close,
+    pageChanged() {
+      // The live range of a name the page removed or rewrote is empty: it would stand the card over nothing.
+      if (current?.range.collapsed) closeGivingFocusBack();
+    },
     destroy() {
-      // Turned off with the card holding focus: focus goes back where it was, not to the page's start.
-      close(host.containsNode(doc.activeElement ?? doc));
+      closeGivingFocusBack();
       listening.abort();
       host.destroy();
     },

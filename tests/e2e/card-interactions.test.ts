@@ -103,9 +103,10 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     expect(await e2e.tab.evaluate(() => (window as unknown as { arrows: string[] }).arrows, undefined)).toEqual(['keydown ArrowDown', 'keyup ArrowDown']);
   });
 
-  it('steps on past a live ticker whose text the page writes anew several times a second', async () => {
-    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html`);
+  it('steps on past a live ticker whose text the page writes anew between two presses', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
     await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
+    const tick = () => e2e.tab.evaluate(() => (window as unknown as { tick(): void }).tick(), undefined);
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of the ticker’s North Korea');
     // Every press goes on down the page, though the name stepped to is gone by the next press.
@@ -115,12 +116,30 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       ['christoph-heusgen', 'Christoph Heusgen'],
     ];
     for (const [entityId, name] of onward) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await tick();
+      await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'North Korea'), 'the ticker marked anew');
       await e2e.tab.press('Alt+Shift+ArrowDown');
       await waitFor(async () => isCardOf(await e2e.tab.cardText(), entityId), `the card of ${name}`);
     }
     await e2e.tab.press('Escape');
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+  });
+
+  it('closes a card whose name the page takes away or writes anew, and gives focus back where it was', async () => {
+    // A single-page app moves to another view while the card of a name in the first one is open.
+    await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'Stephen Biegun'), 'the first view');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'stephen-biegun'), 'the card of Stephen Biegun');
+    await e2e.tab.evaluate(() => (window as unknown as { navigateTo(view: string): void }).navigateTo('second'), undefined);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close with its name');
+    expect(await e2e.tab.evaluate(() => document.activeElement === document.body, undefined)).toBe(true);
+    // A live ticker writes the name pointed at anew.
+    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    await e2e.tab.evaluate(() => (window as unknown as { tick(): void }).tick(), undefined);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close when the ticker writes its name anew');
   });
 
   it('follows a related entity from the keyboard', async () => {
