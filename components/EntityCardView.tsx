@@ -9,6 +9,8 @@ export type CardState = (
       card: EntityCard;
       /** The mention's own entity, when the card shows a related one at its place. */
       backTo?: { id: string; name: string };
+      /** Every fact shown, as the reader left this card for a related name: back, it is as they left it. */
+      allFacts?: boolean;
     }
   | { status: 'failed'; name: string; message: string }
 ) & {
@@ -29,7 +31,7 @@ const FIRST_FACTS = 3;
  * The facts of a card: the first few, and the rest in a native disclosure (no script state to keep). Its
  * label says what a press does: the card's style shows one of the two, as the disclosure is open or not.
  */
-function FactList({ card }: { card: EntityCard }) {
+function FactList({ card, open }: { card: EntityCard; open?: boolean }) {
   const rest = card.facts.slice(FIRST_FACTS);
   const repeated = repeatedQuotes(card.facts);
   return (
@@ -40,7 +42,7 @@ function FactList({ card }: { card: EntityCard }) {
         ))}
       </ol>
       {rest.length > 0 && (
-        <details class="more">
+        <details class="more" open={open}>
           <summary>
             <span class="when-folded">
               {rest.length} more {rest.length === 1 ? 'fact' : 'facts'}
@@ -118,14 +120,14 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
             <nav class="related" aria-label="Related">
               <span class="related-label">Related:</span>
               {ready.card.related.map((entity) => (
-                <button type="button" class="related-entity" key={entity.id} onClick={() => onOpenEntity(entity.id, entity.name)}>
+                <button type="button" class="related-entity" key={entity.id} data-id={entity.id} onClick={() => onOpenEntity(entity.id, entity.name)}>
                   {entity.name}
                 </button>
               ))}
             </nav>
           )}
           {/* A new list for each entity: one opened from "Related" starts folded. */}
-          <FactList card={ready.card} key={ready.card.id} />
+          <FactList card={ready.card} open={ready.allFacts} key={ready.card.id} />
           <p class="source">Source: Robert R. King’s analysis bundled with Peninsula Lens.</p>
         </>
       )}

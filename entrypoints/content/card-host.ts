@@ -5,7 +5,7 @@
  * styles are adopted from a constructed sheet, so a page's CSP cannot strip
  * them and nothing has to be web-accessible.
  */
-import { computePosition, flip, getOverflowAncestors, hide, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, getOverflowAncestors, hide, type Middleware, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
@@ -52,12 +52,22 @@ export type CardHost = {
    * control, or on the card itself or its first control.
    */
   hasFocusAtEdge(backwards: boolean): boolean;
-  /** Moves keyboard focus to the open card. */
-  focus(): void;
+  /** Moves keyboard focus to the open card, or to its button of a related entity. */
+  focus(relatedId?: string): void;
+  /** True while the open card shows every fact (its disclosure is open). */
+  showsAllFacts(): boolean;
   destroy(): void;
 };
 
 export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string, name: string) => void };
+
+/**
+ * The gap between the name and the card, below it or above it (the only two sides it takes). floating-ui's
+ * own `offset` middleware, which knows every side and alignment, took 235 bytes of the content script's
+ * budget; this is the same step for the two sides, first, so that `flip` and `size` measure with the gap.
+ */
+const GAP_PX = 6;
+const gap: Middleware = { name: 'gap', fn: ({ y, placement }) => ({ y: placement.startsWith('top') ? y - GAP_PX : y + GAP_PX }) };
 
 /** The card keeps this far from the window's edges. */
 const EDGE_PX = 8;
@@ -90,7 +100,7 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
     strategy: 'fixed',
     placement: 'bottom-start',
     middleware: [
-      offset(6),
+      gap,
       // Where neither side has room for a long card, the side with more room takes it, cut to fit.
       flip({ padding: EDGE_PX }),
       size({
@@ -224,10 +234,12 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       // The card itself takes focus when the keyboard opens it, and is not in the Tab order.
       return backwards ? focused === controls[0] || focused?.getAttribute('role') === 'dialog' : focused === controls[controls.length - 1];
     },
-    focus() {
-      // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons.
-      mount?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+    focus(relatedId) {
+      // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons. Entity
+      // ids are checked to be [a-z0-9-] (utils/protocol.ts): safe in a selector.
+      mount?.querySelector<HTMLElement>(relatedId ? `[data-id="${relatedId}"]` : '[role="dialog"]')?.focus();
     },
+    showsAllFacts: () => mount?.querySelector('details')?.open === true,
     destroy() {
       hide();
       host?.remove();

@@ -62,14 +62,20 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   /** The mention stepped to last, and the element that held it (where the page may replace its text). */
   let stepped: PaintedMention | undefined;
   let steppedIn: Element | null = null;
+  /** The related entity the reader left the mention's own card for, and whether it showed every fact then. */
+  let leftFor: [relatedId: string, allFacts: boolean] | undefined;
   /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
   let ownName: { entityId: string; name: string } | undefined;
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
     onOpenEntity: (entityId, name) => {
-      // Back at the mention's own entity, the card says again where the name stands.
-      if (current) void open(current, { entityId, name, focus: true, place: entityId === current.entityId ? steppedPlace : undefined });
+      if (!current) return;
+      const back = entityId === current.entityId;
+      // Back at the mention's own entity, the card is as the reader left it: where the name stands, its
+      // facts folded or not, and focus on the related name they took.
+      if (!back) leftFor = [entityId, host.showsAllFacts()];
+      void open(current, { entityId, name, focus: true, place: back ? steppedPlace : undefined, leftFor: back ? leftFor : undefined });
     },
   });
 
@@ -96,7 +102,10 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   }
 
   /** Opens the card of `mention`, or of a related entity (`entityId`, called `name`) at the mention's place. */
-  async function open(mention: PaintedMention, options: { entityId?: string; name?: string; focus?: boolean; place?: string } = {}): Promise<void> {
+  async function open(
+    mention: PaintedMention,
+    options: { entityId?: string; name?: string; focus?: boolean; place?: string; leftFor?: [string, boolean] } = {},
+  ): Promise<void> {
     clearTimers();
     current = mention;
     lastOpened = mention;
@@ -119,7 +128,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       const back = ownName?.entityId === mention.entityId ? ownName.name : mention.text;
       const backTo = shownEntityId === mention.entityId ? undefined : { id: mention.entityId, name: back };
       host.show(
-        card ? { status: 'ready', card, backTo, place } : { status: 'failed', name, place, message: 'The bundled article has no facts about this name.' },
+        card
+          ? { status: 'ready', card, backTo, place, allFacts: options.leftFor?.[1] }
+          : { status: 'failed', name, place, message: 'The bundled article has no facts about this name.' },
         anchor,
       );
     } catch (error) {
@@ -127,7 +138,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       const reason = errorMessage(error);
       host.show({ status: 'failed', name, place, message: `The facts could not be looked up: ${reason}` }, anchor);
     }
-    if (options.focus) host.focus();
+    if (options.focus) host.focus(options.leftFor?.[0]);
   }
 
   function close(restoreFocus = false): void {

@@ -166,10 +166,10 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.press('Tab');
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the mention’s own card by the way back');
-    // Back at the name stepped to, the card says again where it stands.
+    // Back at the name stepped to, the card says again where it stands, and focus is back on the related
+    // name the reader took.
     expect(await e2e.tab.cardText()).toMatch(/mention 1 of \d+/i);
-    await e2e.tab.press('Tab');
-    await e2e.tab.press('Tab');
+    await waitFor(async () => (await e2e.tab.inCard('(root) => root.activeElement?.dataset.id ?? ""')) === firstRelated, 'focus on the related name taken');
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated} again`);
     // Pointing at the mention the card stands by (the heading's "Security Council", the page's first)
@@ -179,6 +179,31 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.hover(mention.x + mention.width / 2, mention.y + mention.height / 2);
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the mention’s own card again');
     await e2e.tab.press('Escape');
+  });
+
+  it('comes back from a related name to the card as the reader left it: every fact shown, focus on that name', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardShows('UN Security Council');
+    const firstRelated = entities.find((entity) => entity.id === 'un-security-council')?.related[0] as string;
+    const relatedName = entities.find((entity) => entity.id === firstRelated)?.name;
+    // The rest of the facts shown from the keyboard: the disclosure is the card's last control.
+    await e2e.tab.inCard('(root) => { root.querySelector("details.more > summary").focus(); return ""; }');
+    await e2e.tab.press('Enter');
+    const factsOpen = () => e2e.tab.inCard('(root) => String(root.querySelector("details.more").open)');
+    await waitFor(async () => (await factsOpen()) === 'true', 'every fact to show');
+    await e2e.tab.inCard('(root) => { root.querySelector(".related-entity").focus(); return ""; }');
+    await e2e.tab.press('Enter');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated}`);
+    await e2e.tab.inCard('(root) => { root.querySelector(".back").focus(); return ""; }');
+    await e2e.tab.press('Enter');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the mention’s own card by the way back');
+    const focusedName = '(root) => root.activeElement?.classList.contains("related-entity") ? root.activeElement.textContent : ""';
+    await waitFor(async () => (await e2e.tab.inCard(focusedName)) === relatedName, 'focus on the related name taken');
+    expect(await factsOpen()).toBe('true');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
   });
 
   it('closes the card when the pointer moves away from mention and card', async () => {

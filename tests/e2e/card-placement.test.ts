@@ -592,6 +592,34 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.cardText()).toContain('Stephen Biegun');
   });
 
+  it('stands 6 px below its name, and 6 px above it where the room is above', async () => {
+    const gaps: Record<string, number> = {};
+    for (const side of ['below', 'above'] as const) {
+      await e2e.tab.goto(`${e2e.server.origin}/pages/card-cases.html`);
+      await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+      await e2e.tab.hover(1, 1);
+      // Room to scroll either way (a tall margin above and below the page's content), then the name near
+      // the top of the window, or near its bottom.
+      await e2e.tab.evaluate(() => {
+        document.body.style.margin = `${innerHeight}px 0`;
+      }, undefined);
+      const start = await e2e.tab.evaluate(mentionRect, 'Otto Warmbier');
+      if (!start) throw new Error('no Otto Warmbier');
+      await e2e.tab.evaluate(({ top, toTop }) => scrollBy({ top: top - (toTop ? 40 : innerHeight - 60), behavior: 'instant' }), {
+        top: start.top,
+        toTop: side === 'below',
+      });
+      // Pointed at where it stands (not revealed first: that would scroll it).
+      const mention = await e2e.tab.evaluate(mentionRect, 'Otto Warmbier');
+      if (!mention) throw new Error('no Otto Warmbier');
+      await e2e.tab.hover(mention.left + mention.width / 2, mention.top + mention.height / 2);
+      await cardLoaded('Otto Warmbier');
+      const box = await cardBox(e2e.tab);
+      gaps[side] = Math.round(side === 'below' ? box.top - (mention.top + mention.height) : mention.top - box.bottom);
+    }
+    expect(gaps).toEqual({ below: 6, above: 6 });
+  });
+
   it('keeps the card open when the pointer crosses the gap from its name into it', async () => {
     await e2e.tab.hover(1, 1);
     await hoverMention(e2e.tab, 'Otto Warmbier', 'Otto Warmbier');
