@@ -12,15 +12,10 @@ function isDrawn(rect: DOMRect): boolean {
   return rect.width > 0 || rect.height > 0;
 }
 
-/** True for a box drawn within the window's height. */
-function isInWindow(doc: Document, rect: DOMRect): boolean {
-  return isDrawn(rect) && rect.bottom > 0 && rect.top < (doc.defaultView?.innerHeight ?? 0);
-}
-
 /** True when the mention can be seen: drawn, in the window, and not scrolled out of a box around it. */
 function isInView(doc: Document, mention: PaintedMention): boolean {
   const rect = mention.range.getBoundingClientRect();
-  if (!isInWindow(doc, rect)) return false;
+  if (!isDrawn(rect) || rect.bottom <= 0 || rect.top >= (doc.defaultView?.innerHeight ?? 0)) return false;
   // From the text node: a box whose own text the mention is counts too.
   return getOverflowAncestors(mention.startNode, [], false).every((box) => {
     if (!(box instanceof Element)) return true;
@@ -31,28 +26,27 @@ function isInView(doc: Document, mention: PaintedMention): boolean {
 
 /**
  * The mention to step to from `from` (the open card's, or the last one's):
- * the next one in `direction` while `from` is still in view; where the page
- * replaced its text (a ticker, a re-render), the next one past `fromPlace`,
- * the element that held it, while that is in view; else, from where the
- * reader is, the first mention at or below the top of the window (stepping
- * up, the last at or above its bottom); past the end, round to the other end.
+ * the next one in `direction` while `from` is still in view; else, from
+ * where the reader is, the first mention at or below the top of the window
+ * (stepping up, the last at or above its bottom); past the end, round to the
+ * other end.
  */
 export function nextMention(
   doc: Document,
   mentions: readonly PaintedMention[],
   from: PaintedMention | undefined,
   direction: 1 | -1,
-  fromPlace?: Element | null,
 ): PaintedMention | undefined {
-  const at = from && isInView(doc, from) ? mentions.findIndex((mention) => mention.range === from.range) : -1;
-  if (at >= 0) return mentions[(at + direction + mentions.length) % mentions.length];
+  // Where the page wrote the name anew (a ticker, a re-render), its live range collapsed into the nearest
+  // part still on the page: the mention now in that part stands for it. Else every step would start again
+  // from the first name in view, the ticker.
+  const place = from?.range.collapsed && from.range.startContainer;
+  const at = from ? mentions.findIndex((mention) => (place ? place.contains(mention.startNode) : mention.range === from.range)) : -1;
+  const standing = mentions[at];
+  if (standing && isInView(doc, standing)) return mentions[(at + direction + mentions.length) % mentions.length];
   const height = doc.defaultView?.innerHeight ?? 0;
   const inOrder = direction === 1 ? mentions : [...mentions].reverse();
-  // Else every step would go back to the ticker, the first name in view.
-  const past = fromPlace?.isConnected && isInWindow(doc, fromPlace.getBoundingClientRect()) && fromPlace;
   const seen = inOrder.find((mention) => {
-    // Following and not inside it (4, not 16), or preceding it (2): 3 + direction.
-    if (past) return (past.compareDocumentPosition(mention.startNode) & 22) === 3 + direction;
     const rect = mention.range.getBoundingClientRect();
     return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
   });

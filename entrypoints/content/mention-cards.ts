@@ -59,9 +59,6 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let lastOpened: PaintedMention | undefined;
   /** Where the open card's mention stands among the page's ("mention 3 of 16"), when the keyboard stepped to it. */
   let steppedPlace: string | undefined;
-  /** The mention stepped to last, and the element that held it (where the page may replace its text). */
-  let stepped: PaintedMention | undefined;
-  let steppedIn: Element | null = null;
   /** The related entity the reader left the mention's own card for, and whether it showed every fact then. */
   let leftFor: [relatedId: string, allFacts: boolean] | undefined;
   /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
@@ -173,11 +170,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   function step(direction: 1 | -1): void {
     const mentions = reachableMentions(doc, highlights.all());
     if (mentions.length === 0) return;
-    const from = current ?? lastOpened;
-    const next = nextMention(doc, mentions, from, direction, from === stepped ? steppedIn : null);
+    const next = nextMention(doc, mentions, current ?? lastOpened, direction);
     if (!next) return;
-    stepped = next;
-    steppedIn = next.startNode.parentElement;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
     scrollToMiddle(doc, next);
     void open(next, { focus: true, place: `mention ${mentions.indexOf(next) + 1} of ${mentions.length}` });
@@ -255,6 +249,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     'keydown',
     (event) => {
       if (!(event instanceof KeyboardEvent) || !event.isTrusted) return;
+      // A release that never came (focus left the window with the key down) keeps no later one from the page.
+      keyToRelease = undefined;
       tabbedOut = event.key === 'Tab' && host.contains(event);
       // Tab from the card's last control, or Shift+Tab from its start, leaves it: focus goes back where it
       // was. The card stands last in the page's order, so that Tab would otherwise go to the browser's own

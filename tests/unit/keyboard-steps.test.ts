@@ -12,6 +12,7 @@ import { isEditing, nextMention } from '../../entrypoints/content/keyboard-steps
 function mentionAt(text: string, top: number | null): PaintedMention {
   const node = document.createTextNode(text);
   const range = document.createRange();
+  range.selectNodeContents(node);
   const rect = top === null ? new DOMRect(0, 0, 0, 0) : new DOMRect(10, top, 80, 20);
   range.getBoundingClientRect = () => rect;
   return { start: 0, end: text.length, entityId: text, kind: 'person', text, range, textNodes: [node], startNode: node } as unknown as PaintedMention;
@@ -32,6 +33,24 @@ describe('nextMention', () => {
     expect(name(nextMention(document, mentions, inView[0], 1))).toBe('fourth');
     expect(name(nextMention(document, mentions, inView[0], -1))).toBe('second');
     expect(name(nextMention(document, [inView[0] as PaintedMention, inView[1] as PaintedMention], inView[1], 1))).toBe('third');
+  });
+
+  it('steps on from the name the page wrote in the place of the last card’s (a ticker), not from the first in view', () => {
+    const ticker = document.createElement('p');
+    document.body.append(ticker);
+    // The name stepped to, in the ticker; the page then writes the ticker's text anew, and the browser
+    // collapses the name's live range into the ticker (the test DOM does not update live ranges).
+    const old = mentionAt('ticker', 20);
+    const anew = mentionAt('ticker anew', 20);
+    ticker.append(anew.startNode);
+    old.range.setStart(ticker, 0);
+    old.range.collapse(true);
+    const withTicker = [...above, anew, ...inView, below];
+    expect(name(nextMention(document, withTicker, old, 1))).toBe('third');
+    expect(name(nextMention(document, withTicker, old, -1))).toBe('second');
+    // Not yet marked anew: from where the reader is.
+    expect(name(nextMention(document, mentions, old, 1))).toBe('third');
+    ticker.remove();
   });
 
   it('starts from where the reader is when the last card’s name was scrolled away', () => {
