@@ -52,11 +52,15 @@ export function isPhraseBreak(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
 }
 
-/** True where two texts meet inside a word of a script written with spaces: only the layout can part them there. */
+/**
+ * True where two texts of more than a letter each meet inside a word of a script written with spaces: only
+ * the layout can part them there. A single letter in a box of its own is a drop cap ("N" of "North Korea")
+ * or a heading split into letters for an animation: read on.
+ */
 function meetInWord(before: string, after: string): boolean {
   const last = before.at(-1);
   const first = after[0];
-  return isWordChar(last) && isWordChar(first) && !isCjk(last) && !isCjk(first);
+  return before.length > 1 && after.length > 1 && isWordChar(last) && isWordChar(first) && !isCjk(last) && !isCjk(first);
 }
 
 /**
@@ -202,7 +206,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
       let skip = false;
       // Words that meet at an element drawn apart are two ("World</a><a>Security Council", a menu of flex
       // items written without spaces): the phrase ends there. Markup inside a word ("No<i>rth</i>") is inline.
-      if (crossed.length > 0 && block.nodes.length > 0 && meetInWord(block.text, data) && crossed.some(standsApart)) {
+      if (crossed.length > 0 && block.nodes.length > 0 && meetInWord((block.nodes.at(-1) as Text).data, data) && crossed.some(standsApart)) {
         task = currentTask();
         around = node.parentNode;
         yield block;

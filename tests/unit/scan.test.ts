@@ -69,6 +69,13 @@ describe('textBlocks', () => {
     ]);
     // Inline markup inside a word, or between words with a space, reads on.
     expect(blockTexts(html('<p>No<i>rth Ko</i>rea and <span>Tr</span>ump, <b>North</b> <b>Korea</b></p>'))).toEqual(['North Korea and Trump, North Korea']);
+    // A drop cap, or a heading split into a box for each letter, reads as one word.
+    expect(blockTexts(html('<p><span style="display:inline-block">N</span>orth Korea</p>'))).toEqual(['North Korea']);
+    expect(
+      blockTexts(
+        html('<h2><span style="display:inline-block">T</span><span style="display:inline-block">r</span><span style="display:inline-block">ump</span></h2>'),
+      ),
+    ).toEqual(['Trump']);
     // Chinese and Japanese are written without spaces: only a block parts them, as before.
     expect(blockTexts(html('<p><span style="display:inline-block">北</span><span>朝鲜</span></p>'))).toEqual(['北朝鲜']);
     expect(blockTexts(html('<p><span style="display:inline-block">Trump</span>’s <span style="display:inline-block">visit</span></p>'))).toEqual([
