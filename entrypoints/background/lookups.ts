@@ -7,7 +7,7 @@ import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
-import { nameOf, termOf, wordsOf } from './search-terms';
+import { nameOf, namesTyped, termOf, wordsOf } from './search-terms';
 
 type EntityRef = EntityCard['related'][number];
 
@@ -36,14 +36,16 @@ function viewOf(fact: Fact, refs: Map<string, EntityRef>): FactView {
 }
 
 /**
- * Where a fact stands in time: by when it starts, a year or a month after the months and days inside it
- * ("2019" after February 2019, "December 2020" after 11 December, "2017–2018" after December 2017), then
- * by when it ends. An ISO date goes on with "-" where a less precise one ends, so a marker higher than
- * any character, put after each, sorts a period after the dates inside it.
+ * Put after a date, sorts it after every date inside it: an ISO date goes on with "-" where a less precise
+ * one ends, and this is higher than any character.
  */
 const AFTER_INSIDE = '\uffff';
 
-/** Orders facts by date, undated last, keeping the article's order among equals. */
+/**
+ * Orders facts by when they start, a year or a month after the months and days inside it ("2019" after
+ * February 2019, "December 2020" after 11 December, "2017–2018" after December 2017), then by when they
+ * end; undated last, the article's order among equals.
+ */
 function byDate(a: Fact, b: Fact): number {
   const start = (fact: Fact) => (fact.date === undefined ? AFTER_INSIDE : fact.date + AFTER_INSIDE);
   const end = (fact: Fact) => (fact.date === undefined ? AFTER_INSIDE : (fact.dateEnd ?? fact.date) + AFTER_INSIDE);
@@ -93,11 +95,14 @@ const FUZZY_FROM_LETTERS = 5;
 const hasLetter = /\p{L}/u;
 const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) && [...term].length >= FUZZY_FROM_LETTERS ? WORD_FUZZINESS : false);
 /**
- * The word being typed, the last, is taken as the start of a word ("Heus", "201"), once it has three
- * characters: "un" as a prefix found every "united", "universal" and "unanimous". The words before it are whole.
+ * The word being typed, the last, is taken as the start of a word ("Heus", "201"): alone, once it has
+ * three characters, as "un" alone found every "united", "universal" and "unanimous"; after other words
+ * ("North Ko") or in Korean, Chinese or Japanese (김정, 北朝), at once. The words before it are whole.
  */
 const PREFIX_FROM_CHARS = 3;
-const isPrefix = (term: string, index: number, terms: string[]): boolean => index === terms.length - 1 && [...term].length >= PREFIX_FROM_CHARS;
+const WRITTEN_WITHOUT_SHORT_WORDS = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const isPrefix = (term: string, index: number, terms: string[]): boolean =>
+  index === terms.length - 1 && (index > 0 || [...term].length >= PREFIX_FROM_CHARS || WRITTEN_WITHOUT_SHORT_WORDS.test(term));
 const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
 
 async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>> {
@@ -135,8 +140,8 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
  * too), compared as the matcher compares them.
  */
 function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
-  const typed = foldText(nameOf(query), true);
-  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => foldText(nameOf(name), true) === typed);
+  const typed = new Set(namesTyped(query).map((name) => foldText(name, true)));
+  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => typed.has(foldText(nameOf(name), true)));
   return entities.filter(called);
 }
 
@@ -154,11 +159,11 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   // The entity called what was typed comes first, with every fact about it: "China" found China's facts
   // only where they say "China", not "Chinese". The index ranks a match in a short name higher, so North
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
-  const named = entitiesNamed(entities, query);
-  const first = named.flatMap((entity): SearchHit[] => {
-    const ref = refOf(entity);
-    const about = allFacts.filter((fact) => fact.entities.includes(entity.id)).sort(byDate);
-    return [{ entity: ref, description: entity.description }, ...about.map((fact) => ({ entity: ref, fact: viewOf(fact, refs) }))];
+  const cards = await Promise.all(entitiesNamed(entities, query).map((entity) => entityCard(store, entity.id)));
+  const first = cards.flatMap((card): SearchHit[] => {
+    if (!card) return [];
+    const entity = { id: card.id, name: card.name, kind: card.kind };
+    return [{ entity, description: card.description }, ...card.facts.map((fact) => ({ entity, fact }))];
   });
   const listed = new Set(first.map((hit) => hit.fact?.id ?? `entity:${hit.entity.id}`));
   // Every other hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.

@@ -1,3 +1,6 @@
+import { isHangul } from '../../utils/matcher/fold';
+import { KOREAN_PARTICLES } from '../../utils/matcher/korean-particles';
+
 /**
  * How the popup's search reads words, in the facts and in what is typed
  * alike: "U.S." as "US", "ＵＮ" as "UN", "Corée" as "Coree", and without the
@@ -5,8 +8,8 @@
  * the "s" of "Trump’s").
  */
 
-/** Letters each followed by a full stop, two or more: an acronym written with stops ("U.S.", "D.P.R.K."). */
-const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.){2,}/gu;
+/** Letters each followed by a full stop, the last one's optional: an acronym written with stops ("U.S.", "D.P.R.K", not "N.Korea"). */
+const DOTTED_ACRONYM = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])/gu;
 
 /** Splits text into words at spaces and punctuation (as MiniSearch does by default). */
 const WORD_BREAK = /[\n\r\p{Z}\p{P}\p{S}]+/u;
@@ -44,4 +47,11 @@ const POSSESSIVE_END = /(?:['’]s|s['’])$/iu;
 export function nameOf(text: string): string {
   const plain = plainText(text).trim();
   return plain.replace(POSSESSIVE_END, (ending) => (ending.toLowerCase().startsWith('s') ? 's' : ''));
+}
+
+/** What a query may name: the name as typed, and a Korean one also without the particle after it (김정은의, 북한은). */
+export function namesTyped(query: string): string[] {
+  const name = nameOf(query);
+  const bare = KOREAN_PARTICLES.filter((particle) => name.endsWith(particle) && isHangul(name.at(-particle.length - 1)));
+  return [name, ...bare.map((particle) => name.slice(0, -particle.length))];
 }

@@ -191,6 +191,9 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       ['Трамп', 'donald-trump'],
       ['Trump’s', 'donald-trump'],
       ["North Korea's", 'north-korea'],
+      // A Korean name with the particle after it.
+      ['김정은의', 'kim-jong-un'],
+      ['북한은', 'north-korea'],
     ] as const) {
       const card = await entityCard(store, entityId);
       if (!card) throw new Error(`no card of ${entityId}`);
@@ -207,6 +210,7 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     const found = async (query: string) => (await search(store, query)).map((hit) => hit.fact?.id ?? hit.entity.id);
     for (const [written, plain] of [
       ['U.S.', 'US'],
+      ['U.S', 'US'],
       ['D.P.R.K.', 'DPRK'],
       ['ＵＮ', 'UN'],
       ['Ｈｅｕｓｇｅｎ', 'Heusgen'],
@@ -233,15 +237,26 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     expect(await search(store, 'the of a')).toEqual([]);
   });
 
-  it('takes the word being typed as the start of a word, once it has three characters, and the words before it whole', async () => {
+  it('takes the word being typed as the start of a word (alone from its third character; after other words, or in Korean and Chinese, at once), and the words before it whole', async () => {
     const store = await makeStore();
     expect((await search(store, 'Heus'))[0]?.entity.id).toBe('christoph-heusgen');
     // "un" whole ("U.N." too): no "united" or "universal" alone.
     const un = await search(store, 'un');
     expect(un.length).toBeGreaterThan(0);
     for (const hit of un) expect(textOf(hit)).toMatch(/(?<![\p{L}\p{N}])u\.?n(?![\p{L}\p{N}])/iu);
+    // After other words, a word begun is a start at once ("North Ko"), and in Korean and Chinese too (김정, 北朝).
+    for (const [query, entityId] of [
+      ['North Ko', 'north-korea'],
+      ['Security Co', 'un-security-council'],
+      ['Kim Jo', 'kim-jong-un'],
+      ['김정', 'kim-jong-un'],
+      ['北朝', 'north-korea'],
+    ] as const) {
+      const names = (await search(store, query)).filter((hit) => !hit.fact).map((hit) => hit.entity.id);
+      expect({ query, among: names.slice(0, 3).includes(entityId) }).toEqual({ query, among: true });
+    }
     // "10" of a day, not the start of "100,000".
-    const day = await search(store, 'December 10');
+    const day = await search(store, '10 December');
     expect(day.length).toBeGreaterThan(0);
     for (const hit of day) expect(textOf(hit)).toMatch(/(?<!\p{N})10(?!\p{N})/u);
   });
