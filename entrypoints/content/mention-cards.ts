@@ -104,6 +104,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     options: { entityId?: string; name?: string; focus?: boolean; place?: string; leftFor?: [string, boolean] } = {},
   ): Promise<void> {
     clearTimers();
+    // Its text rewritten since the pointer came to rest on it: nothing to stand by.
+    if (mention.range.collapsed) return;
     current = mention;
     lastOpened = mention;
     shownEntityId = options.entityId ?? mention.entityId;
