@@ -142,6 +142,18 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close when the ticker writes its name anew');
   });
 
+  it('opens no card for a name the page wrote anew while the pointer came to rest on it', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
+    const mention = await e2e.tab.evaluate(revealHighlight, 'North Korea');
+    if (!mention) throw new Error('no North Korea');
+    // The card opens 120 ms after the pointer stops; the ticker writes its text anew before that.
+    await e2e.tab.hover(mention.x + mention.width / 2, mention.y + mention.height / 2);
+    await e2e.tab.evaluate(() => (window as unknown as { tick(): void }).tick(), undefined);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await e2e.tab.cardText()).toBe('');
+  });
+
   it('follows a related entity from the keyboard', async () => {
     // A fresh page: the keyboard would step on from the last card the test before closed.
     await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
