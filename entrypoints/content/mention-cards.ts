@@ -19,7 +19,7 @@ const HOVER_CLOSE_DELAY_MS = 350;
 
 export type MentionCards = {
   close(): void;
-  /** After a change to the page: a card whose name the page took away or wrote anew (a new view, a ticker) closes. */
+  /** After a change to the page: a card whose name the page took away, wrote anew (a new view, a ticker) or hid closes. */
   pageChanged(): void;
   destroy(): void;
 };
@@ -324,8 +324,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   return {
     close,
     pageChanged() {
-      // The live range of a name the page removed or rewrote is empty: it would stand the card over nothing.
-      if (current?.range.collapsed) closeGivingFocusBack();
+      // Once the change is dealt with: a name no longer marked where it stood (removed, rewritten, its live
+      // range empty; its part hidden, opted out or made editable) would stand the card over nothing.
+      setTimeout(() => {
+        if (current && highlights.at(current.startNode, current.startOffset) !== current) closeGivingFocusBack();
+      }, 0);
     },
     destroy() {
       closeGivingFocusBack();

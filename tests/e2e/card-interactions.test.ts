@@ -142,6 +142,21 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close when the ticker writes its name anew');
   });
 
+  it('closes a card whose name the page hides or takes out of reading, and gives focus back', async () => {
+    for (const [attribute, value] of [
+      ['hidden', ''],
+      ['data-peninsula-lens', 'off'],
+    ] as const) {
+      await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+      await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
+      await e2e.tab.press('Alt+Shift+ArrowDown');
+      await cardShows('UN Security Council');
+      await e2e.tab.evaluate(({ name, set }) => document.querySelector('h1')?.setAttribute(name, set), { name: attribute, set: value });
+      await waitFor(async () => (await e2e.tab.cardText()) === '', `the card to close when its name's part gets ${attribute}`);
+      expect(await e2e.tab.evaluate(() => document.activeElement === document.body, undefined)).toBe(true);
+    }
+  });
+
   it('opens no card for a name the page wrote anew while the pointer came to rest on it', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
     await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
