@@ -63,12 +63,17 @@ export async function entityCard(store: FactStore, entityId: string): Promise<En
   const entity = await store.entity(entityId);
   if (!entity) return null;
   const [facts, refs] = await Promise.all([store.factsAbout(entityId), refsById(store)]);
+  return cardOf(entity, facts, refs);
+}
+
+/** The card of an entity from its facts (in the pack's order, as the store gives them) and every entity's reference. */
+function cardOf(entity: Entity, facts: readonly Fact[], refs: Map<string, EntityRef>): EntityCard {
   return {
     id: entity.id,
     kind: entity.kind,
     name: entity.name,
     description: entity.description,
-    facts: facts.sort(byDate).map((fact) => viewOf(fact, refs)),
+    facts: [...facts].sort(byDate).map((fact) => viewOf(fact, refs)),
     related: entity.related.flatMap((id) => refs.get(id) ?? []),
   };
 }
@@ -159,9 +164,15 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   // The entity called what was typed comes first, with every fact about it: "China" found China's facts
   // only where they say "China", not "Chinese". The index ranks a match in a short name higher, so North
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
-  const cards = await Promise.all(entitiesNamed(entities, query).map((entity) => entityCard(store, entity.id)));
+  // Its card from what was read above: no second reading of the store at every key.
+  const cards = entitiesNamed(entities, query).map((entity) =>
+    cardOf(
+      entity,
+      allFacts.filter((fact) => fact.entities.includes(entity.id)),
+      refs,
+    ),
+  );
   const first = cards.flatMap((card): SearchHit[] => {
-    if (!card) return [];
     const entity = { id: card.id, name: card.name, kind: card.kind };
     return [{ entity, description: card.description }, ...card.facts.map((fact) => ({ entity, fact }))];
   });

@@ -325,7 +325,9 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     close,
     pageChanged() {
       // Once the change is dealt with: a name no longer marked where it stood (removed, rewritten, its live
-      // range empty; its part hidden, opted out or made editable) would stand the card over nothing.
+      // range empty; its part hidden, opted out or made editable) would stand the card over nothing. With no
+      // card open, nothing to ask (a busy page changes many times a second).
+      if (!current) return;
       setTimeout(() => {
         if (current && highlights.at(current.startNode, current.startOffset) !== current) closeGivingFocusBack();
       }, 0);

@@ -146,10 +146,19 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   let restarts = 0;
   let lost = false;
   /** The parent of where the walk stood at its last yield: where it reads again if the page took that place away. */
-  let around: Node | null = null;
+  // Typed as it is set (in `ending`): TypeScript would otherwise take it for null at the restart below.
+  let around = null as Node | null;
   /** Set when the walk stands on an element it must leave without reading it. */
   let leave = false;
   let task: number;
+  /** The block that ends at `at`, to yield; notes where the walk stands and in which task, and starts the next block. */
+  const ending = (at: Node): TextBlock => {
+    task = currentTask();
+    around = at.parentNode;
+    const ended = block;
+    block = emptyBlock();
+    return ended;
+  };
   /**
    * After a yield: 'lost' when the page took the walk's node out of its root,
    * 'skip' when it hid, made editable or opted out an element around it (or
@@ -159,8 +168,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
    * Only a walk resumed in a later task can have been moved; it learns its
    * ancestors' phrase breaks afresh.
    */
-  const resumed = (at: Node, yieldedIn: number, withNode: boolean): 'lost' | 'skip' | 'end' | 'on' => {
-    if (yieldedIn === currentTask()) return 'on';
+  const resumed = (at: Node, withNode: boolean): 'lost' | 'skip' | 'end' | 'on' => {
+    if (task === currentTask()) return 'on';
     if (isInsideSkipped(root)) return 'end';
     const standing = standingOf(root, at, withNode);
     if (!standing) return 'lost';
@@ -207,11 +216,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
       // Words that meet at an element drawn apart are two ("World</a><a>Security Council", a menu of flex
       // items written without spaces): the phrase ends there. Markup inside a word ("No<i>rth</i>") is inline.
       if (crossed.length > 0 && block.nodes.length > 0 && meetInWord((block.nodes.at(-1) as Text).data, data) && crossed.some(standsApart)) {
-        task = currentTask();
-        around = node.parentNode;
-        yield block;
-        block = emptyBlock();
-        const standing = resumed(node, task, false);
+        yield ending(node);
+        const standing = resumed(node, false);
         if (standing === 'end') return;
         lost = standing === 'lost';
         if (lost) continue;
@@ -234,11 +240,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
         if (!phraseBreak) crossed.push(element);
         let skip = false;
         if (phraseBreak && block.nodes.length > 0) {
-          task = currentTask();
-          around = node.parentNode;
-          yield block;
-          block = emptyBlock();
-          const standing = resumed(node, task, true);
+          yield ending(node);
+          const standing = resumed(node, true);
           if (standing === 'end') return;
           lost = standing === 'lost';
           if (lost) continue;
@@ -260,11 +263,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
       if (!node || node === root) break;
       if (!breaks.pop()) crossed.push(node as Element);
       else if (block.nodes.length > 0) {
-        task = currentTask();
-        around = node.parentNode;
-        yield block;
-        block = emptyBlock();
-        const standing = resumed(node, task, false);
+        yield ending(node);
+        const standing = resumed(node, false);
         if (standing === 'end') return;
         lost = standing === 'lost';
         if (lost) break;
