@@ -7,7 +7,7 @@ import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
-import { nameOf, namesTyped, termOf, wordsOf } from './search-terms';
+import { isNameSwapped, nameOf, namesTyped, termOf, wordsOf } from './search-terms';
 
 type EntityRef = EntityCard['related'][number];
 
@@ -145,9 +145,12 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
  * too), compared as the matcher compares them.
  */
 function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
-  const typed = new Set(namesTyped(query).map((name) => foldText(name, true)));
-  const called = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].some((name) => typed.has(foldText(nameOf(name), true)));
-  return entities.filter(called);
+  const typed = namesTyped(query).map((name) => foldText(name, true));
+  const namesOf = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].map((name) => foldText(nameOf(name), true));
+  const named = entities.filter((entity) => namesOf(entity).some((name) => typed.includes(name)));
+  // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays itself.
+  if (named.length > 0) return named;
+  return entities.filter((entity) => namesOf(entity).some((name) => typed.some((typedName) => isNameSwapped(typedName, name))));
 }
 
 /** Entities and facts that match a free-text query, best first. */

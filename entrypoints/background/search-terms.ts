@@ -55,3 +55,14 @@ export function namesTyped(query: string): string[] {
   const bare = KOREAN_PARTICLES.filter((particle) => name.endsWith(particle) && isHangul(name.at(-particle.length - 1)));
   return [name, ...bare.map((particle) => name.slice(0, -particle.length))];
 }
+
+/** Names this short are left as typed: two letters swapped in "Kmi" or "SU" could as well be another word. */
+const SWAPPED_FROM_CHARS = 5;
+
+/** True when `typed` is `name` with two letters next to each other swapped ("Heusegn", "Beigun"), the typo of hands that race. */
+export function isNameSwapped(typed: string, name: string): boolean {
+  const [a, b] = [[...typed], [...name]];
+  if (a.length !== b.length || a.length < SWAPPED_FROM_CHARS) return false;
+  const at = a.findIndex((char, index) => char !== b[index]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2).join('') === b.slice(at + 2).join('');
+}

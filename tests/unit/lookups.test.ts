@@ -266,6 +266,43 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     expect(hits[0]?.entity.id).toBe('christoph-heusgen');
   });
 
+  /** Whether the hits for `query` begin with the entity's name and then every fact of its card, in order. */
+  async function ledBy(store: FactStore, query: string, entityId: string): Promise<boolean> {
+    const card = await entityCard(store, entityId);
+    if (!card) throw new Error(`no card of ${entityId}`);
+    const hits = await search(store, query);
+    const leading = hits.slice(0, 1 + card.facts.length).map((hit) => `${hit.entity.id}: ${hit.fact?.id ?? 'name'}`);
+    return leading.join() === [`${entityId}: name`, ...card.facts.map((fact) => `${entityId}: ${fact.id}`)].join();
+  }
+
+  it('puts first, with every fact about it, a name typed with two letters swapped, as hands often type one', async () => {
+    const store = await makeStore();
+    for (const [query, entityId] of [
+      ['Heusegn', 'christoph-heusgen'],
+      ['Beigun', 'stephen-biegun'],
+      ['Stephen Beigun', 'stephen-biegun'],
+      ['Warmbeir', 'otto-warmbier'],
+      ['Trupm’s', 'donald-trump'],
+      ['Cihna', 'china'],
+      ['Kmi Jong-un', 'kim-jong-un'],
+    ] as const) {
+      expect({ query, led: await ledBy(store, query, entityId) }).toEqual({ query, led: true });
+    }
+  });
+
+  it('takes no other typo for a name, and no swap in a name of four letters or fewer', async () => {
+    const store = await makeStore();
+    for (const [query, entityId] of [
+      ['Kim Jong-il', 'kim-jong-un'],
+      ['Biegunn', 'stephen-biegun'],
+      ['Huesgne', 'christoph-heusgen'],
+      ['DRPK', 'north-korea'],
+      ['SU', 'united-states'],
+    ] as const) {
+      expect({ query, led: await ledBy(store, query, entityId) }).toEqual({ query, led: false });
+    }
+  });
+
   it('returns every hit, however many (the Council alone has twenty facts), each once', async () => {
     const hits = await search(await makeStore(), 'Security Council');
     expect(hits.length).toBeGreaterThan(20);
