@@ -24,13 +24,8 @@ export type MentionCards = {
   destroy(): void;
 };
 
-/** What the card is placed by: the mention's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
-function anchorFor(mention: PaintedMention): VirtualElement {
-  return {
-    getBoundingClientRect: () => mention.range.getBoundingClientRect(),
-    contextElement: mention.startNode.parentElement ?? undefined,
-  };
-}
+/** True for two boxes at the same place (to within a pixel). */
+const isAt = (one: DOMRect, other: DOMRect): boolean => Math.abs(one.x - other.x) < 1 && Math.abs(one.y - other.y) < 1;
 
 /** Wires cards to the painted mentions of `doc`; `destroy` removes every listener and the card. */
 export function attachMentionCards(doc: Document, highlights: MentionHighlights): MentionCards {
@@ -63,6 +58,19 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let leftFor: [relatedId: string, allFacts: boolean] | undefined;
   /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
   let ownName: { entityId: string; name: string } | undefined;
+  /** The open card's name's box as last seen: where the name stands, also once the page took it away. */
+  let box = new DOMRect();
+  /** What the open card is placed by: its name's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
+  const anchor: VirtualElement = {
+    getBoundingClientRect() {
+      const rect = current?.range.getBoundingClientRect();
+      if (rect?.width) box = rect;
+      return box;
+    },
+    get contextElement() {
+      return current?.startNode.parentElement ?? undefined;
+    },
+  };
 
   const host: CardHost = createCardHost(doc, {
     onClose: () => close(true),
@@ -112,7 +120,6 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     pinned = options.focus === true;
     if (!pinned) framePointer?.cardOpened();
     const id = ++lookup;
-    const anchor = anchorFor(mention);
     const name = options.name ?? mention.text;
     // A related entity's card keeps the place for the way back; any other card has its own.
     if (!options.entityId) steppedPlace = options.place;
@@ -329,7 +336,14 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // card open, nothing to ask (a busy page changes many times a second).
       if (!current) return;
       setTimeout(() => {
-        if (current && highlights.at(current.startNode, current.startOffset) !== current) closeGivingFocusBack();
+        if (!current || highlights.at(current.startNode, current.startOffset) === current) return;
+        const { entityId, text } = current;
+        // The same name drawn anew where it stood (a framework's re-render, a live page's refresh): the card stays, on it.
+        const again = highlights
+          .all()
+          .find((mention) => mention.entityId === entityId && mention.text === text && isAt(mention.range.getBoundingClientRect(), box));
+        if (again) current = lastOpened = again;
+        else closeGivingFocusBack();
       }, 0);
     },
     destroy() {

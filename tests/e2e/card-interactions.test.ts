@@ -138,8 +138,26 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
     await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
     await hoverMention(e2e.tab, 'North Korea', 'North Korea');
-    await e2e.tab.evaluate(() => (window as unknown as { tick(): void }).tick(), undefined);
-    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close when the ticker writes its name anew');
+    await e2e.tab.evaluate(() => (window as unknown as { tick(name: string): void }).tick('China'), undefined);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close when the ticker writes another name over its name');
+  });
+
+  it('keeps a card open, and on its name, when the page draws the same name anew where it stood', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the ticker and the article to be highlighted');
+    // From the keyboard: the card holds focus, and no pointer keeps it open.
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of the ticker’s North Korea');
+    for (let item = 0; item < 3; item++) {
+      await e2e.tab.evaluate(() => (window as unknown as { tick(): void }).tick(), undefined);
+      await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'North Korea'), 'the ticker marked anew');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(isCardOf(await e2e.tab.cardText(), 'north-korea')).toBe(true);
+    expect(await e2e.tab.evaluate(() => document.activeElement === document.body, undefined)).toBe(false);
+    // The next step goes on from the name now on the page.
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council, next after the ticker');
   });
 
   it('closes a card whose name the page hides or takes out of reading, and gives focus back', async () => {

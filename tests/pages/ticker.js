@@ -2,8 +2,9 @@
 // the address, only when a test calls tick().
 const ticker = document.getElementById('ticker');
 let count = 0;
-window.tick = () => {
+/** The ticker's next item: about North Korea unless a test names another. */
+window.tick = (name = 'North Korea') => {
   count += 1;
-  ticker.textContent = `North Korea update #${count}`;
+  ticker.textContent = `${name} update #${count}`;
 };
 if (!new URLSearchParams(location.search).has('still')) setInterval(window.tick, 150);
