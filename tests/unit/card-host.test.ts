@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachCardHost, isCardHost } from '../../entrypoints/content/card-host';
 
-/** What card-host.ts makes: the fixed start, then 8 characters of base 36 (36^8, about 2.8 × 10^12 names). */
+/** What card-host.tsx makes: the fixed start, then 8 characters of base 36 (36^8, about 2.8 × 10^12 names). */
 const CARD_TAG = /^peninsula-lens-card-[a-z0-9]{8}$/;
 
 describe('attachCardHost', () => {

@@ -6,7 +6,7 @@
  * them and nothing has to be web-accessible.
  */
 import { computePosition, flip, getOverflowAncestors, hide, type Middleware, shift, size, type VirtualElement } from '@floating-ui/dom';
-import { h, render } from 'preact';
+import { render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
 import { flatTreeAncestors } from './flat-tree';
@@ -215,7 +215,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
   return {
     show(state, anchor) {
       const target = ensureMounted(layerAround(doc, anchor.contextElement));
-      render(h(EntityCardView, { state, onClose: callbacks.onClose, onOpenEntity: callbacks.onOpenEntity }), target);
+      render(<EntityCardView state={state} onClose={callbacks.onClose} onOpenEntity={callbacks.onOpenEntity} />, target);
       stopPositioning?.();
       stopPositioning = followAnchor(doc, anchor, target);
     },
