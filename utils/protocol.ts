@@ -49,16 +49,17 @@ export const EntityCardSchema = v.strictObject({
 });
 export type EntityCard = v.InferOutput<typeof EntityCardSchema>;
 
-export const SiteStatusSchema = v.strictObject({
+const siteStatusEntries = {
   site: v.nullable(v.string()),
   enabled: v.boolean(),
   /** Set when stored settings could not be read; they were kept aside, not lost. */
   settingsProblem: v.optional(Text),
-});
+};
+export const SiteStatusSchema = v.strictObject(siteStatusEntries);
 export type SiteStatus = v.InferOutput<typeof SiteStatusSchema>;
 
 /** The answer a content script gets: the site's status and, where it is on, the matcher (utils/matcher/shipped.ts). */
-export const PageStatusSchema = v.strictObject({ ...SiteStatusSchema.entries, matcher: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))) });
+export const PageStatusSchema = v.strictObject({ ...siteStatusEntries, matcher: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))) });
 export type PageStatus = v.InferOutput<typeof PageStatusSchema>;
 
 /** An entity that matched (with its description), or one of its facts that matched. */
