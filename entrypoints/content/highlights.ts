@@ -3,7 +3,7 @@
  * kind of entity, so pages and readers can style them apart, and no change to
  * the page's DOM. Also answers "which mention is at this text position?".
  */
-import { ENTITY_KINDS, type EntityKind } from '../../data/schema';
+import type { EntityKind } from '../../data/schema';
 import type { Mention } from './scan';
 import { composedParent } from './text-blocks';
 
@@ -125,6 +125,16 @@ function inDocumentOrder(a: PaintedMention, b: PaintedMention): number {
   return (first[level] as Node).compareDocumentPosition(second[level] as Node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
+/** Registers `highlight` under `name`, unless it is already (each change to the registry restyles the page). */
+function register(name: string, highlight: Highlight): void {
+  if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+}
+
+/** Unregisters `highlight` where it is still the one under `name`: a page may have put its own there since. */
+function unregister(name: string, highlight: Highlight | undefined): void {
+  if (highlight && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+}
+
 /** Creates the highlights of one document and the open shadow roots in it. */
 export function createMentionHighlights(): MentionHighlights {
   const byKind = new Map<EntityKind, Highlight>();
@@ -149,7 +159,7 @@ export function createMentionHighlights(): MentionHighlights {
     if (!highlight) {
       highlight = new Highlight();
       byKind.set(kind, highlight);
-      CSS.highlights.set(highlightName(kind), highlight);
+      register(highlightName(kind), highlight);
     }
     return highlight;
   }
@@ -163,30 +173,28 @@ export function createMentionHighlights(): MentionHighlights {
   /** Underlines what `flush` is about to paint; takes the underline away when the marks grow past the limit. */
   function underlineForFlush(readingEnded: boolean): void {
     if (!fewEnoughToUnderline()) {
-      if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) === underline) CSS.highlights.delete(UNDERLINE_HIGHLIGHT);
+      unregister(UNDERLINE_HIGHLIGHT, underline);
       underline = undefined;
       return;
     }
     if (underline) for (const ranges of pending.values()) for (const range of ranges) underline.add(range);
     else if (painted > 0 && readingEnded) underline = new Highlight(...everyRange());
-    if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) !== underline) CSS.highlights.set(UNDERLINE_HIGHLIGHT, underline);
+    if (underline) register(UNDERLINE_HIGHLIGHT, underline);
   }
 
   /** After marks were taken away, which needs no flush: brings the underline back, once they are few enough. */
   function underlineAfterRemoval(): void {
     if (underline || !underlineLeftOut || !fewEnoughToUnderline() || painted === 0) return;
     underline = new Highlight(...everyRange());
-    CSS.highlights.set(UNDERLINE_HIGHLIGHT, underline);
+    register(UNDERLINE_HIGHLIGHT, underline);
   }
 
   /**
    * The range of every mention added, painted or about to be. Read from our own records: a content
    * script in Firefox sees the page's Highlight objects through a wrapper that cannot iterate them.
    */
-  function everyRange(): Set<Range> {
-    const ranges = new Set<Range>();
-    for (const list of byNode.values()) for (const mention of list) ranges.add(mention.range);
-    return ranges;
+  function everyRange(): Range[] {
+    return [...paintedWhere(() => true)].map((mention) => mention.range);
   }
 
   function forget(mention: PaintedMention): void {
@@ -236,9 +244,7 @@ export function createMentionHighlights(): MentionHighlights {
       pending.clear();
       // The registry is the page's too: a page script that cleared it (its own find-in-page widget
       // calling CSS.highlights.clear()) took our marks with it. Put back what is ours.
-      for (const [kind, highlight] of byKind) {
-        if (CSS.highlights.get(highlightName(kind)) !== highlight) CSS.highlights.set(highlightName(kind), highlight);
-      }
+      for (const [kind, highlight] of byKind) register(highlightName(kind), highlight);
     },
     removeWithin(nodes) {
       const containers = new Set(nodes);
@@ -263,11 +269,8 @@ export function createMentionHighlights(): MentionHighlights {
       for (const mention of stale ?? []) forget(mention);
     },
     clear() {
-      for (const kind of ENTITY_KINDS) {
-        const highlight = byKind.get(kind);
-        if (highlight && CSS.highlights.get(highlightName(kind)) === highlight) CSS.highlights.delete(highlightName(kind));
-      }
-      if (underline && CSS.highlights.get(UNDERLINE_HIGHLIGHT) === underline) CSS.highlights.delete(UNDERLINE_HIGHLIGHT);
+      for (const [kind, highlight] of byKind) unregister(highlightName(kind), highlight);
+      unregister(UNDERLINE_HIGHLIGHT, underline);
       underline = undefined;
       underlineLeftOut = false;
       byKind.clear();
@@ -285,11 +288,7 @@ export function createMentionHighlights(): MentionHighlights {
           (mention) => mention.range.isPointInRange(node, offset) && !(mention.endNode === node && mention.endOffset === offset) && !mention.range.collapsed,
         );
     },
-    all() {
-      const unique = new Set<PaintedMention>();
-      for (const list of byNode.values()) for (const mention of list) unique.add(mention);
-      return [...unique].sort(inDocumentOrder);
-    },
+    all: () => [...paintedWhere(() => true)].sort(inDocumentOrder),
     count: () => painted,
   };
 }
