@@ -58,9 +58,25 @@ export function mentionsInBlocks(blocks: readonly TextBlock[], matcher: Matcher,
   return mentions;
 }
 
-/** False for an element the page hides with CSS (display, visibility, content-visibility, opacity 0: text faded out, and its marks with it, is not seen, and a card opened on it pointed at nothing). */
+/**
+ * How far up from a mention's element a box that clips it to a pixel is looked for: text for screen
+ * readers only is such a box's own text or its child's (`<h2 class="sr-only"><a>…`); each step asks for a box.
+ */
+const CLIPPING_BOX_DEPTH = 3;
+
+/**
+ * False for an element the page hides with CSS (display, visibility, content-visibility, opacity 0: text
+ * faded out, and its marks with it, is not seen, and a card opened on it pointed at nothing), or keeps for
+ * screen readers only, in a box of a pixel that clips what overflows it (`.sr-only`, `.visually-hidden`).
+ */
 export function isShown(element: Element): boolean {
-  return element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+  if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+  for (let around: Element | null = element, depth = 0; around && depth < CLIPPING_BOX_DEPTH; around = around.parentElement, depth++) {
+    // Its size first, two numbers the browser has at hand once the page is laid out; the style of a box of a pixel only.
+    if (around instanceof HTMLElement && around.offsetWidth <= 1 && around.offsetHeight <= 1 && /hidden|clip/.test(getComputedStyle(around).overflow))
+      return false;
+  }
+  return true;
 }
 
 /** A visibility check that asks the browser once per element, and tells `onHidden` of each hidden one. */

@@ -62,7 +62,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     );
   });
 
-  it('marks a part faded out to nothing once it fades in, by an animation or a class', async () => {
+  it('marks a part faded out to nothing once it fades in, by an animation or a class, and a skip link once focus shows it', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/fade-in.html`);
     // Faded out for 3 s after load: not marked while the control is.
     const atFirst = await waitForHighlights(e2e.tab, (found) => texts(found).includes('Kim Jong-un'), 'the control');
@@ -71,6 +71,15 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un', 'the part an animation faded in');
     await e2e.tab.evaluate(() => document.getElementById('on-scroll')?.classList.add('shown'), undefined);
     await waitForHighlights(e2e.tab, (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un,Otto Warmbier', 'the part a class faded in');
+    // A skip link kept for screen readers in a box of a pixel: marked once focus shows it. Headless Firefox
+    // gives its window no focus, so `:focus` never matches there: the page shows the link by a class instead.
+    if (name === 'chromium') await e2e.tab.press('Tab');
+    else await e2e.tab.evaluate(() => document.querySelector('.skip')?.classList.add('shown'), undefined);
+    await waitForHighlights(
+      e2e.tab,
+      (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un,Otto Warmbier,Security Council',
+      'the skip link focus showed',
+    );
   });
 
   it('underlines every mark, and leaves the underline out while a page holds more than 300 marks', async () => {

@@ -23,6 +23,7 @@ export const goldenPages: string[] = readdirSync(GOLDEN_DIR)
 export const browserOnlyPages: Readonly<Record<string, string>> = {
   mathml: 'the test DOM (happy-dom) parses <math> as an unknown HTML element, not as MathML',
   'layout-breaks': 'the test DOM (happy-dom) lays nothing out: it does not make flex and grid items blocks, nor apply a style sheet’s display',
+  'screen-reader-only': 'the test DOM (happy-dom) lays nothing out: every box has no size, so it cannot tell a box of a pixel that clips its text',
 };
 
 /** The mentions NAME.json lists, in document order. */
