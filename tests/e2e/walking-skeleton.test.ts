@@ -65,6 +65,18 @@ describe.each(browsersUnderTest())('%s: the built extension on the demo page', (
     await popup.close();
   });
 
+  it('sets the popup’s text at 14 px in the system font, not at the size the browser gives extension pages', async () => {
+    const popup = await e2e.browser.openPopup('127.0.0.1');
+    try {
+      // Chromium's own sheet for extension pages sets the body's font at 75 %: text was 10.5 px.
+      for (const selector of ['body', '.site-switch', 'input[type=search]']) {
+        expect({ selector, font: await popup.fontOf(selector) }).toEqual({ selector, font: expect.stringMatching(/^14px system-ui\b/) });
+      }
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('answers a lookup after the browser stopped the background', async () => {
     await e2e.browser.stopBackground();
     const card = await hoverMention(e2e.tab, 'Stephen Biegun', 'Stephen Biegun');

@@ -67,6 +67,8 @@ type PopupTab = {
   clickSwitch(): Promise<void>;
   text(): Promise<string>;
   type(selector: string, text: string): Promise<void>;
+  /** The computed font size and family of the first element `selector` finds. */
+  fontOf(selector: string): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -83,6 +85,12 @@ type ExtensionBrowser = {
   extensionErrors?: (since: number) => Promise<string[]>;
   close(): Promise<void>;
 };
+
+/** An element's computed font, as "14px system-ui, …": run in the page. */
+function fontDescription(element: Element): string {
+  const style = getComputedStyle(element);
+  return `${style.fontSize} ${style.fontFamily}`;
+}
 
 async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -205,6 +213,7 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         clickSwitch: () => toggle.click(),
         text: async () => ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' '),
         type: (selector, text) => page.locator(selector).fill(text),
+        fontOf: (selector) => page.locator(selector).first().evaluate(fontDescription),
         close: () => page.close(),
       };
     },
@@ -255,6 +264,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
           await page.click(selector);
           await page.keyboard.type(text);
         },
+        fontOf: async (selector) => (await pollFor(() => page.$(selector), selector)).evaluate(fontDescription),
         close: () => page.close(),
       };
     },
