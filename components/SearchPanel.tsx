@@ -21,6 +21,8 @@ const ANNOUNCE_AFTER_MS = 750;
 const MAX_QUERY_CHARS = 200;
 /** Hits shown before "Show all": a common word matches dozens, and the best come first. */
 const FIRST_HITS = 20;
+/** How long a search may take before the panel says it is still looking: most answer in a fifth of that. */
+const SLOW_SEARCH_MS = 1000;
 
 /** The hits of a completed search, with the query they answer. */
 type Results = { query: string; hits: SearchHit[] };
@@ -48,12 +50,16 @@ function counted(count: number, one: string, many: string): string | undefined {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** A search's outcome in words: shown to everyone, and announced to screen readers once the reader pauses. */
-function outcomeOf({ query, hits }: Results): string {
+/**
+ * A search's outcome in words: shown to everyone, and announced to screen readers once the reader pauses.
+ * With only the first hits in the list, it says so: "19 names" over a list of one name read as wrong.
+ */
+function outcomeOf({ query, hits }: Results, everyHitListed: boolean): string {
   if (hits.length === 0) return `Nothing in the article matches “${query}”.`;
   const facts = hits.filter((hit) => hit.fact).length;
   const parts = [counted(hits.length - facts, 'name', 'names'), counted(facts, 'fact', 'facts')].filter((part) => part !== undefined);
-  return `${parts.join(' and ')} ${hits.length === 1 ? 'matches' : 'match'} “${query}”.`;
+  const count = `${parts.join(' and ')} ${hits.length === 1 ? 'matches' : 'match'} “${query}”`;
+  return everyHitListed ? `${count}.` : `${count}; the first ${FIRST_HITS} are listed.`;
 }
 
 /** Looks facts up by any word: names, places, dates, quotes. */
@@ -61,6 +67,8 @@ export function SearchPanel({ search }: Props) {
   const [typed, setTyped] = useState('');
   const [results, setResults] = useState<Results | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  /** The query whose search has taken long enough to say so. */
+  const [slowFor, setSlowFor] = useState<string | undefined>();
   /** The outcome screen readers were told. */
   const [announced, setAnnounced] = useState('');
   /** The query whose every hit the reader asked to see. */
@@ -77,24 +85,29 @@ export function SearchPanel({ search }: Props) {
       return;
     }
     let current = true;
+    let slow: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
-      search(query).then(
-        (hits) => {
-          if (!current) return;
-          setResults({ query, hits });
-          setProblem(undefined);
-        },
-        (error: unknown) => {
-          if (!current) return;
-          // The results in view answer an earlier query; this one got only the error.
-          setResults(undefined);
-          setProblem(errorMessage(error));
-        },
-      );
+      slow = setTimeout(() => setSlowFor(query), SLOW_SEARCH_MS);
+      search(query)
+        .then(
+          (hits) => {
+            if (!current) return;
+            setResults({ query, hits });
+            setProblem(undefined);
+          },
+          (error: unknown) => {
+            if (!current) return;
+            // The results in view answer an earlier query; this one got only the error.
+            setResults(undefined);
+            setProblem(`The search failed: ${errorMessage(error)}`);
+          },
+        )
+        .finally(() => clearTimeout(slow));
     }, SEARCH_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
+      clearTimeout(slow);
     };
   }, [query, search]);
 
@@ -107,7 +120,8 @@ export function SearchPanel({ search }: Props) {
   const listed = shown && (everyHit ? shown.hits : shown.hits.slice(0, FIRST_HITS));
   const groups = listed ? byEntity(listed) : [];
   const repeated = repeatedQuotes(groups.flatMap((group) => group.facts));
-  const outcome = shown ? outcomeOf(shown) : '';
+  const lookingUp = slowFor === query && results?.query !== query && !problem;
+  const outcome = lookingUp ? `Looking up “${query}”…` : shown ? outcomeOf(shown, everyHit) : '';
 
   useEffect(() => {
     // Cleared at once; a new outcome once it has stood a moment, and not while a newer search is under way.

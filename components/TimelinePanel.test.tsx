@@ -29,6 +29,16 @@ describe('TimelinePanel', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('says it is loading until the events come, and then shows them alone', async () => {
+    let answer: (facts: FactView[]) => void = () => undefined;
+    render(<TimelinePanel load={() => new Promise((resolve) => (answer = resolve))} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Show the timeline' }));
+    expect(screen.getByRole('status').textContent).toBe('Loading the timeline…');
+    answer([FACT]);
+    expect(await screen.findByText('The Council met in closed session.')).toBeTruthy();
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
   it('writes out a sentence two events rest on under the first, and its first words under the second', async () => {
     const context = 'Since the Security Council session in December 2020 was not accessible to the press or public';
     const second: FactView = { id: 'fact-two', claim: 'It was held online.', quotes: ['It was a virtual meeting.', context], date: '2020-12' };

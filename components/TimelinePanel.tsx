@@ -32,6 +32,11 @@ export function TimelinePanel({ load }: Props) {
           {problem}
         </p>
       )}
+      {open && !facts && !problem && (
+        <p role="status" class="status">
+          Loading the timeline…
+        </p>
+      )}
       {open && facts && (
         <ol class="facts timeline-facts">
           {facts.map((fact) => (

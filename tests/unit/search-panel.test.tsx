@@ -168,7 +168,8 @@ describe('SearchPanel', () => {
       fact: { id: `fact-${index}`, claim: `Council claim ${index + 1}.`, quotes: [`Quote ${index + 1}.`] },
     }));
     (await requested('council')).answer(hits);
-    await waitFor(() => expect(outcome().textContent).toBe('26 facts match “council”.'));
+    // The count says the list holds only the first of them: "26 facts" over twenty read as a miscount.
+    await waitFor(() => expect(outcome().textContent).toBe('26 facts match “council”; the first 20 are listed.'));
     expect(screen.getByRole('heading', { name: 'UN Security Council' })).toBeTruthy();
     expect(screen.getByText('Council claim 20.')).toBeTruthy();
     expect(screen.queryByText('Council claim 21.')).toBeNull();
@@ -176,6 +177,7 @@ describe('SearchPanel', () => {
     showAll.focus();
     fireEvent.click(showAll);
     expect(screen.getByText('Council claim 26.')).toBeTruthy();
+    expect(outcome().textContent).toBe('26 facts match “council”.');
     expect(screen.queryByRole('button', { name: /Show all/ })).toBeNull();
     // The button is gone; focus goes to the results, not to the page's body.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'UN Security Council' })));
@@ -261,11 +263,23 @@ describe('SearchPanel', () => {
     await screen.findByText('He read the statement.');
     type('Heusgen camps');
     (await requested('Heusgen camps')).fail(new Error('The facts could not be read.'));
-    await screen.findByRole('alert');
+    expect((await screen.findByRole('alert')).textContent).toBe('The search failed: The facts could not be read.');
 
     type('');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(screen.queryByText('He read the statement.')).toBeNull();
     expect(outcome().textContent).toBe('');
+  });
+
+  it('says it is still looking once a search has taken a second, and not before', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen');
+    const request = await requested('Heusgen');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(outcome().textContent).toBe('');
+    await waitFor(() => expect(outcome().textContent).toBe('Looking up “Heusgen”…'), { timeout: 2000 });
+    request.answer(heusgenHits);
+    await waitFor(() => expect(outcome().textContent).toBe('1 name and 1 fact match “Heusgen”.'));
   });
 });
