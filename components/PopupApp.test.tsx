@@ -28,6 +28,17 @@ describe('PopupApp', () => {
     await waitFor(() => expect(screen.queryByText(/steps through them from the keyboard/)).toBeNull());
   });
 
+  it('names a site in another script as its readers write it, and turns it off by the name the browser encodes', async () => {
+    const received = serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'set-site-enabled': ({ site, enabled }) => ({ site, enabled }),
+    });
+    render(<PopupApp site={Promise.resolve('xn--on3b99etzg31a.com')} />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Mark names on 조선일보.com' }));
+    await waitFor(() => expect(received).toContainEqual({ type: 'set-site-enabled', site: 'xn--on3b99etzg31a.com', enabled: false }));
+  });
+
   it('tells a screen reader the switch is off once turned off, and on again after a second press', async () => {
     serveRequests({
       'site-status-for': ({ site }) => ({ site, enabled: true }),

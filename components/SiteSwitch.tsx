@@ -1,3 +1,5 @@
+import { siteName } from '../utils/site';
+
 type Props = {
   site: string;
   enabled: boolean;
@@ -28,7 +30,7 @@ export function SiteSwitch({ site, enabled, busy, onChange }: Props) {
         onChange={(event) => onChange(event.currentTarget.checked)}
       />
       <span>
-        Mark names on <strong class="site-name">{site}</strong>
+        Mark names on <strong class="site-name">{siteName(site)}</strong>
       </span>
       <span class="switch-state" aria-hidden="true">
         {enabled ? 'On' : 'Off'}

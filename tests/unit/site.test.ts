@@ -2,7 +2,7 @@
  * What a site is, for the odd URLs people meet, and turning a site on or off.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, isEnabledFor, LOCAL_FILES_SITE, type SiteSettings, siteOf, withSiteEnabled } from '../../utils/site';
+import { DEFAULT_SETTINGS, isEnabledFor, LOCAL_FILES_SITE, type SiteSettings, siteName, siteOf, withSiteEnabled } from '../../utils/site';
 
 describe('siteOf', () => {
   it.each([
@@ -61,6 +61,25 @@ describe('siteOf', () => {
       expect(siteOf(url)).toBeNull();
     },
   );
+});
+
+describe('siteName', () => {
+  it('writes a site in another script as its readers do, from the form the browser encodes it in', () => {
+    expect(siteName(siteOf('https://조선일보.com/news') as string)).toBe('조선일보.com');
+    expect(siteName(siteOf('https://bücher.example/x') as string)).toBe('bücher.example');
+  });
+
+  it('puts the encoded form beside a name whose letters could pass for Latin ones', () => {
+    // Cyrillic letters that read as "apple".
+    expect(siteName(siteOf('https://xn--80ak6aa92e.com/') as string)).toBe('аррӏе.com (xn--80ak6aa92e.com)');
+    expect(siteName(siteOf('https://яндекс.рф/') as string)).toBe('яндекс.рф (xn--d1acpjx3f.xn--p1ai)');
+  });
+
+  it('leaves a plain name, local files and a label that only looks encoded as they are', () => {
+    expect(siteName('news.example')).toBe('news.example');
+    expect(siteName(LOCAL_FILES_SITE)).toBe(LOCAL_FILES_SITE);
+    expect(siteName('xn--.example')).toBe('xn--.example');
+  });
 });
 
 describe('isEnabledFor', () => {
