@@ -20,8 +20,20 @@ const ACCENT = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+
 /** One letter of a cased script: an initial, or what is left of a possessive; a prefix of a third of the index. */
 const SINGLE_CASED_LETTER = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u;
 
-/** English words that say nothing of what a fact is about; each is in most of the article's sentences. */
-const STOP_WORDS = new Set('a an and are as at be by for from has have in is it its of on or that the this to was were with'.split(' '));
+/**
+ * English words that say nothing of what a fact is about; each is in most of the article's sentences, and
+ * a pronoun typed on the way to a name ("He" of "Heusgen") listed facts about other men.
+ */
+const STOP_WORDS = new Set(
+  'a an and are as at be been but by for from had has have he her his in is it its of on or she that the their them they this to was were which with'.split(
+    ' ',
+  ),
+);
+
+/** Months as readers shorten them ("Dec 2020"), read as the article writes them. */
+const MONTH_ABBREVIATIONS = new Map(
+  'january february march april june july august september october november december'.split(' ').map((month) => [month.slice(0, 3), month]),
+).set('sept', 'september');
 
 /** Full-width and compatibility forms as the plain ones ("ＵＮ" as "UN"), and acronyms without their stops. */
 export function plainText(text: string): string {
@@ -37,7 +49,7 @@ export function wordsOf(text: string): string[] {
 export function termOf(word: string): string | null {
   const term = word.toLowerCase().normalize('NFKD').replace(ACCENT, '').normalize('NFC');
   if (term === '' || SINGLE_CASED_LETTER.test(term) || STOP_WORDS.has(term)) return null;
-  return term;
+  return MONTH_ABBREVIATIONS.get(term) ?? term;
 }
 
 /** A possessive ending ("’s", "'s", or the apostrophe after an "s"). */

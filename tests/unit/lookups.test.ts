@@ -235,6 +235,20 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     expect(await search(store, 'the')).toEqual([]);
     expect(await search(store, 'a')).toEqual([]);
     expect(await search(store, 'the of a')).toEqual([]);
+    // A pronoun typed on the way to a name listed facts about other men.
+    expect(await search(store, 'He')).toEqual([]);
+    expect(await search(store, 'they')).toEqual([]);
+  });
+
+  it('reads a month as readers shorten it, before or after the year', async () => {
+    const store = await makeStore();
+    const ids = async (query: string) => (await search(store, query)).map((hit) => hit.fact?.id ?? hit.entity.id);
+    const written = await ids('December 2020');
+    expect(written.length).toBeGreaterThan(0);
+    expect(await ids('Dec 2020')).toEqual(written);
+    expect(await ids('Dec. 2020')).toEqual(written);
+    expect(await ids('2020 Dec')).toEqual(await ids('2020 December'));
+    expect(await ids('Sept 2019')).toEqual(await ids('September 2019'));
   });
 
   it('takes the word being typed as the start of a word (alone from its third character; after other words, or in Korean and Chinese, at once), and the words before it whole', async () => {
