@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveRequests } from '../tests/support/background-answers';
 import { PopupApp } from './PopupApp';
@@ -37,6 +38,21 @@ describe('PopupApp', () => {
     render(<PopupApp site={Promise.resolve('xn--on3b99etzg31a.com')} />);
     fireEvent.click(await screen.findByRole('switch', { name: 'Mark names on 조선일보.com' }));
     await waitFor(() => expect(received).toContainEqual({ type: 'set-site-enabled', site: 'xn--on3b99etzg31a.com', enabled: false }));
+  });
+
+  it('tells how to let it into local files where the browser keeps it out, and says nothing where it may read them', async () => {
+    serveRequests({ 'site-status-for': ({ site }) => ({ site, enabled: true }), 'storage-status': () => ({ mode: 'indexeddb' }) });
+    for (const allowed of [false, true]) {
+      // Its callback form is typed last, so the promise is given by an implementation, not mockResolvedValue.
+      const asked = vi.spyOn(browser.extension, 'isAllowedFileSchemeAccess').mockImplementation(() => Promise.resolve(allowed));
+      render(<PopupApp site={Promise.resolve('local files')} />);
+      await screen.findByRole('switch', { name: 'Mark names on local files' });
+      await waitFor(() => expect(asked).toHaveBeenCalled());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect({ allowed, told: screen.queryByText(/Allow access to file URLs/) !== null }).toEqual({ allowed, told: !allowed });
+      cleanup();
+      asked.mockRestore();
+    }
   });
 
   it('tells a screen reader the switch is off once turned off, and on again after a second press', async () => {

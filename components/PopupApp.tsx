@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { errorMessage } from '../utils/error-message';
 import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
+import { LOCAL_FILES_SITE } from '../utils/site';
 import { ColourKey } from './ColourKey';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
@@ -20,6 +22,8 @@ export function PopupApp({ site }: Props) {
   /** Why this site's setting could not be read; apart from the storage's, so neither answer hides the other. */
   const [siteProblem, setSiteProblem] = useState<string | undefined>();
   const [storageProblem, setStorageProblem] = useState<string | undefined>();
+  /** Whether Chromium lets the extension into local files: off until the reader allows it, for store installs. */
+  const [fileAccess, setFileAccess] = useState<boolean | undefined>();
 
   useEffect(() => {
     site
@@ -29,6 +33,13 @@ export function PopupApp({ site }: Props) {
       setStorageProblem(`Could not ask where facts come from: ${errorMessage(error)}`),
     );
   }, [site]);
+
+  // Firefox answers false whatever the truth: its content scripts read local files with no setting to allow.
+  const onLocalFiles = status?.site === LOCAL_FILES_SITE;
+  useEffect(() => {
+    if (!onLocalFiles || import.meta.env.FIREFOX) return;
+    browser.extension.isAllowedFileSchemeAccess().then(setFileAccess, () => setFileAccess(undefined));
+  }, [onLocalFiles]);
 
   const toggle = useCallback(
     (enabled: boolean) => {
@@ -57,6 +68,12 @@ export function PopupApp({ site }: Props) {
         </p>
       )}
       {status?.site && status.enabled && <ColourKey />}
+      {onLocalFiles && fileAccess === false && (
+        <p role="status" class="notice">
+          This browser lets extensions into local files only once you allow it: on its extensions page, open Peninsula Lens’s details and turn on “Allow access
+          to file URLs”. Until then nothing is marked on local files.
+        </p>
+      )}
       {status?.settingsProblem && (
         <p role="alert" class="problem">
           {status.settingsProblem}
