@@ -60,11 +60,16 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let ownName: { entityId: string; name: string } | undefined;
   /** The open card's name's box as last seen: where the name stands, also once the page took it away. */
   let box = new DOMRect();
+  /** The element that held the open card's name as last seen: a name drawn anew in its place is in it too. */
+  let holder: Element | null = null;
   /** What the open card is placed by: its name's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
   const anchor: VirtualElement = {
     getBoundingClientRect() {
       const rect = current?.range.getBoundingClientRect();
-      if (rect?.width) box = rect;
+      if (current && rect?.width) {
+        box = rect;
+        holder = current.startNode.parentElement;
+      }
       return box;
     },
     get contextElement() {
@@ -338,10 +343,18 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       setTimeout(() => {
         if (!current || highlights.at(current.startNode, current.startOffset) === current) return;
         const { entityId, text } = current;
-        // The same name drawn anew where it stood (a framework's re-render, a live page's refresh): the card stays, on it.
+        // The same name drawn anew where it stood, in the element that held it (a framework's re-render, a
+        // ticker's refresh): the card stays, on it. Not another one of that name moved up into its place (a
+        // feed that dropped its first row): that one stands in an element of its own.
         const again = highlights
           .all()
-          .find((mention) => mention.entityId === entityId && mention.text === text && isAt(mention.range.getBoundingClientRect(), box));
+          .find(
+            (mention) =>
+              mention.entityId === entityId &&
+              mention.text === text &&
+              mention.startNode.parentElement === holder &&
+              isAt(mention.range.getBoundingClientRect(), box),
+          );
         if (again) current = lastOpened = again;
         else closeGivingFocusBack();
       }, 0);

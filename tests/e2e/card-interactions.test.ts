@@ -160,6 +160,20 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'un-security-council'), 'the card of the Council, next after the ticker');
   });
 
+  it('closes a card whose name a feed drops while another of that name moves up into its place', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
+    await e2e.tab.evaluate(() => {
+      const feed = Object.assign(document.createElement('div'), { id: 'feed' });
+      feed.innerHTML = '<p>Otto Warmbier, first row</p><p>Otto Warmbier, second row</p>';
+      document.body.prepend(feed);
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.filter((range) => range.text === 'Otto Warmbier').length === 2, 'the feed to be highlighted');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'otto-warmbier'), 'the card of the first row’s Otto Warmbier');
+    await e2e.tab.evaluate(() => document.querySelector('#feed p')?.remove(), undefined);
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close with its row');
+  });
+
   it('closes a card whose name the page hides or takes out of reading, and gives focus back', async () => {
     for (const [attribute, value] of [
       ['hidden', ''],
