@@ -72,9 +72,12 @@ const CLIPPING_BOX_DEPTH = 3;
 export function isShown(element: Element): boolean {
   if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
   for (let around: Element | null = element, depth = 0; around && depth < CLIPPING_BOX_DEPTH; around = around.parentElement, depth++) {
-    // Its size first, two numbers the browser has at hand once the page is laid out; the style of a box of a pixel only.
-    if (around instanceof HTMLElement && around.offsetWidth <= 1 && around.offsetHeight <= 1 && /hidden|clip/.test(getComputedStyle(around).overflow))
-      return false;
+    // Its size first, two numbers the browser has at hand once the page is laid out; the style of a box of a
+    // pixel only. An element drawn as its children (`display: contents`, sized 0) clips nothing.
+    if (around instanceof HTMLElement && around.offsetWidth <= 1 && around.offsetHeight <= 1) {
+      const { overflow, display } = getComputedStyle(around);
+      if (/hidden|clip/.test(overflow) && display !== 'contents') return false;
+    }
   }
   return true;
 }
