@@ -7,7 +7,7 @@ import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
-import { isNameSwapped, nameOf, namesTyped, termOf, wordsOf } from './search-terms';
+import { isNameSwapped, nameOf, namesTyped, termOf, withMonthsWritten, wordsOf } from './search-terms';
 
 type EntityRef = EntityCard['related'][number];
 
@@ -146,11 +146,14 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
  */
 function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
   const typed = namesTyped(query).map((name) => foldText(name, true));
-  const namesOf = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)].map((name) => foldText(nameOf(name), true));
-  const named = entities.filter((entity) => namesOf(entity).some((name) => typed.includes(name)));
-  // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays itself.
+  const namesOf = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)];
+  const folded = (name: string) => foldText(nameOf(name), true);
+  const named = entities.filter((entity) => namesOf(entity).some((name) => typed.includes(folded(name))));
+  // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays
+  // itself. Not an acronym: "UNHCR", the refugee agency, is no typo of "UNHRC".
   if (named.length > 0) return named;
-  return entities.filter((entity) => namesOf(entity).some((name) => typed.some((typedName) => isNameSwapped(typedName, name))));
+  const swappedTo = (name: string) => /\p{Ll}/u.test(name) && typed.some((typedName) => isNameSwapped(typedName, folded(name)));
+  return entities.filter((entity) => namesOf(entity).some(swappedTo));
 }
 
 /** Entities and facts that match a free-text query, best first. */
@@ -183,7 +186,7 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   // Every other hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
   return [
     ...first,
-    ...built.search(query).flatMap((result): SearchHit[] => {
+    ...built.search(withMonthsWritten(query)).flatMap((result): SearchHit[] => {
       if (listed.has(typeof result.factId === 'string' ? result.factId : String(result.id))) return [];
       const entity = refs.get(String(result.entityId));
       if (!entity) return [];

@@ -35,6 +35,14 @@ const MONTH_ABBREVIATIONS = new Map(
   'january february march april june july august september october november december'.split(' ').map((month) => [month.slice(0, 3), month]),
 ).set('sept', 'september');
 
+/** A shortened month with a word after it: a whole word, not the start of one being typed ("Dec" of "Declaration"). */
+const SHORT_MONTH = /(?<![\p{L}\p{N}])(\p{L}{3,4})\.?(?=\s+\S)/gu;
+
+/** The query with each shortened month that has a word after it written out ("Dec 2020" as "December 2020"). */
+export function withMonthsWritten(query: string): string {
+  return query.replace(SHORT_MONTH, (word: string, letters: string) => MONTH_ABBREVIATIONS.get(letters.toLowerCase()) ?? word);
+}
+
 /** Full-width and compatibility forms as the plain ones ("ＵＮ" as "UN"), and acronyms without their stops. */
 export function plainText(text: string): string {
   return text.normalize('NFKC').replace(DOTTED_ACRONYM, (acronym) => acronym.replaceAll('.', ''));
@@ -49,7 +57,7 @@ export function wordsOf(text: string): string[] {
 export function termOf(word: string): string | null {
   const term = word.toLowerCase().normalize('NFKD').replace(ACCENT, '').normalize('NFC');
   if (term === '' || SINGLE_CASED_LETTER.test(term) || STOP_WORDS.has(term)) return null;
-  return MONTH_ABBREVIATIONS.get(term) ?? term;
+  return term;
 }
 
 /** A possessive ending ("’s", "'s", or the apostrophe after an "s"). */
