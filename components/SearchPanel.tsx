@@ -84,6 +84,9 @@ export function SearchPanel({ search }: Props) {
       setProblem(undefined);
       return;
     }
+    // What was said of an earlier query (it failed, it was slow) is not said of this one.
+    setProblem(undefined);
+    setSlowFor(undefined);
     let current = true;
     let slow: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {

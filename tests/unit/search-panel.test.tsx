@@ -282,4 +282,23 @@ describe('SearchPanel', () => {
     request.answer(heusgenHits);
     await waitFor(() => expect(outcome().textContent).toBe('1 name and 1 fact match “Heusgen”.'));
   });
+
+  it('says nothing of an earlier query to a new one: neither that it failed nor that it was slow', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen');
+    const slow = await requested('Heusgen');
+    await waitFor(() => expect(outcome().textContent).toBe('Looking up “Heusgen”…'), { timeout: 2000 });
+    slow.answer(heusgenHits);
+    type('camps');
+    (await requested('camps')).fail(new Error('The facts could not be read.'));
+    await screen.findByRole('alert');
+    // A new query: the failure of the last is gone at once, and this one is said to be slow only after a second.
+    type('Heusgen');
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Sent after the 150 ms pause, and not yet slow.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(outcome().textContent).not.toBe('Looking up “Heusgen”…');
+    await waitFor(() => expect(outcome().textContent).toBe('Looking up “Heusgen”…'), { timeout: 2000 });
+  });
 });
