@@ -28,26 +28,35 @@ export function siteOf(url: string | undefined): string | null {
   return host === '' ? null : host;
 }
 
-/** Scripts with letters that look like Latin ones ("аррӏе" in Cyrillic): a name in them could pass for another. */
-const LOOKALIKE_SCRIPTS = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
+/**
+ * Letters that are, or can pass for, Latin ones: Latin itself (accented, or IPA's "ɑ" for "a"), and
+ * Cyrillic, Greek, Armenian and Cherokee ("аррӏе" in Cyrillic). A name decoded into them could pass for
+ * another; a name in Korean, Chinese, Japanese, Arabic and the like cannot.
+ */
+const LATIN_OR_LOOKALIKE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
 
 /**
  * A site as its readers write it: a name in another script is kept as the browser encodes it
- * (`xn--on3b99etzg31a.com`), and shown as 조선일보.com. A name with letters that could pass for Latin ones
- * is shown with its encoded form beside it, as browsers do not trust such names either.
+ * (`xn--on3b99etzg31a.com`), and shown as 조선일보.com. A name that decodes to letters that could pass for
+ * Latin ones is shown with its encoded form beside it, as browsers do not trust such names either.
  */
 export function siteName(site: string): string {
+  let trusted = true;
   const labels = site.split('.').map((label) => {
+    if (!label.startsWith('xn--')) return label;
+    let decoded = '';
     try {
-      // A label that only looks encoded decodes to nothing, or fails: it is shown as it is.
-      return (label.startsWith('xn--') && toUnicode(label)) || label;
+      decoded = toUnicode(label);
     } catch {
-      return label;
+      // A label that only looks encoded: shown as it is.
     }
+    if (decoded === '') return label;
+    trusted &&= !LATIN_OR_LOOKALIKE.test(decoded);
+    return decoded;
   });
   const readable = labels.join('.');
   if (readable === site) return site;
-  return LOOKALIKE_SCRIPTS.test(readable) ? `${readable} (${site})` : readable;
+  return trusted ? readable : `${readable} (${site})`;
 }
 
 export type SiteSettings = {

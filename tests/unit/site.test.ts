@@ -66,13 +66,16 @@ describe('siteOf', () => {
 describe('siteName', () => {
   it('writes a site in another script as its readers do, from the form the browser encodes it in', () => {
     expect(siteName(siteOf('https://조선일보.com/news') as string)).toBe('조선일보.com');
-    expect(siteName(siteOf('https://bücher.example/x') as string)).toBe('bücher.example');
   });
 
   it('puts the encoded form beside a name whose letters could pass for Latin ones', () => {
     // Cyrillic letters that read as "apple".
     expect(siteName(siteOf('https://xn--80ak6aa92e.com/') as string)).toBe('аррӏе.com (xn--80ak6aa92e.com)');
     expect(siteName(siteOf('https://яндекс.рф/') as string)).toBe('яндекс.рф (xn--d1acpjx3f.xn--p1ai)');
+    // Latin letters too: accented, or IPA's "ɑ" for "a", or a label that decodes to plain letters.
+    expect(siteName(siteOf('https://bücher.example/x') as string)).toBe('bücher.example (xn--bcher-kva.example)');
+    expect(siteName(siteOf('https://ɑpple.com/') as string)).toBe('ɑpple.com (xn--pple-p5b.com)');
+    expect(siteName('xn--google-.com')).toBe('google.com (xn--google-.com)');
   });
 
   it('leaves a plain name, local files and a label that only looks encoded as they are', () => {
