@@ -66,15 +66,16 @@ const CLIPPING_BOX_DEPTH = 3;
 
 /**
  * False for an element the page hides with CSS (display, visibility, content-visibility, opacity 0: text
- * faded out, and its marks with it, is not seen, and a card opened on it pointed at nothing), or keeps for
- * screen readers only, in a box of a pixel that clips what overflows it (`.sr-only`, `.visually-hidden`).
+ * faded out, and its marks with it, is not seen, and a card opened on it pointed at nothing), or that a box
+ * a pixel wide or a pixel high clips away: text for screen readers only (`.sr-only`, `.visually-hidden`,
+ * also with a theme's padding, or Drupal's, only a pixel high) and a collapsed accordion (`max-height: 0`).
  */
 export function isShown(element: Element): boolean {
   if (!element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
   for (let around: Element | null = element, depth = 0; around && depth < CLIPPING_BOX_DEPTH; around = around.parentElement, depth++) {
     // Its size first, two numbers the browser has at hand once the page is laid out; the style of a box of a
     // pixel only. An element drawn as its children (`display: contents`, sized 0) clips nothing.
-    if (around instanceof HTMLElement && around.offsetWidth <= 1 && around.offsetHeight <= 1) {
+    if (around instanceof HTMLElement && (around.offsetWidth <= 1 || around.offsetHeight <= 1)) {
       const { overflow, display } = getComputedStyle(around);
       if (/hidden|clip/.test(overflow) && display !== 'contents') return false;
     }

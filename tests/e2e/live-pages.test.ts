@@ -62,7 +62,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     );
   });
 
-  it('marks a part faded out to nothing once it fades in, by an animation or a class, and a skip link once focus shows it', async () => {
+  it('marks a part faded out to nothing once it fades in, by an animation or a class, a skip link once focus shows it, and a folded accordion once opened', async () => {
     await e2e.tab.goto(`${e2e.server.origin}/pages/fade-in.html`);
     // Faded out for 3 s after load: not marked while the control is.
     const atFirst = await waitForHighlights(e2e.tab, (found) => texts(found).includes('Kim Jong-un'), 'the control');
@@ -79,6 +79,13 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
       e2e.tab,
       (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un,Otto Warmbier,Security Council',
       'the skip link focus showed',
+    );
+    // An accordion folded to no height: marked once the page opens it.
+    await e2e.tab.evaluate(() => document.getElementById('accordion')?.classList.add('open'), undefined);
+    await waitForHighlights(
+      e2e.tab,
+      (found) => texts(found).join() === 'Christoph Heusgen,Kim Jong-un,Otto Warmbier,Robert R. King,Security Council',
+      'the accordion the page opened',
     );
   });
 
