@@ -158,7 +158,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     current = undefined;
     shownEntityId = undefined;
     host.hide();
-    if (restoreFocus) returnFocusTo?.focus();
+    // Without scrolling: the reader keeps the place the steps took them to.
+    if (restoreFocus) returnFocusTo?.focus({ preventScroll: true });
     returnFocusTo = undefined;
   }
 

@@ -125,6 +125,24 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
     await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
   });
 
+  it('gives focus back on Escape without scrolling back to it: the reader keeps the place the steps took them to', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/demo`);
+    await waitForHighlights(e2e.tab, (found) => found.length > 20, 'the demo page to be highlighted');
+    await e2e.tab.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { id: 'top-link', href: '#', textContent: 'Home' });
+      document.body.prepend(link);
+      link.focus();
+    }, undefined);
+    for (let step = 0; step < 15; step++) await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => (await e2e.tab.cardText()).toLowerCase().includes('mention 15 of'), 'the card of the fifteenth mention');
+    const scrolled = await e2e.tab.evaluate(() => scrollY, undefined);
+    expect(scrolled).toBeGreaterThan(300);
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    expect(await e2e.tab.evaluate(() => document.activeElement?.id, undefined)).toBe('top-link');
+    expect(Math.abs((await e2e.tab.evaluate(() => scrollY, undefined)) - scrolled)).toBeLessThan(2);
+  });
+
   it('closes a card whose name the page takes away or writes anew, and gives focus back where it was', async () => {
     // A single-page app moves to another view while the card of a name in the first one is open.
     await e2e.tab.goto(`${e2e.server.origin}/pages/live.html`);
