@@ -106,6 +106,8 @@ const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) && [
  */
 const PREFIX_FROM_CHARS = 3;
 const WRITTEN_WITHOUT_SHORT_WORDS = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Chinese and Japanese: words written one after another with no space. */
+const WRITTEN_WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const isPrefix = (term: string, index: number, terms: string[]): boolean =>
   index === terms.length - 1 && (index > 0 || [...term].length >= PREFIX_FROM_CHARS || WRITTEN_WITHOUT_SHORT_WORDS.test(term));
 const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
@@ -152,6 +154,13 @@ function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
   // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays
   // itself. Not an acronym: "UNHCR", the refugee agency, is no typo of "UNHRC".
   if (named.length > 0) return named;
+  // Chinese and Japanese write a name and what follows it with no space between ("北朝鮮の人権", "金正恩的"):
+  // a name of theirs anywhere in what was typed names its entity.
+  if (WRITTEN_WITHOUT_SPACES.test(query)) {
+    const plain = foldText(query, true);
+    const inside = entities.filter((entity) => namesOf(entity).some((name) => WRITTEN_WITHOUT_SPACES.test(name) && plain.includes(folded(name))));
+    if (inside.length > 0) return inside;
+  }
   const swappedTo = (name: string) => /\p{Ll}/u.test(name) && typed.some((typedName) => isNameSwapped(typedName, folded(name)));
   return entities.filter((entity) => namesOf(entity).some(swappedTo));
 }

@@ -194,6 +194,13 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       // A Korean name with the particle after it.
       ['김정은의', 'kim-jong-un'],
       ['북한은', 'north-korea'],
+      // Chinese and Japanese write what follows a name with no space between.
+      ['北朝鮮の', 'north-korea'],
+      ['北朝鮮の人権', 'north-korea'],
+      ['金正恩的', 'kim-jong-un'],
+      ['金正恩氏', 'kim-jong-un'],
+      ['安保理の', 'un-security-council'],
+      ['朝鲜的', 'north-korea'],
     ] as const) {
       const card = await entityCard(store, entityId);
       if (!card) throw new Error(`no card of ${entityId}`);
