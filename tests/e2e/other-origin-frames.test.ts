@@ -56,6 +56,9 @@ describe.each(browsersUnderTest())('%s: a frame of another origin', (name) => {
       await e2e.tab.hover(frameBox.x + mark.x - 3, frameBox.y + mark.y);
       await e2e.tab.hover(frameBox.x + mark.x, frameBox.y + mark.y);
       await waitFor(async () => (await cardsInFrame()) === 1, 'the card to open in the frame');
+      // The top page hears of the card a task later; a hand takes longer than that to leave the name. (A move
+      // made before it heard is answered at the next move: a moving mouse makes one every few milliseconds.)
+      await waitFor(async () => (await heard('top')).length > 0, 'the top page to hear the card opened');
       // One move, from the name onto the top page: the frame itself hears nothing of it in Chromium.
       await e2e.tab.hover(5, 5);
       await waitFor(async () => (await cardsInFrame()) === 0, 'the card in the frame to close', 3000);
