@@ -7,7 +7,7 @@ import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
-import { isNameSwapped, nameOf, namesTyped, termOf, withMonthsWritten, wordsOf } from './search-terms';
+import { isNameSwapped, nameForIndex, nameOf, namesTyped, termOf, withMonthsWritten, wordsOf } from './search-terms';
 
 type EntityRef = EntityCard['related'][number];
 
@@ -125,7 +125,7 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
     ...entities.map((entity) => ({
       id: `entity:${entity.id}`,
       entityId: entity.id,
-      name: [entity.name, ...entity.aliases.map((alias) => alias.text)].join(' '),
+      name: [entity.name, ...entity.aliases.map((alias) => alias.text)].map(nameForIndex).join(' '),
       text: entity.description,
       description: entity.description,
     })),
@@ -147,9 +147,10 @@ async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>>
  * too), compared as the matcher compares them.
  */
 function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
-  const typed = namesTyped(query).map((name) => foldText(name, true));
+  // A hyphen typed as a space ("Kim Jong un") names as well.
+  const typed = namesTyped(query).map((name) => foldText(name, true).replaceAll('-', ' '));
   const namesOf = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)];
-  const folded = (name: string) => foldText(nameOf(name), true);
+  const folded = (name: string) => foldText(nameOf(name), true).replaceAll('-', ' ');
   const named = entities.filter((entity) => namesOf(entity).some((name) => typed.includes(folded(name))));
   // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays
   // itself. Not an acronym: "UNHCR", the refugee agency, is no typo of "UNHRC".

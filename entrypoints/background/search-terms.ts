@@ -48,9 +48,24 @@ export function plainText(text: string): string {
   return text.normalize('NFKC').replace(DOTTED_ACRONYM, (acronym) => acronym.replaceAll('.', ''));
 }
 
+/**
+ * A word with a part of one or two letters after a hyphen, as Korean given names are romanised ("Jong-un"):
+ * that part is no word of its own ("un" found Kim Jong-un before the UN), so it is kept joined ("Jongun")
+ * beside the first part ("Jong").
+ */
+const SHORT_HYPHENED_PART = /(\p{L}+)[-\u2010-\u2013](\p{L}{1,2})(?![\p{L}\p{N}])/gu;
+
+/** A name's last word of one or two letters, after a space or a hyphen ("Kim Jong Un"). */
+const SHORT_LAST_WORD = /(\p{L}+)[\s\-\u2010-\u2013](\p{L}{1,2})$/u;
+
+/** A name as the index keeps it: a short last word joined to the one before ("Kim JongUn Jong"), as in a text. */
+export function nameForIndex(name: string): string {
+  return name.replace(SHORT_LAST_WORD, '$1$2 $1');
+}
+
 /** The words of a text, as the index keeps them. */
 export function wordsOf(text: string): string[] {
-  return plainText(text).split(WORD_BREAK);
+  return plainText(text).replace(SHORT_HYPHENED_PART, '$1$2 $1').split(WORD_BREAK);
 }
 
 /** A word as the index keeps it, lower case and without accents; null for a word not worth a lookup. */

@@ -329,6 +329,16 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     }
   });
 
+  it('reads "UN" as the UN, not the end of "Jong-un", and finds Kim Jong-un however his name is typed', async () => {
+    const store = await makeStore();
+    const first = async (query: string) => (await search(store, query))[0]?.entity.id;
+    const hits = await search(store, 'UN');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((hit) => hit.entity.id === 'kim-jong-un' && hit.fact === undefined)).toBe(false);
+    for (const query of ['Kim Jong-un', 'Kim Jong un', 'Jong-un', 'Kim Jong', 'kim jongun'])
+      expect({ query, first: await first(query) }).toEqual({ query, first: 'kim-jong-un' });
+  });
+
   it('returns every hit, however many (the Council alone has twenty facts), each once', async () => {
     const hits = await search(await makeStore(), 'Security Council');
     expect(hits.length).toBeGreaterThan(20);
