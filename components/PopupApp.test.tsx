@@ -55,6 +55,15 @@ describe('PopupApp', () => {
     }
   });
 
+  it('says it is still waiting when the background has not answered for a while, and what to do', async () => {
+    // A background that takes the question and never answers.
+    fakeBrowser.runtime.onMessage.addListener(() => true);
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    expect(screen.getByText('Reading this site’s setting…')).toBeTruthy();
+    expect(screen.queryByText(/has not answered yet/)).toBeNull();
+    expect(await screen.findByText(/has not answered yet; if this stays, close this popup and open it again/, {}, { timeout: 4000 })).toBeTruthy();
+  });
+
   it('tells a screen reader the switch is off once turned off, and on again after a second press', async () => {
     serveRequests({
       'site-status-for': ({ site }) => ({ site, enabled: true }),

@@ -11,6 +11,9 @@ import { TimelinePanel } from './TimelinePanel';
 
 type Props = { site: Promise<string | null> };
 
+/** How long the background may take to say whether this site is on before the popup says it is still waiting. */
+const SLOW_ANSWER_MS = 3000;
+
 /** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
 export function PopupApp({ site }: Props) {
   const [status, setStatus] = useState<SiteStatus | undefined>();
@@ -24,6 +27,13 @@ export function PopupApp({ site }: Props) {
   const [storageProblem, setStorageProblem] = useState<string | undefined>();
   /** Whether Chromium lets the extension into local files: off until the reader allows it, for store installs. */
   const [fileAccess, setFileAccess] = useState<boolean | undefined>();
+  /** The background has not answered about this site for a while. */
+  const [slowToAnswer, setSlowToAnswer] = useState(false);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setSlowToAnswer(true), SLOW_ANSWER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     site
@@ -59,7 +69,12 @@ export function PopupApp({ site }: Props) {
   return (
     <main class="popup">
       <h1>Peninsula Lens</h1>
-      {status === undefined && !siteProblem && <p class="status">Reading this site’s setting…</p>}
+      {status === undefined && !siteProblem && (
+        <p class="status">
+          Reading this site’s setting…
+          {slowToAnswer && ' Peninsula Lens’s background has not answered yet; if this stays, close this popup and open it again.'}
+        </p>
+      )}
       {status && status.site === null && <p class="status">Peninsula Lens does not run on this page.</p>}
       {status?.site && <SiteSwitch site={status.site} enabled={saving ?? status.enabled} busy={saving !== undefined} onChange={toggle} />}
       {status?.site && status.enabled && (
