@@ -60,16 +60,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let ownName: { entityId: string; name: string } | undefined;
   /** The open card's name's box as last seen: where the name stands, also once the page took it away. */
   let box = new DOMRect();
-  /** The element that held the open card's name as last seen: a name drawn anew in its place is in it too. */
-  let holder: Element | null = null;
   /** What the open card is placed by: its name's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
   const anchor: VirtualElement = {
     getBoundingClientRect() {
       const rect = current?.range.getBoundingClientRect();
-      if (current && rect?.width) {
-        box = rect;
-        holder = current.startNode.parentElement;
-      }
+      if (rect?.width) box = rect;
       return box;
     },
     get contextElement() {
@@ -341,21 +336,17 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // range empty; its part hidden, opted out or made editable) would stand the card over nothing. With no
       // card open, nothing to ask (a busy page changes many times a second).
       if (!current) return;
+      // The marks before the change is read: one of them that moves into the name's place is not the name.
+      const before = new Set(highlights.all());
       setTimeout(() => {
         if (!current || highlights.at(current.startNode, current.startOffset) === current) return;
-        const { entityId, text } = current;
-        // The same name drawn anew where it stood, in the element that held it (a framework's re-render, a
-        // ticker's refresh): the card stays, on it. Not another one of that name moved up into its place (a
-        // feed that dropped its first row): that one stands in an element of its own.
+        const { entityId } = current;
+        // Its entity's name drawn anew where it stood (a framework's re-render, a ticker's refresh, an element
+        // swapped for a copy): the card stays, on it. Not one marked before that moved up into its place (a
+        // feed that dropped its first row).
         const again = highlights
           .all()
-          .find(
-            (mention) =>
-              mention.entityId === entityId &&
-              mention.text === text &&
-              mention.startNode.parentElement === holder &&
-              isAt(mention.range.getBoundingClientRect(), box),
-          );
+          .find((mention) => mention.entityId === entityId && !before.has(mention) && isAt(mention.range.getBoundingClientRect(), box));
         if (again) current = lastOpened = again;
         else closeGivingFocusBack();
       }, 0);

@@ -170,6 +170,12 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       await e2e.tab.evaluate(() => (window as unknown as { tick(): void }).tick(), undefined);
       await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'North Korea'), 'the ticker marked anew');
     }
+    // The ticker's element swapped for a copy of itself, as htmx swaps a part (its outerHTML).
+    await e2e.tab.evaluate(() => {
+      const ticker = document.getElementById('ticker');
+      ticker?.replaceWith(ticker.cloneNode(true));
+    }, undefined);
+    await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'North Korea'), 'the swapped ticker marked');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(isCardOf(await e2e.tab.cardText(), 'north-korea')).toBe(true);
     expect(await e2e.tab.evaluate(() => document.activeElement === document.body, undefined)).toBe(false);
@@ -179,17 +185,27 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
   });
 
   it('closes a card whose name a feed drops while another of that name moves up into its place', async () => {
-    await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
-    await e2e.tab.evaluate(() => {
-      const feed = Object.assign(document.createElement('div'), { id: 'feed' });
-      feed.innerHTML = '<p>Otto Warmbier, first row</p><p>Otto Warmbier, second row</p>';
-      document.body.prepend(feed);
-    }, undefined);
-    await waitForHighlights(e2e.tab, (found) => found.filter((range) => range.text === 'Otto Warmbier').length === 2, 'the feed to be highlighted');
-    await e2e.tab.press('Alt+Shift+ArrowDown');
-    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'otto-warmbier'), 'the card of the first row’s Otto Warmbier');
-    await e2e.tab.evaluate(() => document.querySelector('#feed p')?.remove(), undefined);
-    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close with its row');
+    // Rows as elements of their own, and as lines of one element.
+    for (const [rows, dropFirst] of [
+      ['<p>Otto Warmbier, first row</p><p>Otto Warmbier, second row</p>', 'element'],
+      ['<p>Otto Warmbier, first row<br>Otto Warmbier, second row</p>', 'line'],
+    ] as const) {
+      await e2e.tab.goto(`${e2e.server.origin}/pages/ticker.html?still`);
+      await e2e.tab.evaluate((html) => {
+        const feed = Object.assign(document.createElement('div'), { id: 'feed' });
+        feed.innerHTML = html;
+        document.body.prepend(feed);
+      }, rows);
+      await waitForHighlights(e2e.tab, (found) => found.filter((range) => range.text === 'Otto Warmbier').length === 2, 'the feed to be highlighted');
+      await e2e.tab.press('Alt+Shift+ArrowDown');
+      await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'otto-warmbier'), 'the card of the first row’s Otto Warmbier');
+      await e2e.tab.evaluate((what) => {
+        const first = document.querySelector('#feed p');
+        if (what === 'element') first?.remove();
+        else for (const node of [first?.firstChild, first?.querySelector('br')]) node?.remove();
+      }, dropFirst);
+      await waitFor(async () => (await e2e.tab.cardText()) === '', `the card to close with its row (${dropFirst})`);
+    }
   });
 
   it('closes a card whose name the page hides or takes out of reading, and gives focus back', async () => {
