@@ -4,7 +4,10 @@ import { factsPack } from './scripts/facts-pack-plugin';
 
 // The fewest permissions the features need; README "Permissions" says why each is here.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size, 16 to 128 px, drawn from one picture (sharp renders the SVG): a set of PNGs made by hand
+  // goes out of step with the picture it was made from.
+  autoIcons: { baseIconPath: 'assets/icon.svg' },
   imports: false,
   // Firefox gets MV3 as Chrome does: one manifest model, and its background is an
   // event page the browser may stop at will, like Chrome's service worker.
@@ -25,7 +28,8 @@ export default defineConfig({
     name: 'Peninsula Lens',
     description: 'Marks mentions of the UN Security Council, North Korea and the actors around them, with facts from one bundled article.',
     permissions: ['storage', 'activeTab'],
-    action: { default_title: 'Peninsula Lens' },
+    // The toolbar shows the same icons the extension's pages list (auto-icons writes them to icons/).
+    action: { default_title: 'Peninsula Lens', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,9 +3,10 @@
  * permissions" says: other permissions, other content scripts, or any key
  * beyond the few it needs (host permissions, web-accessible files, a
  * content security policy…); or when the minimum browser versions the
- * features need are gone.
+ * features need are gone; or when an icon it names (assets/icon.svg drawn at
+ * each size) is missing from the build or not a PNG of that size.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -40,6 +41,7 @@ const ALLOWED_KEYS = new Set([
   'version',
   'permissions',
   'action',
+  'icons',
   'background',
   'content_scripts',
   'minimum_chrome_version',
@@ -56,9 +58,36 @@ const PER_BROWSER: Record<string, Manifest> = {
   },
 };
 
+/** The sizes the extension's own pages list, and those its toolbar button draws from. */
+const ICON_SIZES = ['16', '32', '48', '128'];
+const TOOLBAR_ICON_SIZES = ['16', '32', '48'];
+
+/** What is wrong with the icons a manifest names, sized as its keys say (a PNG's width and height stand at bytes 16 to 23). */
+function iconProblems(buildDir: string, icons: unknown, sizes: readonly string[], where: string): string[] {
+  if (typeof icons !== 'object' || icons === null) return [`"${where}" names no icons`];
+  const named = icons as Record<string, unknown>;
+  if (!isDeepStrictEqual(Object.keys(named).sort(), [...sizes].sort()))
+    return [`"${where}" names sizes ${Object.keys(named).join(', ')}, expected ${sizes.join(', ')}`];
+  return Object.entries(named).flatMap(([size, path]) => {
+    const file = resolve(buildDir, String(path));
+    if (!existsSync(file)) return [`"${where}" ${size}: ${String(path)} is not in the build`];
+    const png = readFileSync(file);
+    const isPng = png.subarray(1, 4).toString('latin1') === 'PNG';
+    const [width, height] = isPng ? [png.readUInt32BE(16), png.readUInt32BE(20)] : [0, 0];
+    return isPng && width === Number(size) && height === Number(size) ? [] : [`"${where}" ${size}: ${String(path)} is not a ${size} by ${size} PNG`];
+  });
+}
+
 const problems: string[] = [];
 for (const [target, own] of Object.entries(PER_BROWSER)) {
-  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, `../.output/${target}/manifest.json`), 'utf8')) as Manifest;
+  const buildDir = resolve(import.meta.dirname, `../.output/${target}`);
+  const manifest = JSON.parse(readFileSync(resolve(buildDir, 'manifest.json'), 'utf8')) as Manifest;
+  const action = (manifest.action ?? {}) as Manifest;
+  for (const problem of [
+    ...iconProblems(buildDir, manifest.icons, ICON_SIZES, 'icons'),
+    ...iconProblems(buildDir, action.default_icon, TOOLBAR_ICON_SIZES, 'action.default_icon'),
+  ])
+    problems.push(`${target}: ${problem}`);
   for (const [key, expected] of Object.entries({ ...SHARED, ...own })) {
     if (!isDeepStrictEqual(manifest[key], expected))
       problems.push(`${target}: "${key}" is ${JSON.stringify(manifest[key])}, expected ${JSON.stringify(expected)}`);
