@@ -105,9 +105,11 @@ const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) && [
  * ("North Ko") or in Korean, Chinese or Japanese (김정, 北朝), at once. The words before it are whole.
  */
 const PREFIX_FROM_CHARS = 3;
-const WRITTEN_WITHOUT_SHORT_WORDS = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CHINESE_OR_JAPANESE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 /** Chinese and Japanese: words written one after another with no space. */
-const WRITTEN_WITHOUT_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WRITTEN_WITHOUT_SPACES = new RegExp(`[${CHINESE_OR_JAPANESE}]`, 'u');
+/** Those and Korean: a word of one or two characters says as much as a longer one in a Latin script. */
+const WRITTEN_WITHOUT_SHORT_WORDS = new RegExp(`[\\p{Script=Hangul}${CHINESE_OR_JAPANESE}]`, 'u');
 const isPrefix = (term: string, index: number, terms: string[]): boolean =>
   index === terms.length - 1 && (index > 0 || [...term].length >= PREFIX_FROM_CHARS || WRITTEN_WITHOUT_SHORT_WORDS.test(term));
 const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
