@@ -63,7 +63,19 @@ export function findPackProblems(pack: FactsPack, article: string): string[] {
       aliasesByWords.set(words, seen);
     }
   }
+  /** The fact already resting on the same quotes for the same topics, by those quotes and topics. */
+  const factsByGrounds = new Map<string, string>();
   for (const fact of pack.facts) {
+    // Two facts on the same quotes and topics say the same thing twice on a card; one sentence may well carry
+    // two facts of different topics ("three meetings" and "beautiful letters").
+    const grounds = JSON.stringify([[...fact.quotes].sort(), [...fact.topics].sort()]);
+    const twin = factsByGrounds.get(grounds);
+    if (twin) problems.push(`fact "${fact.id}" repeats fact "${twin}": the same quotes for the same topics`);
+    factsByGrounds.set(grounds, fact.id);
+    // A year, a date or a count in a claim that none of its quotes states is the claim saying more than they do.
+    for (const number of fact.claim.match(/\d+/g) ?? []) {
+      if (!fact.quotes.some((quote) => quote.includes(number))) problems.push(`fact "${fact.id}" states ${number}, which none of its quotes does`);
+    }
     for (const quote of fact.quotes) {
       if (!article.includes(quote)) problems.push(`fact "${fact.id}" quotes text not in data/article.md: "${quote}"`);
     }

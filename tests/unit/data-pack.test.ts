@@ -244,6 +244,26 @@ describe('data/validate.ts catches', () => {
     expect(twice).toEqual(['alias "Lensland" of "china" clashes with "Lensland" of "china"']);
   });
 
+  it('a fact that repeats another on the same quotes and topics, but not two facts of one sentence on different topics', () => {
+    const twin = problemsOf((copy) => {
+      copy.facts.push({ ...firstFact(copy), id: 'fact-twin', claim: 'Said again in other words.' });
+    });
+    expect(twin).toContain(`fact "fact-twin" repeats fact "${pack.facts[0]?.id}": the same quotes for the same topics`);
+    const otherTopic = problemsOf((copy) => {
+      const fact = firstFact(copy);
+      copy.facts.push({ ...fact, id: 'fact-other-topic', topics: ['letters'] });
+    });
+    expect(otherTopic.filter((problem) => problem.includes('repeats'))).toEqual([]);
+  });
+
+  it('a number in a claim that none of its quotes states', () => {
+    const problems = problemsOf((copy) => {
+      const fact = firstFact(copy);
+      fact.claim = `In 1999, ${fact.claim}`;
+    });
+    expect(problems).toContain(`fact "${pack.facts[0]?.id}" states 1999, which none of its quotes does`);
+  });
+
   it('a date that does not parse, and a range that ends before it starts', () => {
     const badDay = problemsOf((copy) => {
       firstFact(copy).date = '2019-02-30';
