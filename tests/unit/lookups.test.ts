@@ -257,8 +257,10 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     // Last, it is a word being typed: the same hits, ranked as the start of a word.
     expect((await ids('2020 Dec')).sort()).toEqual((await ids('2020 December')).sort());
     expect(await ids('Sept 2019')).toEqual(await ids('September 2019'));
-    // The word being typed is the start of a word: "Dec" may be on its way to "Declaration".
-    expect((await search(store, 'Dec'))[0]?.entity.id).toBe('universal-declaration');
+    // The word being typed is the start of a word: "Dec" may be on its way to "Declaration", and is not the month.
+    const typed = await ids('Dec');
+    expect(typed.slice(0, 2)).toContain('universal-declaration');
+    expect(typed).not.toEqual(await ids('December'));
   });
 
   it('takes the word being typed as the start of a word (alone from its third character; after other words, or in Korean and Chinese, at once), and the words before it whole', async () => {

@@ -1,0 +1,100 @@
+/**
+ * The matcher on the real alias data, with sentences as news pages write
+ * them: names other pages spell their own way, and names inside other names
+ * that are no mention of ours.
+ */
+import matcherEntities from 'virtual:matcher-entities';
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '../../utils/matcher/matcher';
+
+const real = buildMatcher(matcherEntities);
+
+/** [matched text, entity id] for every mention, in order. */
+function marks(text: string): [string, string][] {
+  return real.findIn(text).map((match) => [text.slice(match.start, match.end), match.entityId]);
+}
+
+describe('names as news pages write them', () => {
+  it.each([
+    ['북한이고 미사일이다', '북한', 'north-korea'],
+    ['문제는 북한입니다', '북한', 'north-korea'],
+    ['북한하고 대화', '북한', 'north-korea'],
+    ['북한에서만 볼 수 있다', '북한', 'north-korea'],
+    ['북한보다는 낫다', '북한', 'north-korea'],
+    ['북한으로서는 어렵다', '북한', 'north-korea'],
+    ['북한이라며 비판했다', '북한', 'north-korea'],
+    ['북한군이 국경을 넘었다', '북한군', 'north-korea'],
+    ['N Korea fires missile', 'N Korea', 'north-korea'],
+    ['N. KOREA FIRES MISSILE', 'N. KOREA', 'north-korea'],
+    ['DPR Korea and the UN', 'DPR Korea', 'north-korea'],
+    ['Norcorea lanzó un misil', 'Norcorea', 'north-korea'],
+    ['тысячи северокорейцев бегут', 'северокорейцев', 'north-korea'],
+    ['Северокорейцы бегут', 'Северокорейцы', 'north-korea'],
+    ['스티븐 비건 대표가 말했다', '스티븐 비건', 'stephen-biegun'],
+    ['웜비어 사건', '웜비어', 'otto-warmbier'],
+    ['オットー・ワームビアさん', 'オットー・ワームビア', 'otto-warmbier'],
+    ['ホイスゲン国連大使', 'ホイスゲン', 'christoph-heusgen'],
+    ['호이스겐 대사는', '호이스겐', 'christoph-heusgen'],
+    ['据纽约时报报道', '纽约时报', 'new-york-times'],
+    ['뉴욕타임스는 보도했다', '뉴욕타임스', 'new-york-times'],
+    ['the working level talks in Stockholm failed', 'working level talks in Stockholm', 'stockholm-talks'],
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)).toEqual([[mention, entityId]]);
+  });
+});
+
+describe('names inside other names, and words that only look like ours', () => {
+  it.each([
+    ['The U.S.S.R. collapsed', 'united-states'],
+    ['The USSR and the U.S.S.R', 'united-states'],
+    ['she won the US Open', 'united-states'],
+    ['los Estados Unidos Mexicanos', 'united-states'],
+    ['a China Eastern flight', 'china'],
+    ['China Airlines cancelled', 'china'],
+    ['Japan Airlines cancelled', 'japan'],
+    ['发展中国家的经济增长', 'china'],
+    ['其中国际航班', 'china'],
+    ['Китай-город', 'china'],
+    ['北朝鮮が日本海に弾道ミサイルを発射', 'japan'],
+    ['昨日本会議で可決', 'japan'],
+    ['毎日本当に忙しい', 'japan'],
+    ['明日本番を迎える', 'japan'],
+    ['朝鲜文报纸', 'north-korea'],
+    ['古朝鲜的历史', 'north-korea'],
+    ['南北朝鲜关系', 'north-korea'],
+    ['南北朝鮮の統一', 'north-korea'],
+    ['Radio France Internationale', 'france'],
+    ['the Banque de France', 'france'],
+    ['at the Stade de France', 'france'],
+    ['Pierre Mendès France', 'france'],
+    ['Alternative for Germany', 'germany'],
+    ['die Alternative für Deutschland', 'germany'],
+    ['Russia Today reported', 'russia'],
+    ['the ferry MS Estonia', 'estonia'],
+    ['The Stockholm talks between the US and China', 'stockholm-talks'],
+    ['KEI, the Korea Environment Institute', 'korea-economic-institute'],
+    ['the ASEAN Hanoi summit', 'hanoi-summit'],
+    ["Putin's Security Council", 'un-security-council'],
+    ['the Kremlin Security Council meeting', 'un-security-council'],
+    ['the African Union Peace and Security Council', 'un-security-council'],
+    ['Putins Sicherheitsrat', 'un-security-council'],
+    ['el Consejo de Seguridad Ciudadana', 'un-security-council'],
+    ['el Consejo de Seguridad Pública de Jalisco', 'un-security-council'],
+    ["le conseil de sécurité de l'entreprise", 'un-security-council'],
+    ['Donald Trump, Jr. spoke', 'donald-trump'],
+    ['Donald Trump Junior spoke', 'donald-trump'],
+    ['the Trump SoHo hotel', 'donald-trump'],
+    ['the Trumps were there', 'donald-trump'],
+    ['김정은 기자 = 북한이 발사', 'kim-jong-un'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks the name beside such a look-alike', () => {
+    expect(marks('北朝鮮が日本海に')).toEqual([['北朝鮮', 'north-korea']]);
+    expect(marks('김정은 기자 = 북한이 발사')).toEqual([['북한', 'north-korea']]);
+    expect(marks('The U.S. and the U.S.S.R.')).toEqual([['U.S.', 'united-states']]);
+    expect(marks('日本当局は')).toEqual([['日本', 'japan']]);
+    expect(marks('Donald Trump said')).toEqual([['Donald Trump', 'donald-trump']]);
+  });
+});
