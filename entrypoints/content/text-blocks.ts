@@ -17,8 +17,8 @@ export const SKIPPED_TAGS = new Set(
   'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON PRE CODE KBD SAMP svg math IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE RT RP'.split(' '),
 );
 
-/** Elements a phrase flows through without a break. */
-const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LABEL MARK Q RB RUBY S SMALL SPAN STRONG SUB SUP TIME U VAR WBR'.split(' '));
+/** Elements a phrase flows through without a break; not `<sup>` or `<sub>`: a footnote mark ("Council<sup>2</sup>") is no letter of the name before it. */
+const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LABEL MARK Q RB RUBY S SMALL SPAN STRONG TIME U VAR WBR'.split(' '));
 
 /** True for elements whose text the scanner must not read (and whose subtree it skips). */
 export function isSkippedElement(element: Element): boolean {
