@@ -38,6 +38,11 @@ describe('names as news pages write them', () => {
     ['据纽约时报报道', '纽约时报', 'new-york-times'],
     ['뉴욕타임스는 보도했다', '뉴욕타임스', 'new-york-times'],
     ['the working level talks in Stockholm failed', 'working level talks in Stockholm', 'stockholm-talks'],
+    ['МИД КНДР выступил с заявлением', 'КНДР', 'north-korea'],
+    ['ВВП США вырос', 'США', 'united-states'],
+    ['US GDP grew', 'US', 'united-states'],
+    ['UK PM Keir Starmer said', 'UK', 'united-kingdom'],
+    ['a DPRK ICBM launch', 'DPRK', 'north-korea'],
   ])('finds the mention in "%s"', (text, mention, entityId) => {
     expect(marks(text)).toEqual([[mention, entityId]]);
   });

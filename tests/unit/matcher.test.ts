@@ -144,8 +144,23 @@ describe('matcher: case', () => {
       ['UNSC', 'unsc'],
     ]);
     expect(marks(matcher, 'THE US UNSC DELEGATION')).toEqual([]);
-    // A neighbour in capitals that is no word of any of our names still makes a shouted run.
-    expect(marks(matcher, 'the US FCDO said')).toEqual([]);
+    // One other acronym beside ours is ordinary writing, whichever side it stands on.
+    expect(marks(matcher, 'the US FCDO said')).toEqual([['US', 'us']]);
+    expect(marks(matcher, 'US GDP grew')).toEqual([['US', 'us']]);
+    expect(marks(matcher, 'МИД КНДР выступил')).toEqual([['КНДР', 'nk']]);
+    expect(marks(matcher, 'A UNSC ICBM report')).toEqual([['UNSC', 'unsc']]);
+  });
+
+  it('takes an acronym for shouted when two words in capitals beside it are not ours, or one is a long word', () => {
+    expect(marks(matcher, 'US VP JD said')).toEqual([]);
+    expect(marks(matcher, 'US AND UNSC CLASH')).toEqual([]);
+    expect(marks(matcher, 'the US ECONOMY')).toEqual([]);
+    expect(marks(matcher, 'КНДР ЗАЯВИЛА')).toEqual([]);
+    // Words in capitals of our names are read through, not counted.
+    expect(marks(matcher, 'the UNSC US FCDO talks')).toEqual([
+      ['UNSC', 'unsc'],
+      ['US', 'us'],
+    ]);
   });
 
   it('takes an acronym next to a word in capitals of another name, an ambiguous one included', () => {

@@ -3,7 +3,7 @@
  * boundaries by script, case, shouted headlines, and look-alike context.
  */
 import type { EntityKind } from '../../data/schema';
-import { foldText, isCjk, isHangul, isSpace, isWordChar } from './fold';
+import { foldText, isCjk, isHangul, isSpaceCode, isWordChar } from './fold';
 import { endOfFoldedWord, startOfFoldedWord } from './folded-words';
 
 export type Script = 'word' | 'cjk' | 'korean';
@@ -45,37 +45,40 @@ export function isCapitalWord(word: string): boolean {
   return /^[\0-\x7f]+$/.test(word) ? /^[A-Z]+$/.test(word) : /^\p{Lu}+$/u.test(word);
 }
 
-/** A neighbour in capitals that is not itself a word of one of our names: the acronym stands in a shouted run. */
-function isShouting(word: string, rule: MatchRule): boolean {
-  return isCapitalWord(word) && !rule.capitalWords?.has(word);
-}
-
-function wordBefore(text: string, start: number): string {
-  let end = start;
-  while (end > 0 && isSpace(text[end - 1] as string)) end--;
-  let begin = end;
-  while (begin > 0 && isWordChar(text[begin - 1])) begin--;
-  return text.slice(begin, end);
-}
-
-function wordAfter(text: string, end: number): string {
-  let begin = end;
-  while (begin < text.length && isSpace(text[begin] as string)) begin++;
-  let stop = begin;
-  while (stop < text.length && isWordChar(text[stop])) stop++;
-  return text.slice(begin, stop);
+/**
+ * True for an acronym in a shouted run ("THE US ECONOMY", "КНДР ЗАЯВИЛА", "US AND UK CLASH"): among the
+ * words in capitals around it that are no word of our names, two, or one of five letters or more. One
+ * acronym beside it is ordinary writing: "МИД КНДР выступил", "US GDP grew", "A DPRK ICBM launch".
+ */
+function isShouted(text: string, start: number, end: number, rule: MatchRule): boolean {
+  let others = 0;
+  for (const direction of [-1, 1]) {
+    // Going back, the character stepped over is the one before `at`.
+    const back = direction < 0 ? -1 : 0;
+    // The run of words in capitals on this side, read through the words of our names ("US AND UK CLASH").
+    for (let at = direction < 0 ? start : end; ; ) {
+      while (isSpaceCode(text.charCodeAt(at + back))) at += direction;
+      const from = at;
+      while (isWordChar(text[at + back])) at += direction;
+      // `substring` takes its two ends in either order.
+      const word = text.substring(from, at);
+      if (!isCapitalWord(word)) break;
+      if (!rule.capitalWords?.has(word) && (++others > 1 || word.length > 4)) return true;
+    }
+  }
+  return false;
 }
 
 function endsWithWord(text: string, start: number, word: string): boolean {
   let end = start;
-  while (end > 0 && isSpace(text[end - 1] as string)) end--;
+  while (isSpaceCode(text.charCodeAt(end - 1))) end--;
   const begin = startOfFoldedWord(text, end, word);
   return begin !== -1 && (isCjk(word[0]) || !isWordChar(text[begin - 1]));
 }
 
 function startsWithWord(text: string, end: number, word: string): boolean {
   let begin = end;
-  while (begin < text.length && isSpace(text[begin] as string)) begin++;
+  while (isSpaceCode(text.charCodeAt(begin))) begin++;
   const stop = endOfFoldedWord(text, begin, word);
   return stop !== -1 && (isCjk(word[word.length - 1]) || !isWordChar(text[stop]));
 }
@@ -115,7 +118,7 @@ function boundariesHold(text: string, start: number, end: number, rule: MatchRul
 export function acceptsMatch(text: string, start: number, end: number, rule: MatchRule): boolean {
   if (!boundariesHold(text, start, end, rule)) return false;
   if (rule.caseSensitive && foldText(text.slice(start, end), false) !== rule.exactText) return false;
-  if (rule.acronym && (isShouting(wordBefore(text, start), rule) || isShouting(wordAfter(text, end), rule))) return false;
+  if (rule.acronym && isShouted(text, start, end, rule)) return false;
   if (rule.notAfterWords.some((word) => endsWithWord(text, start, word))) return false;
   if (rule.notBeforeWords.some((word) => startsWithWord(text, end, word))) return false;
   return true;
