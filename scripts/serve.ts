@@ -14,7 +14,13 @@ const FOLDERS: Record<string, string> = {
   '/golden/': join(root, 'tests/golden'),
   '/bench/': join(root, 'bench/pages'),
 };
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml',
+  '.json': 'application/json',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 export type PageServer = { origin: string; close: () => Promise<void> };
 

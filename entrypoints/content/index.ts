@@ -24,7 +24,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     benchStart();
-    if (!(document instanceof HTMLDocument) || pageClosed(document)) return;
+    // An HTML page, also one served as XHTML (an XML document in Chromium); not an SVG or other XML document.
+    if (!(document.documentElement instanceof HTMLHtmlElement) || pageClosed(document)) return;
     let annotator: Annotator | undefined;
     let matcher: Matcher | undefined;
     const onStatus = ({ enabled, matcher: shipped }: PageStatus): void => {

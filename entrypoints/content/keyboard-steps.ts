@@ -90,7 +90,7 @@ function shadowRootOf(element: HTMLElement): ShadowRoot | null | undefined {
  */
 export function isEditing(target: EventTarget | null): boolean {
   for (let focused = target; focused instanceof HTMLElement; focused = shadowRootOf(focused)?.activeElement ?? null) {
-    if (focused.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName)) return true;
+    if (focused.isContentEditable || /^(input|textarea|select)$/.test(focused.localName)) return true;
   }
   return false;
 }

@@ -30,12 +30,12 @@ export function outermostNodes(nodes: Iterable<Node>): Node[] {
 }
 
 function isMeta(node: Node): boolean {
-  return node instanceof Element && node.tagName === 'META';
+  return node instanceof Element && node.localName === 'meta';
 }
 
 /** A `<meta>`, or a subtree that holds one (a whole `<head>` or a body part a CMS filled). */
 function holdsMeta(node: Node): boolean {
-  return node instanceof Element && (node.tagName === 'META' || node.getElementsByTagName('meta').length > 0);
+  return node instanceof Element && (node.localName === 'meta' || node.getElementsByTagName('meta').length > 0);
 }
 
 /** Attributes of a `<meta>` that can opt a page out; on any other element they say nothing to us. */
@@ -43,7 +43,7 @@ const META_ATTRIBUTES = new Set(['name', 'content']);
 
 function isInHead(node: Node): boolean {
   for (let current: Node | null = node; current; current = current.parentNode) {
-    if (current instanceof Element && current.tagName === 'HEAD') return true;
+    if (current instanceof Element && current.localName === 'head') return true;
   }
   return false;
 }
@@ -58,7 +58,7 @@ function isInHead(node: Node): boolean {
 function mayHoldText(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return !isInHead(node);
   if (!(node instanceof Element) || isCardHost(node)) return false;
-  return !SKIPPED_TAGS.has(node.tagName) && !isInHead(node);
+  return !SKIPPED_TAGS.has(node.localName) && !isInHead(node);
 }
 
 /** True for what a phrase reads through without a word: white space, or an element the scanner skips (a script). */

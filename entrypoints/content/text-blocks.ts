@@ -12,18 +12,18 @@ export type TextBlock = { nodes: Text[]; starts: number[]; text: string };
 export const OPT_OUT_ATTRIBUTE = 'data-peninsula-lens';
 export const OPT_OUT_VALUE = 'off';
 
-/** Elements whose text the scanner never reads, by tag alone. */
+/** Elements whose text the scanner never reads, by local name alone (lower case in HTML and XHTML pages alike: `tagName` is upper case only in HTML). */
 export const SKIPPED_TAGS = new Set(
-  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION BUTTON PRE CODE KBD SAMP svg math IFRAME OBJECT CANVAS VIDEO AUDIO HEAD TITLE RT RP'.split(' '),
+  'script style noscript template textarea input select option button pre code kbd samp svg math iframe object canvas video audio head title rt rp'.split(' '),
 );
 
 /** Elements a phrase flows through without a break; not `<sup>` or `<sub>`: a footnote mark ("Council<sup>2</sup>") is no letter of the name before it. */
-const INLINE_TAGS = new Set('A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL LABEL MARK Q RB RUBY S SMALL SPAN STRONG TIME U VAR WBR'.split(' '));
+const INLINE_TAGS = new Set('a abbr b bdi bdo cite data dfn em font i ins del label mark q rb ruby s small span strong time u var wbr'.split(' '));
 
 /** True for elements whose text the scanner must not read (and whose subtree it skips). */
 export function isSkippedElement(element: Element): boolean {
   // Most elements carry no attribute at all: one call answers for them.
-  return SKIPPED_TAGS.has(element.tagName) || (element.hasAttributes() && isSkippedByAttributes(element));
+  return SKIPPED_TAGS.has(element.localName) || (element.hasAttributes() && isSkippedByAttributes(element));
 }
 
 /** True for an element that an attribute takes out of reading: an opt-out, `hidden`, an editor. */
@@ -49,7 +49,7 @@ export function isInsideSkipped(node: Node): boolean {
 
 /** True for an element that ends the phrase before it and starts a new one: anything not inline. */
 export function isPhraseBreak(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).tagName);
+  return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName);
 }
 
 /**
@@ -136,7 +136,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
   if (isInsideSkipped(root)) return;
   // A root is often a part the page just added: a component among them may have no shadow root yet.
   if (root instanceof Element && root.shadowRoot) onShadowRoot(root.shadowRoot);
-  else if (root instanceof Element && onBareCustomElement && root.tagName.includes('-')) onBareCustomElement(root);
+  else if (root instanceof Element && onBareCustomElement && root.localName.includes('-')) onBareCustomElement(root);
   let block = emptyBlock();
   let node: Node | null = root.firstChild;
   /** Whether each element the walk is inside ends a phrase, innermost last: climbing out reads no tag. */
@@ -231,7 +231,7 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
       }
     } else if (type === ELEMENT_NODE) {
       const element = node as Element;
-      const tag = element.tagName;
+      const tag = element.localName;
       if (!SKIPPED_TAGS.has(tag) && !(element.hasAttributes() && isSkippedByAttributes(element))) {
         if (element.shadowRoot) onShadowRoot(element.shadowRoot);
         else if (onBareCustomElement && tag.includes('-')) onBareCustomElement(element);

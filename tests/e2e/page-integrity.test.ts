@@ -1,8 +1,9 @@
 /**
  * The extension must not fight the page: on a static page nothing in the DOM
  * changes (a MutationObserver the page installed first records nothing, the
- * HTML is the same), under a strict CSP it still works, and text that a
- * person is editing is never marked.
+ * HTML is the same), under a strict CSP it still works, a page served as
+ * XHTML is read as an HTML one, and text that a person is editing is never
+ * marked.
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
@@ -51,6 +52,13 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
     const card = await hoverMention(e2e.tab, 'Security Council', 'UN Security Council');
     expect(card).toContain('Source:');
     await e2e.tab.press('Escape');
+  });
+
+  it('reads a page served as XHTML as an HTML page: across inline markup, not in scripts, code or fields', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/xhtml.xhtml`);
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 2, 'the XHTML page to be highlighted');
+    expect(ranges.map((range) => range.text)).toEqual(['UN Security Council', 'North Korea']);
+    expect(await hoverMention(e2e.tab, 'North Korea', 'North Korea')).toContain('Source:');
   });
 
   it('never marks text a person is editing, code, or form fields', async () => {
