@@ -5,7 +5,7 @@
  * styles are adopted from a constructed sheet, so a page's CSP cannot strip
  * them and nothing has to be web-accessible.
  */
-import { computePosition, flip, getOverflowAncestors, hide, type Middleware, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { computePosition, flip, getOverflowAncestors, hide, type Middleware, platform, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import { type CardState, EntityCardView } from '../../components/EntityCardView';
 import cardCss from './card.css?inline';
@@ -96,8 +96,19 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
   // below) would make the full card seem to fit there too, and it would never go to the side with more room.
   // The cut is set again below before the browser draws.
   card.style.removeProperty('--room');
+  const host = (card.getRootNode() as ShadowRoot).host;
+  // A page that zooms its root element (which holds the host) would zoom the card and its translation too.
+  card.style.zoom = `${1 / (host as Element & { currentCSSZoom: number }).currentCSSZoom}`;
   void computePosition(anchor, card, {
     strategy: 'fixed',
+    // Everything as the window shows it, from the window's corner. floating-ui would take the root element's
+    // offset (a transformed or zoomed root, one with a margin, a page written top to bottom) for a scroll bar's
+    // and move the card by it; the corner the card is drawn from is found below.
+    platform: {
+      ...platform,
+      getOffsetParent: () => window,
+      getElementRects: ({ reference, floating }) => ({ reference: reference.getBoundingClientRect(), floating: floating.getBoundingClientRect() }),
+    },
     placement: 'bottom-start',
     middleware: [
       gap,
@@ -121,14 +132,11 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
     ],
   }).then(({ x, y, middlewareData }) => {
     if (!isLatest()) return;
-    // Positions are from the window's corner, where a fixed box starts, unless the page's root element (which
-    // holds the host) contains its paint or is transformed: then the box starts at the root's corner, which
-    // scrolls. Where the card stands untranslated says which.
-    let origin = { left: 0, top: 0 };
-    if ((card.getRootNode() as ShadowRoot).host.parentNode === card.ownerDocument.documentElement) {
-      card.style.transform = '';
-      origin = card.getBoundingClientRect();
-    }
+    // Positions are from the window's corner, where a fixed box starts, unless a box around it (the page's
+    // root element, a dialog) contains its paint or is transformed: then the box starts at that box's corner,
+    // which may scroll. Where the card stands untranslated says which.
+    card.style.transform = '';
+    const origin = card.getBoundingClientRect();
     card.style.transform = `translate(${Math.round(x - origin.left)}px, ${Math.round(y - origin.top)}px)`;
     // A mention scrolled out of its box is not pointed at from over the box's edge.
     card.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';

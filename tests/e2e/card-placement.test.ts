@@ -8,44 +8,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type HighlightedRange, revealHighlight } from '../../scripts/browsers/page-probes';
 import { browsersUnderTest } from './support/browsers-under-test';
+import { cardBox, mentionRect } from './support/card-geometry';
 import { hoverMention, type TestTab, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
-
-type CardBox = {
-  top: number;
-  bottom: number;
-  left: number;
-  width: number;
-  direction: string;
-  lang: string | null;
-  userSelect: string;
-  visibility: string;
-  font: { family: string; size: string; style: string; letterSpacing: string };
-};
-
-/** Where the card is drawn and how it is styled, read inside its closed shadow root (source: it runs in the page). */
-const READ_CARD_BOX = `(root) => {
-  const card = root.querySelector('.card');
-  if (!card) return null;
-  const rect = card.getBoundingClientRect();
-  const style = getComputedStyle(card);
-  return JSON.stringify({
-    top: rect.top,
-    bottom: rect.bottom,
-    left: rect.left,
-    width: rect.width,
-    direction: style.direction,
-    lang: card.getAttribute('lang'),
-    userSelect: style.getPropertyValue('user-select') || style.getPropertyValue('-webkit-user-select'),
-    visibility: getComputedStyle(root.querySelector('.anchor')).visibility,
-    font: { family: style.fontFamily, size: style.fontSize, style: style.fontStyle, letterSpacing: style.letterSpacing },
-  });
-}`;
-
-async function cardBox(tab: TestTab): Promise<CardBox> {
-  const json = await tab.inCard(READ_CARD_BOX);
-  if (!json) throw new Error('no card open');
-  return JSON.parse(json) as CardBox;
-}
 
 /** What the page finds at the middle of the open card (through `elementFromPoint` of the document, or of the shadow root `hostTag` holds). */
 async function atCardMiddle(tab: TestTab, hostTag?: string): Promise<string | undefined> {
@@ -55,19 +19,6 @@ async function atCardMiddle(tab: TestTab, hostTag?: string): Promise<string | un
     const root = tag ? document.querySelector(tag)?.shadowRoot : document;
     return root?.elementFromPoint(x, y)?.localName;
   }, middle);
-}
-
-/** Where a highlighted mention is drawn now, without scrolling; null when it is not highlighted. */
-function mentionRect(text: string): { top: number; left: number; width: number; height: number } | null {
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('peninsula-lens-') || name === 'peninsula-lens-underline') continue;
-    for (const range of highlight) {
-      if (!(range instanceof Range) || range.toString() !== text) continue;
-      const { top, left, width, height } = range.getBoundingClientRect();
-      return { top, left, width, height };
-    }
-  }
-  return null;
 }
 
 /** WCAG contrast of two computed colours, `rgb(r, g, b)`. */
