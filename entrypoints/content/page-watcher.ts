@@ -6,7 +6,7 @@
  * reveal watcher of every other change (reveal-watcher.ts).
  */
 import { isCardHost } from './card-host';
-import { isPhraseBreak, isSkippedElement, OPT_OUT_ATTRIBUTE, SKIPPED_TAGS } from './text-blocks';
+import { ELEMENT_NODE, isPhraseBreak, isSkippedElement, OPT_OUT_ATTRIBUTE, SKIPPED_TAGS, TEXT_NODE } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */
 const FULL_RESCAN_THRESHOLD = 400;
@@ -56,15 +56,15 @@ function isInHead(node: Node): boolean {
  * come and go all the time).
  */
 function mayHoldText(node: Node): boolean {
-  if (node.nodeType === Node.TEXT_NODE) return !isInHead(node);
+  if (node.nodeType === TEXT_NODE) return !isInHead(node);
   if (!(node instanceof Element) || isCardHost(node)) return false;
   return !SKIPPED_TAGS.has(node.localName) && !isInHead(node);
 }
 
 /** True for what a phrase reads through without a word: white space, or an element the scanner skips (a script). */
 function isTransparent(node: Node): boolean {
-  if (node.nodeType === Node.TEXT_NODE) return !/\S/.test((node as Text).data);
-  return node instanceof Element ? isSkippedElement(node) : node.nodeType !== Node.ELEMENT_NODE;
+  if (node.nodeType === TEXT_NODE) return !/\S/.test((node as Text).data);
+  return node instanceof Element ? isSkippedElement(node) : node.nodeType !== ELEMENT_NODE;
 }
 
 /** How far the look for where a phrase stops goes before it gives up (and the parent is read again). */
@@ -83,15 +83,15 @@ function phraseStopsAt(node: Node | null, forward: boolean, parent: Node): boole
   for (let steps = 0; steps < MAX_PHRASE_STEPS; steps++) {
     if (current === null) {
       // The edge of an inline element is no stop: the phrase goes on past it.
-      if (container.nodeType !== Node.ELEMENT_NODE || isPhraseBreak(container)) return true;
+      if (container.nodeType !== ELEMENT_NODE || isPhraseBreak(container)) return true;
       const outer = container.parentNode;
       if (!outer) return true;
       current = sibling(container);
       container = outer;
     } else if (isTransparent(current)) {
       current = sibling(current);
-    } else if (current.nodeType === Node.TEXT_NODE || isPhraseBreak(current)) {
-      return current.nodeType !== Node.TEXT_NODE;
+    } else if (current.nodeType === TEXT_NODE || isPhraseBreak(current)) {
+      return current.nodeType !== TEXT_NODE;
     } else {
       // An inline element: what counts is its edge on this side.
       container = current;

@@ -12,6 +12,9 @@ export type TextBlock = { nodes: Text[]; starts: number[]; text: string };
 export const OPT_OUT_ATTRIBUTE = 'data-peninsula-lens';
 export const OPT_OUT_VALUE = 'off';
 
+/** Node types, read once: `Node.TEXT_NODE` at each use is a property read the minifier cannot shorten. */
+export const { TEXT_NODE, ELEMENT_NODE } = Node;
+
 /** Elements whose text the scanner never reads, by local name alone (lower case in HTML and XHTML pages alike: `tagName` is upper case only in HTML). */
 export const SKIPPED_TAGS = new Set(
   'script style noscript template textarea input select option button pre code kbd samp svg math iframe object canvas video audio head title rt rp'.split(' '),
@@ -49,7 +52,7 @@ export function isInsideSkipped(node: Node): boolean {
 
 /** True for an element that ends the phrase before it and starts a new one: anything not inline. */
 export function isPhraseBreak(node: Node): boolean {
-  return node.nodeType === Node.ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName);
+  return node.nodeType === ELEMENT_NODE && !INLINE_TAGS.has((node as Element).localName);
 }
 
 /**
@@ -106,8 +109,6 @@ function standingOf(root: Node, node: Node, withNode: boolean): { breaks: boolea
 function emptyBlock(): TextBlock {
   return { nodes: [], starts: [], text: '' };
 }
-
-const { TEXT_NODE, ELEMENT_NODE } = Node;
 
 /** What a walk tells as it goes, and how it knows whether the page may have moved it. */
 export type WalkOptions = {
