@@ -6,7 +6,7 @@ import matcherEntities from 'virtual:matcher-entities';
 import { describe, expect, it } from 'vitest';
 import type { Alias } from '../../data/schema';
 import { foldText, isSpace, isWordChar } from '../../utils/matcher/fold';
-import { endOfFoldedWord, startOfFoldedWord } from '../../utils/matcher/folded-words';
+import { foldedWordEdge } from '../../utils/matcher/folded-words';
 import { buildMatcher, type Matcher, type MatcherEntity } from '../../utils/matcher/matcher';
 
 function alias(text: string, flags: Partial<Omit<Alias, 'text'>> = {}): Alias {
@@ -421,7 +421,7 @@ describe('matcher on the real alias data', () => {
     const unread = words.filter((word) => {
       const folded = foldText(word, true);
       return [word, word.normalize('NFD')].some(
-        (text) => endOfFoldedWord(text, 0, folded) !== text.length || startOfFoldedWord(text, text.length, folded) !== 0,
+        (text) => foldedWordEdge(text, 0, folded, 1) !== text.length || foldedWordEdge(text, text.length, folded, -1) !== 0,
       );
     });
     expect(unread).toEqual([]);

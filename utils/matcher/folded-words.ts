@@ -29,66 +29,44 @@ function asciiLower(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
-/** The letter text[from, to) as a folded word spells it. */
+/** The letter between `from` and `to` (in either order) as a folded word spells it. */
 function foldLetter(text: string, from: number, to: number): string {
-  return foldPunctuation(text.slice(from, to).normalize('NFC')).toLowerCase();
+  return foldPunctuation(text.substring(from, to).normalize('NFC')).toLowerCase();
 }
 
-/** Where `word` ends in `text` when it begins at `at`; -1 when it does not begin there. */
-export function endOfFoldedWord(text: string, at: number, word: string): number {
+/**
+ * Where `word` ends in `text` when it begins at `at` (`direction` 1), or where it begins when it ends just
+ * before `at` (`direction` -1); -1 when it does not stand there. One walk for both ways, as `isShouted`
+ * (rules.ts) reads its neighbours: going back, the character read is the one before the index.
+ */
+export function foldedWordEdge(text: string, at: number, word: string, direction: 1 | -1): number {
+  const back = direction < 0 ? -1 : 0;
   let index = at;
-  let matched = 0;
-  while (matched < word.length) {
-    const code = text.charCodeAt(index);
+  // The next character of `word` to match: its first going on, its last going back.
+  let next = direction < 0 ? word.length - 1 : 0;
+  while (next >= 0 && next < word.length) {
+    // NaN past either end of the text (charCodeAt(-1) going back from 0).
+    const code = text.charCodeAt(index + back);
     if (Number.isNaN(code)) return -1;
     if (code === SOFT_HYPHEN_CODE) {
-      index++;
+      index += direction;
     } else if (isSpaceCode(code)) {
-      if (word.charCodeAt(matched) !== SPACE_CODE) return -1;
-      while (isSpaceCode(text.charCodeAt(index))) index++;
-      matched++;
+      if (word.charCodeAt(next) !== SPACE_CODE) return -1;
+      while (isSpaceCode(text.charCodeAt(index + back))) index += direction;
+      next += direction;
     } else {
-      let next = index + 1;
-      while (joinsPrevious(text.charCodeAt(next))) next++;
-      if (code < 128 && next === index + 1) {
-        if (asciiLower(code) !== word.charCodeAt(matched)) return -1;
-        matched++;
+      // The letter's other edge: going on, past the marks that join it; going back, to its base character.
+      let edge = index + direction;
+      while ((direction > 0 || edge > 0) && joinsPrevious(text.charCodeAt(edge))) edge += direction;
+      if (code < 128 && edge === index + direction) {
+        if (asciiLower(code) !== word.charCodeAt(next)) return -1;
+        next += direction;
       } else {
-        const letter = foldLetter(text, index, next);
-        if (!word.startsWith(letter, matched)) return -1;
-        matched += letter.length;
+        const letter = foldLetter(text, index, edge);
+        if (!(direction > 0 ? word.startsWith(letter, next) : word.endsWith(letter, next + 1))) return -1;
+        next += direction * letter.length;
       }
-      index = next;
-    }
-  }
-  return index;
-}
-
-/** Where `word` begins in `text` when it ends just before `at`; -1 when it does not end there. */
-export function startOfFoldedWord(text: string, at: number, word: string): number {
-  let index = at;
-  let unmatched = word.length;
-  while (unmatched > 0) {
-    if (index <= 0) return -1;
-    const code = text.charCodeAt(index - 1);
-    if (code === SOFT_HYPHEN_CODE) {
-      index--;
-    } else if (isSpaceCode(code)) {
-      if (word.charCodeAt(unmatched - 1) !== SPACE_CODE) return -1;
-      while (index > 0 && isSpaceCode(text.charCodeAt(index - 1))) index--;
-      unmatched--;
-    } else {
-      let begin = index - 1;
-      while (begin > 0 && joinsPrevious(text.charCodeAt(begin))) begin--;
-      if (code < 128 && begin === index - 1) {
-        if (asciiLower(code) !== word.charCodeAt(unmatched - 1)) return -1;
-        unmatched--;
-      } else {
-        const letter = foldLetter(text, begin, index);
-        if (!word.endsWith(letter, unmatched)) return -1;
-        unmatched -= letter.length;
-      }
-      index = begin;
+      index = edge;
     }
   }
   return index;

@@ -4,7 +4,7 @@
  */
 import type { EntityKind } from '../../data/schema';
 import { foldText, isCjk, isHangul, isSpaceCode, isWordChar } from './fold';
-import { endOfFoldedWord, startOfFoldedWord } from './folded-words';
+import { foldedWordEdge } from './folded-words';
 
 export type Script = 'word' | 'cjk' | 'korean';
 
@@ -69,18 +69,17 @@ function isShouted(text: string, start: number, end: number, rule: MatchRule): b
   return false;
 }
 
-function endsWithWord(text: string, start: number, word: string): boolean {
-  let end = start;
-  while (isSpaceCode(text.charCodeAt(end - 1))) end--;
-  const begin = startOfFoldedWord(text, end, word);
-  return begin !== -1 && (isCjk(word[0]) || !isWordChar(text[begin - 1]));
-}
-
-function startsWithWord(text: string, end: number, word: string): boolean {
-  let begin = end;
-  while (isSpaceCode(text.charCodeAt(begin))) begin++;
-  const stop = endOfFoldedWord(text, begin, word);
-  return stop !== -1 && (isCjk(word[word.length - 1]) || !isWordChar(text[stop]));
+/**
+ * True when `word` stands right before `at` (`direction` -1) or right after it (1), past white space, and
+ * ends there at a word's edge (or is written in a script without spaces).
+ */
+function wordBeside(text: string, at: number, word: string, direction: 1 | -1): boolean {
+  const back = direction < 0 ? -1 : 0;
+  let near = at;
+  while (isSpaceCode(text.charCodeAt(near + back))) near += direction;
+  const far = foldedWordEdge(text, near, word, direction);
+  // The word's far end: its first character going back, its last going on.
+  return far !== -1 && (isCjk(word.at(-1 - back)) || !isWordChar(text[far + back]));
 }
 
 function hangulRunAfter(text: string, end: number): string {
@@ -119,7 +118,7 @@ export function acceptsMatch(text: string, start: number, end: number, rule: Mat
   if (!boundariesHold(text, start, end, rule)) return false;
   if (rule.caseSensitive && foldText(text.slice(start, end), false) !== rule.exactText) return false;
   if (rule.acronym && isShouted(text, start, end, rule)) return false;
-  if (rule.notAfterWords.some((word) => endsWithWord(text, start, word))) return false;
-  if (rule.notBeforeWords.some((word) => startsWithWord(text, end, word))) return false;
+  if (rule.notAfterWords.some((word) => wordBeside(text, start, word, -1))) return false;
+  if (rule.notBeforeWords.some((word) => wordBeside(text, end, word, 1))) return false;
   return true;
 }
