@@ -17,13 +17,6 @@ function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
   return roots;
 }
 
-/** Both browsers we support have caretPositionFromPoint (Chrome from 128, our minimum). */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  // https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint: without shadowRoots the caret stops at the host.
-  const position = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
-  return position ? { node: position.offsetNode, offset: position.offset } : null;
-}
-
 /** True when the point lies on the mention's text, not merely nearest to it. */
 function isOnText(mention: PaintedMention, x: number, y: number): boolean {
   for (const rect of mention.range.getClientRects()) {
@@ -34,9 +27,12 @@ function isOnText(mention: PaintedMention, x: number, y: number): boolean {
 
 /** The mention drawn at viewport point (x, y), if any. */
 export function mentionAtPoint(doc: Document, highlights: MentionHighlights, x: number, y: number): PaintedMention | undefined {
-  const caret = caretAt(doc, x, y);
+  // Both browsers we support have caretPositionFromPoint (Chrome from 128, our minimum).
+  // https://drafts.csswg.org/cssom-view/#dom-document-caretpositionfrompoint: without shadowRoots the caret stops at the host.
+  const caret = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
   if (!caret) return undefined;
+  const { offsetNode, offset } = caret;
   // The caret sits between characters; the one before it may be the mention's last.
-  const mention = highlights.at(caret.node, caret.offset) ?? (caret.offset > 0 ? highlights.at(caret.node, caret.offset - 1) : undefined);
+  const mention = highlights.at(offsetNode, offset) ?? (offset > 0 ? highlights.at(offsetNode, offset - 1) : undefined);
   return mention && isOnText(mention, x, y) ? mention : undefined;
 }
