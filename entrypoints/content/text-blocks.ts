@@ -89,20 +89,19 @@ function isStillIn(root: Node, node: Node): boolean {
  * Where a walk resumed in a later task stands: whether each element between
  * `root` and `node` ends a phrase, outermost first, and the outermost of them
  * the page has since hidden, made editable or opted out (with `node` itself
- * when `withNode`); null when the page took `node` out of `root`.
+ * when `withNode`), with how many of those breaks are its own and below it
+ * (the walk leaves them with it); null when the page took `node` out of `root`.
  */
-function standingOf(root: Node, node: Node, withNode: boolean): { breaks: boolean[]; skipped: { element: Element; depth: number } | null } | null {
+function standingOf(root: Node, node: Node, withNode: boolean): { breaks: boolean[]; skipped: { element: Element; within: number } | null } | null {
   if (!isStillIn(root, node)) return null;
   const breaks: boolean[] = [];
-  let skippedAt: { element: Element; above: number } | null = null;
-  if (withNode && node instanceof Element && isSkippedElement(node)) skippedAt = { element: node, above: 0 };
+  let skipped: { element: Element; within: number } | null = null;
+  if (withNode && node instanceof Element && isSkippedElement(node)) skipped = { element: node, within: 0 };
   for (let current = node.parentNode; current && current !== root; current = current.parentNode) {
     breaks.push(isPhraseBreak(current));
-    if (current instanceof Element && isSkippedElement(current)) skippedAt = { element: current, above: breaks.length };
+    if (current instanceof Element && isSkippedElement(current)) skipped = { element: current, within: breaks.length };
   }
   breaks.reverse();
-  // The skipped element's depth below the root: how many of the breaks lie above it.
-  const skipped = skippedAt && { element: skippedAt.element, depth: breaks.length - skippedAt.above };
   return { breaks, skipped };
 }
 
@@ -177,7 +176,8 @@ export function* textBlocks(root: Node, options: WalkOptions = {}): Generator<Te
     breaks = standing.breaks;
     if (!standing.skipped) return 'on';
     node = standing.skipped.element;
-    breaks.length = standing.skipped.depth;
+    // Standing on the skipped element: the breaks left are those above it.
+    breaks.length -= standing.skipped.within;
     return 'skip';
   };
   while (node) {
