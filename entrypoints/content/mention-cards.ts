@@ -56,8 +56,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let steppedPlace: string | undefined;
   /** The related entity the reader left the mention's own card for, and whether it showed every fact then. */
   let leftFor: [relatedId: string, allFacts: boolean] | undefined;
-  /** The name of the last mention's own entity as the article writes it, for the way back from a related one. */
-  let ownName: { entityId: string; name: string } | undefined;
+  /** The last mention's own entity (its card: the id and the name as the article writes it), for the way back from a related one. */
+  let ownName: { id: string; name: string } | undefined;
   /** The open card's name's box as last seen: where the name stands, also once the page took it away. */
   let box = new DOMRect();
   /** What the open card is placed by: its name's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
@@ -128,10 +128,10 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     try {
       const { card } = await lookUp(options.entityId ?? mention.entityId);
       if (id !== lookup) return;
-      if (card && card.id === mention.entityId) ownName = { entityId: card.id, name: card.name };
+      if (card && card.id === mention.entityId) ownName = card;
       // A related entity's card, at the mention's place, leads back to the mention's own, by its own name
       // (not the page's spelling, which may be in another language).
-      const back = ownName?.entityId === mention.entityId ? ownName.name : mention.text;
+      const back = ownName?.id === mention.entityId ? ownName.name : mention.text;
       const backTo = shownEntityId === mention.entityId ? undefined : { id: mention.entityId, name: back };
       host.show(
         card
