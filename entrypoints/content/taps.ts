@@ -24,18 +24,17 @@ export function isInLink(node: Node): boolean {
 
 /** Tells `onTap` of each tap of the reader's own (not of events a page script makes up) until `signal` aborts. */
 export function watchTaps(doc: Document, signal: AbortSignal, { mayTap, onTap }: TapHandlers): void {
-  /** A touch or pen that went down, until it lifts. */
-  let touch: { id: number; x: number; y: number; at: number } | undefined;
-  /** The click that ends a tap which showed a card for a mention in a link. */
-  let keepClick: { x: number; y: number; at: number } | undefined;
+  /** A touch or pen that went down (its event: where and when), until it lifts. */
+  let touch: PointerEvent | undefined;
+  /** The lift of a tap which showed a card for a mention in a link: the click that follows it is kept. */
+  let keepClick: PointerEvent | undefined;
   const options = { capture: true, passive: true, signal };
 
   doc.addEventListener(
     'pointerdown',
     (event) => {
       // A finger that goes down may be starting a scroll: wait for it to lift.
-      if (event.isTrusted && event.pointerType !== 'mouse' && mayTap(event))
-        touch = { id: event.pointerId, x: event.clientX, y: event.clientY, at: event.timeStamp };
+      if (event.isTrusted && event.pointerType !== 'mouse' && mayTap(event)) touch = event;
     },
     options,
   );
@@ -43,7 +42,7 @@ export function watchTaps(doc: Document, signal: AbortSignal, { mayTap, onTap }:
   doc.addEventListener(
     'pointercancel',
     (event) => {
-      if (event.pointerId === touch?.id) touch = undefined;
+      if (event.pointerId === touch?.pointerId) touch = undefined;
     },
     options,
   );
@@ -52,11 +51,11 @@ export function watchTaps(doc: Document, signal: AbortSignal, { mayTap, onTap }:
     'pointerup',
     (event) => {
       const down = touch;
-      if (!event.isTrusted || event.pointerId !== down?.id) return;
+      if (!event.isTrusted || event.pointerId !== down?.pointerId) return;
       touch = undefined;
-      const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
-      if (moved > TAP_SLOP_PX || event.timeStamp - down.at > TAP_MAX_MS) return;
-      if (onTap(event.clientX, event.clientY)) keepClick = { x: event.clientX, y: event.clientY, at: event.timeStamp };
+      const moved = Math.hypot(event.clientX - down.clientX, event.clientY - down.clientY);
+      if (moved > TAP_SLOP_PX || event.timeStamp - down.timeStamp > TAP_MAX_MS) return;
+      if (onTap(event.clientX, event.clientY)) keepClick = event;
     },
     options,
   );
@@ -66,7 +65,8 @@ export function watchTaps(doc: Document, signal: AbortSignal, { mayTap, onTap }:
     (event) => {
       const kept = keepClick;
       keepClick = undefined;
-      const fromTheTap = kept && event.timeStamp - kept.at < TAP_MAX_MS && Math.hypot(event.clientX - kept.x, event.clientY - kept.y) <= TAP_SLOP_PX;
+      const fromTheTap =
+        kept && event.timeStamp - kept.timeStamp < TAP_MAX_MS && Math.hypot(event.clientX - kept.clientX, event.clientY - kept.clientY) <= TAP_SLOP_PX;
       if (!fromTheTap || !event.isTrusted) return;
       // Neither the browser nor the page's own handlers (some navigate whatever defaultPrevented says) follow it.
       event.preventDefault();
