@@ -38,8 +38,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let lookup = 0;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Where the pointer last moved outside the card, for the next frame's hit test; none once it is in the card. */
-  let pointer: { x: number; y: number } | undefined;
+  /** The pointer's last move outside the card (where it went), for the next frame's hit test; none once it is in the card. */
+  let pointer: PointerEvent | undefined;
   let returnFocusTo: HTMLElement | undefined;
   /**
    * A card opened from the keyboard, or one the reader pressed in (to select
@@ -191,7 +191,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   const nothingToHit = (): boolean => highlights.count() === 0 && !host.isOpen();
 
   // Turned off for the site since the pointer moved: no card opens after that (the signal).
-  const hoverAtNextFrame = oncePerFrame(() => pointer && onHover(pointer.x, pointer.y), signal);
+  const hoverAtNextFrame = oncePerFrame(() => pointer && onHover(pointer.clientX, pointer.clientY), signal);
 
   doc.addEventListener(
     'pointermove',
@@ -205,7 +205,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       }
       if (nothingToHit()) return;
       // One hit test per frame, at the latest position: the pointer may have moved several times since.
-      pointer = { x: event.clientX, y: event.clientY };
+      pointer = event;
       hoverAtNextFrame();
     },
     { capture: true, passive: true, signal },
