@@ -13,7 +13,7 @@ export function isEmptyFrame(doc: Document): boolean {
   const body = doc.body;
   // No body (a frameset, or not parsed yet) is not judged empty: the normal start handles it.
   // A body with a shadow root shows what that holds, which no mutation of the document tells of.
-  return body !== null && body.shadowRoot === null && body.firstElementChild === null && (body.textContent ?? '').trim() === '';
+  return body !== null && body.shadowRoot === null && body.firstElementChild === null && body.textContent.trim() === '';
 }
 
 /** Calls `onFilled` once, when an element or text is put in the frame's body; returns a function that stops waiting. */
