@@ -182,11 +182,12 @@ export function createMentionHighlights(): MentionHighlights {
     if (underline) register(UNDERLINE_HIGHLIGHT, underline);
   }
 
-  /** After marks were taken away, which needs no flush: brings the underline back, once they are few enough. */
+  /**
+   * After marks were taken away, which needs no flush: brings the underline back, once they are few enough.
+   * One left out has no highlight (`underlineForFlush` drops it), so it comes back as at the end of a reading.
+   */
   function underlineAfterRemoval(): void {
-    if (underline || !underlineLeftOut || !fewEnoughToUnderline() || painted === 0) return;
-    underline = new Highlight(...everyRange());
-    register(UNDERLINE_HIGHLIGHT, underline);
+    if (underlineLeftOut) underlineForFlush(true);
   }
 
   /**
