@@ -203,7 +203,7 @@ export function startAnnotator(doc: Document, matcher: Matcher, onDocumentReplac
     // Between a page's document.open() and its first write the document has no root element: nothing to read yet.
     if (!doc.documentElement) return;
     let changed = parts;
-    if (root === doc && doc.documentElement !== startedWith && doc.documentElement && onDocumentReplaced) {
+    if (root === doc && doc.documentElement !== startedWith && onDocumentReplaced) {
       onDocumentReplaced();
       return;
     }
