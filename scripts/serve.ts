@@ -17,6 +17,7 @@ const FOLDERS: Record<string, string> = {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.xhtml': 'application/xhtml+xml',
+  '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
   '.js': 'text/javascript',
   '.css': 'text/css',

@@ -7,6 +7,7 @@ import { isEmptyFrame, whenFrameFilled } from './frame-filling';
 import './highlights.css';
 import { pageClosed } from './page-consent';
 import { followSiteSwitch } from './site-switch';
+import { SKIPPED_TAGS } from './text-blocks';
 import { benchEnd, benchStart } from './timing';
 
 /** How often the script checks whether its extension was reloaded or updated under it. */
@@ -26,6 +27,8 @@ export default defineContentScript({
     benchStart();
     // An HTML page, also one served as XHTML (an XML document in Chromium); not an SVG or other XML document.
     if (!(document.documentElement instanceof HTMLHtmlElement) || pageClosed(document)) return;
+    // The browser shows a plain-text file (a statement saved as .txt) in one <pre>: that is its text, not code.
+    if (document.contentType === 'text/plain') SKIPPED_TAGS.delete('pre');
     let annotator: Annotator | undefined;
     let matcher: Matcher | undefined;
     const onStatus = ({ enabled, matcher: shipped }: PageStatus): void => {

@@ -2,8 +2,8 @@
  * The extension must not fight the page: on a static page nothing in the DOM
  * changes (a MutationObserver the page installed first records nothing, the
  * HTML is the same), under a strict CSP it still works, a page served as
- * XHTML is read as an HTML one, and text that a person is editing is never
- * marked.
+ * XHTML is read as an HTML one, a plain-text file is read, and text that a
+ * person is editing is never marked.
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
@@ -59,6 +59,12 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
     const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 2, 'the XHTML page to be highlighted');
     expect(ranges.map((range) => range.text)).toEqual(['UN Security Council', 'North Korea']);
     expect(await hoverMention(e2e.tab, 'North Korea', 'North Korea')).toContain('Source:');
+  });
+
+  it('reads a plain-text file, which the browser shows as one block of preformatted text', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/statement.txt`);
+    const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 3, 'the text file to be highlighted');
+    expect(ranges.map((range) => range.text)).toEqual(['UN Security Council', 'North Korea', 'Christoph Heusgen']);
   });
 
   it('never marks text a person is editing, code, or form fields', async () => {
