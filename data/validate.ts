@@ -74,7 +74,9 @@ export function findPackProblems(pack: FactsPack, article: string): string[] {
     factsByGrounds.set(grounds, fact.id);
     // A year, a date or a count in a claim that none of its quotes states is the claim saying more than they do.
     for (const number of fact.claim.match(/\d+/g) ?? []) {
-      if (!fact.quotes.some((quote) => quote.includes(number))) problems.push(`fact "${fact.id}" states ${number}, which none of its quotes does`);
+      // The number whole: "20" is not in "2020".
+      const stated = new RegExp(`(?<!\\d)${number}(?!\\d)`);
+      if (!fact.quotes.some((quote) => stated.test(quote))) problems.push(`fact "${fact.id}" states ${number}, which none of its quotes does`);
     }
     for (const quote of fact.quotes) {
       if (!article.includes(quote)) problems.push(`fact "${fact.id}" quotes text not in data/article.md: "${quote}"`);

@@ -262,6 +262,13 @@ describe('data/validate.ts catches', () => {
       fact.claim = `In 1999, ${fact.claim}`;
     });
     expect(problems).toContain(`fact "${pack.facts[0]?.id}" states 1999, which none of its quotes does`);
+    // A number inside a longer one is not stated: "20" of "2020".
+    const partOfYear = problemsOf((copy) => {
+      const fact = firstFact(copy);
+      fact.quotes = ['Since the Security Council session in December 2020 was not accessible to the press or public'];
+      fact.claim = 'It was 20 days late.';
+    });
+    expect(partOfYear).toContain(`fact "${pack.facts[0]?.id}" states 20, which none of its quotes does`);
   });
 
   it('a date that does not parse, and a range that ends before it starts', () => {
