@@ -144,11 +144,15 @@ describe('matcher: case', () => {
       ['UNSC', 'unsc'],
     ]);
     expect(marks(matcher, 'THE US UNSC DELEGATION')).toEqual([]);
-    // One other acronym beside ours is ordinary writing, whichever side it stands on.
-    expect(marks(matcher, 'the US FCDO said')).toEqual([['US', 'us']]);
+    // One other short acronym beside ours is ordinary writing, whichever side it stands on.
+    expect(marks(matcher, 'the US FBI said')).toEqual([['US', 'us']]);
     expect(marks(matcher, 'US GDP grew')).toEqual([['US', 'us']]);
     expect(marks(matcher, 'МИД КНДР выступил')).toEqual([['КНДР', 'nk']]);
-    expect(marks(matcher, 'A UNSC ICBM report')).toEqual([['UNSC', 'unsc']]);
+    expect(marks(matcher, 'A UNSC ICJ report')).toEqual([['UNSC', 'unsc']]);
+  });
+
+  it('does not take "US" in a button or link in capitals for the United States ("JOIN US", "CALL US")', () => {
+    for (const text of ['JOIN US', 'CALL US', 'TELL US', 'HELP US', 'CONTACT US', 'the US FCDO said']) expect(marks(matcher, text)).toEqual([]);
   });
 
   it('takes an acronym for shouted when two words in capitals beside it are not ours, or one is a long word', () => {
@@ -157,7 +161,7 @@ describe('matcher: case', () => {
     expect(marks(matcher, 'the US ECONOMY')).toEqual([]);
     expect(marks(matcher, 'КНДР ЗАЯВИЛА')).toEqual([]);
     // Words in capitals of our names are read through, not counted.
-    expect(marks(matcher, 'the UNSC US FCDO talks')).toEqual([
+    expect(marks(matcher, 'the UNSC US FBI talks')).toEqual([
       ['UNSC', 'unsc'],
       ['US', 'us'],
     ]);

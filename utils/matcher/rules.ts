@@ -46,9 +46,9 @@ export function isCapitalWord(word: string): boolean {
 }
 
 /**
- * True for an acronym in a shouted run ("THE US ECONOMY", "КНДР ЗАЯВИЛА", "US AND UK CLASH"): among the
- * words in capitals around it that are no word of our names, two, or one of five letters or more. One
- * acronym beside it is ordinary writing: "МИД КНДР выступил", "US GDP grew", "A DPRK ICBM launch".
+ * True for an acronym in a shouted run ("THE US ECONOMY", "JOIN US", "КНДР ЗАЯВИЛА", "US AND UK CLASH"):
+ * among the words in capitals around it that are no word of our names, two, or one of four letters or
+ * more. One short acronym beside it is ordinary writing: "МИД КНДР выступил", "US GDP grew", "UK PM".
  */
 function isShouted(text: string, start: number, end: number, rule: MatchRule): boolean {
   let others = 0;
@@ -63,7 +63,7 @@ function isShouted(text: string, start: number, end: number, rule: MatchRule): b
       // `substring` takes its two ends in either order.
       const word = text.substring(from, at);
       if (!isCapitalWord(word)) break;
-      if (!rule.capitalWords?.has(word) && (++others > 1 || word.length > 4)) return true;
+      if (!rule.capitalWords?.has(word) && (++others > 1 || word.length > 3)) return true;
     }
   }
   return false;
