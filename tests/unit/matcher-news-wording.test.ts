@@ -43,6 +43,13 @@ describe('names as news pages write them', () => {
     ['US GDP grew', 'US', 'united-states'],
     ['UK PM Keir Starmer said', 'UK', 'united-kingdom'],
     ['the DPRK FM said', 'DPRK', 'north-korea'],
+    ['キム・ジョンウン（', 'キム・ジョンウン', 'kim-jong-un'],
+    ['ビーガン国務副長官は', 'ビーガン国務副長官', 'stephen-biegun'],
+    ['对朝政策特别代表比根表示', '比根', 'stephen-biegun'],
+    ['Постпред ФРГ Кристоф Хойсген заявил', 'Кристоф Хойсген', 'christoph-heusgen'],
+    ['в Корейской Народно-Демократической Республике', 'Корейской Народно-Демократической Республике', 'north-korea'],
+    ['북한인권 토론회', '북한인권', 'north-korea'],
+    ['SECURITY COUNCIL FAILS TO ADOPT RESOLUTION', 'SECURITY COUNCIL', 'un-security-council'],
   ])('finds the mention in "%s"', (text, mention, entityId) => {
     expect(marks(text)).toEqual([[mention, entityId]]);
   });
@@ -89,6 +96,9 @@ describe('names inside other names, and words that only look like ours', () => {
     ['the Trumps were there', 'donald-trump'],
     ['김정은 기자 = 북한이 발사', 'kim-jong-un'],
     ['JOIN US', 'united-states'],
+    ['比根本更重要', 'stephen-biegun'],
+    ['ビーガン料理', 'stephen-biegun'],
+    ['RUSSIAN SECURITY COUNCIL', 'un-security-council'],
     ['TELL US WHAT YOU THINK', 'united-states'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
