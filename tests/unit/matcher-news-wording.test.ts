@@ -96,6 +96,7 @@ describe('names inside other names, and words that only look like ours', () => {
     ['the Trumps were there', 'donald-trump'],
     ['김정은 기자 = 북한이 발사', 'kim-jong-un'],
     ['JOIN US', 'united-states'],
+    ['a fund of US$2 million', 'united-states'],
     ['比根本更重要', 'stephen-biegun'],
     ['ビーガン料理', 'stephen-biegun'],
     ['RUSSIAN SECURITY COUNCIL', 'un-security-council'],
@@ -108,6 +109,10 @@ describe('names inside other names, and words that only look like ours', () => {
     expect(marks('北朝鮮が日本海に')).toEqual([['北朝鮮', 'north-korea']]);
     expect(marks('김정은 기자 = 북한이 발사')).toEqual([['북한', 'north-korea']]);
     expect(marks('The U.S. and the U.S.S.R.')).toEqual([['U.S.', 'united-states']]);
+    expect(marks('US $2 million from the US')).toEqual([
+      ['US', 'united-states'],
+      ['US', 'united-states'],
+    ]);
     expect(marks('日本当局は')).toEqual([['日本', 'japan']]);
     expect(marks('Donald Trump said')).toEqual([['Donald Trump', 'donald-trump']]);
   });

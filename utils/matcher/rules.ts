@@ -108,7 +108,8 @@ function boundariesHold(text: string, start: number, end: number, rule: MatchRul
     case 'word': {
       const startsWithWordChar = isWordChar(text[start]);
       const endsWithWordChar = isWordChar(text[end - 1]);
-      return !(startsWithWordChar && continuesWord(before)) && !(endsWithWordChar && continuesWord(after));
+      // A dollar sign right after a name makes it a currency: "US$2 million" (as the Korean and Asian press write it).
+      return !(startsWithWordChar && continuesWord(before)) && !(endsWithWordChar && (continuesWord(after) || after === '$'));
     }
   }
 }
