@@ -303,6 +303,14 @@ export async function firefoxEmulatePrint(browser: Browser, print: boolean): Pro
 }
 
 /**
+ * Renders pages with forced colours, as a reader who lets Firefox override every page's colours (or uses
+ * Windows High Contrast) sees them: `browser.display.document_color_use` 2 is "always", 0 "as the system says".
+ */
+export async function firefoxEmulateForcedColors(browser: Browser, forced: boolean): Promise<void> {
+  await inChromeRealm(browser, `Services.prefs.setIntPref('browser.display.document_color_use', ${forced ? 2 : 0})`);
+}
+
+/**
  * Renders pages in dark mode (or light mode), as the reader's system would
  * ask: Firefox's own content override of `prefers-color-scheme`, set in its
  * chrome realm (puppeteer's media emulation speaks CDP, which Firefox does not).

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { hoverMention, shareOfHighlightColour, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
+import { hoverMention, shareOfHighlightColour, shareOfPixelsChangedBy, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
 
 type RecordingWindow = Window & { __mutations: string[]; __initialHtml: string };
 
@@ -29,6 +29,24 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
     }, undefined);
     expect(page.mutations).toEqual([]);
     expect(page.same).toBe(true);
+  });
+
+  it('keeps the marks seen where the reader’s colours override the page’s (forced colours, high contrast)', async () => {
+    await e2e.tab.emulateForcedColors(true);
+    try {
+      await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+      const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the static page to be highlighted');
+      const council = ranges.find((range) => range.text === 'UN Security Council');
+      if (!council) throw new Error('no UN Security Council');
+      // The mark's own colour, without the dotted line under it: what taking its highlight away changes.
+      await e2e.tab.evaluate(() => CSS.highlights.delete('peninsula-lens-underline'), undefined);
+      const drawn = await shareOfPixelsChangedBy(e2e.tab, council, () =>
+        e2e.tab.evaluate(() => CSS.highlights.delete('peninsula-lens-organisation'), undefined),
+      );
+      expect(drawn).toBeGreaterThan(0.35);
+    } finally {
+      await e2e.tab.emulateForcedColors(false);
+    }
   });
 
   it('leaves the marks out of a printout', async () => {

@@ -13,6 +13,7 @@ import {
   firefoxBackgroundState,
   firefoxCardText,
   firefoxEmulateDarkMode,
+  firefoxEmulateForcedColors,
   firefoxEmulatePrint,
   firefoxExtensionErrors,
   firefoxFocusSelectedTab,
@@ -51,6 +52,8 @@ export type TestTab = {
   emulatePrint(on: boolean): Promise<void>;
   /** Renders the page as the system's dark mode asks (or, with `false`, its light mode). */
   emulateDarkMode(on: boolean): Promise<void>;
+  /** Renders the page with forced colours (Windows High Contrast, a browser told to override page colours), or without. */
+  emulateForcedColors(on: boolean): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
   cardText(): Promise<string>;
   /**
@@ -143,6 +146,7 @@ function playwrightTab(page: PlaywrightPage): TestTab {
     screenshot: (clip) => page.screenshot({ clip }),
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
     emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
+    emulateForcedColors: (on) => page.emulateMedia({ forcedColors: on ? 'active' : 'none' }),
     cardText: () => chromiumCardText(page),
     inCard: (functionSource) => chromiumInCard(page, functionSource),
     bringToFront: () => page.bringToFront(),
@@ -180,6 +184,7 @@ function puppeteerTab(page: PuppeteerPage): TestTab {
     },
     screenshot: async (clip) => page.screenshot({ clip, type: 'png' }),
     emulateDarkMode: (on) => firefoxEmulateDarkMode(page.browser(), on),
+    emulateForcedColors: (on) => firefoxEmulateForcedColors(page.browser(), on),
     emulatePrint: (on) => firefoxEmulatePrint(page.browser(), on),
     cardText: () => firefoxCardText(page),
     inCard: (functionSource) => firefoxInCard(page, functionSource),
