@@ -245,7 +245,11 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     focus(relatedId) {
       // The dialog itself takes focus (and is announced by its name); Tab then reaches its buttons. Entity
       // ids are checked to be [a-z0-9-] (utils/protocol.ts): safe in a selector.
-      mount?.querySelector<HTMLElement>(relatedId ? `[data-id="${relatedId}"]` : '[role="dialog"]')?.focus();
+      const target = mount?.querySelector<HTMLElement>(relatedId ? `[data-id="${relatedId}"]` : '[role="dialog"]');
+      // Away and back when it has focus already (the keyboard stepped on with the card open): a screen reader
+      // tells of an element focus moves to, not of a name changed under focus ("mention 2 of 6" went unsaid).
+      target?.blur();
+      target?.focus();
     },
     showsAllFacts: () => mount?.querySelector('details')?.open === true,
     destroy() {
