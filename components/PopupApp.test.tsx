@@ -18,7 +18,9 @@ describe('PopupApp', () => {
     render(<PopupApp site={Promise.resolve('news.example')} />);
     const toggle = await screen.findByRole('switch');
     expect(screen.getByText('news.example')).toBeTruthy();
-    expect(screen.getByText(/steps through them from the keyboard/)).toBeTruthy();
+    // How to use the marks is read out with the switch, for a reader who tabs through the popup.
+    const howTo = document.getElementById(toggle.getAttribute('aria-describedby') ?? '');
+    expect(howTo?.textContent).toMatch(/Alt\+Shift\+↓ and Alt\+Shift\+↑ step through the marked names, and Escape closes the card/);
     expect((toggle as HTMLInputElement).checked).toBe(true);
     fireEvent.click(toggle);
     await waitFor(() => expect((screen.getByRole('switch') as HTMLInputElement).checked).toBe(false));
@@ -26,7 +28,8 @@ describe('PopupApp', () => {
     expect(screen.getByText('Off')).toBeTruthy();
     expect(screen.getByRole('switch', { name: 'Mark names on news.example' })).toBeTruthy();
     // How to open a card is told while the site is on, not after it was turned off.
-    await waitFor(() => expect(screen.queryByText(/steps through them from the keyboard/)).toBeNull());
+    await waitFor(() => expect(screen.queryByText(/step through the marked names/)).toBeNull());
+    expect(screen.getByRole('switch').hasAttribute('aria-describedby')).toBe(false);
   });
 
   it('names a site in another script as its readers write it, and turns it off by the name the browser encodes', async () => {

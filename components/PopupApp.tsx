@@ -76,10 +76,20 @@ export function PopupApp({ site }: Props) {
         </p>
       )}
       {status && status.site === null && <p class="status">Peninsula Lens does not run on this page.</p>}
-      {status?.site && <SiteSwitch site={status.site} enabled={saving ?? status.enabled} busy={saving !== undefined} onChange={toggle} />}
+      {status?.site && (
+        <SiteSwitch
+          site={status.site}
+          enabled={saving ?? status.enabled}
+          busy={saving !== undefined}
+          onChange={toggle}
+          // Read out with the switch: a reader who tabs through the popup reaches no paragraph.
+          describedBy={status.enabled ? 'how-to-open' : undefined}
+        />
+      )}
       {status?.site && status.enabled && (
-        <p class="hint">
-          Point at a marked name or tap it for its card; <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> steps through them from the keyboard.
+        <p class="hint" id="how-to-open">
+          Point at a marked name or tap it for its card. From the keyboard, <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> and <kbd>Alt</kbd>+<kbd>Shift</kbd>+
+          <kbd>↑</kbd> step through the marked names, and <kbd>Escape</kbd> closes the card.
         </p>
       )}
       {status?.site && status.enabled && <ColourKey />}

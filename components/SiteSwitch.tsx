@@ -5,6 +5,8 @@ type Props = {
   enabled: boolean;
   busy: boolean;
   onChange: (enabled: boolean) => void;
+  /** The id of what tells how to use the marks the switch turns on: read out with the switch. */
+  describedBy?: string;
 };
 
 /**
@@ -13,13 +15,14 @@ type Props = {
  * screen reader says the name and then "on" or "off"; the word beside it
  * says the same to the eye.
  */
-export function SiteSwitch({ site, enabled, busy, onChange }: Props) {
+export function SiteSwitch({ site, enabled, busy, onChange, describedBy }: Props) {
   return (
     <label class="site-switch">
       <input
         type="checkbox"
         role="switch"
         aria-checked={enabled}
+        aria-describedby={describedBy}
         checked={enabled}
         // Not `disabled` while the setting is saved: that would throw keyboard focus out of the switch.
         aria-disabled={busy}
