@@ -1,7 +1,8 @@
 /**
  * What a screen reader is told as the keyboard steps from name to name: each
  * card the keyboard opens takes focus afresh, also when one is open already,
- * so the card's name and its place ("mention 2 of 6") are read out.
+ * so the card's name and its place ("mention 2 of 6") are read out, as
+ * written, not in capitals.
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
@@ -12,7 +13,7 @@ type FocusRecord = Window & { __focusMoves: number };
 describe.each(browsersUnderTest())('%s: what a screen reader is told as the keyboard steps', (name) => {
   const e2e = useExtensionBrowser(name);
 
-  it('moves focus into the card at each step, also from one open card to the next', async () => {
+  it('moves focus into the card at each step, also from one open card to the next, and gives its kind and place as written', async () => {
     await e2e.tab.bringToFront();
     await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
     await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
@@ -27,5 +28,14 @@ describe.each(browsersUnderTest())('%s: what a screen reader is told as the keyb
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await waitFor(async () => /mention 2 of \d+/i.test(await e2e.tab.cardText()), 'the second card');
     expect(await e2e.tab.evaluate(() => (window as unknown as FocusRecord).__focusMoves, undefined)).toBeGreaterThan(0);
+    // The kind and place, which describe the card, are given as written: drawn in capitals, not upper-cased
+    // (the text a screen reader gets is the rendered one, and some spell "ORGANISATION" out).
+    const kindLine = await e2e.tab.inCard(`(root) => {
+      const kind = root.querySelector('.kind');
+      return JSON.stringify({ rendered: kind.innerText.trim(), written: kind.textContent.trim() });
+    }`);
+    const { rendered, written } = JSON.parse(kindLine ?? '{}') as { rendered?: string; written?: string };
+    expect(written).toMatch(/mention 2 of \d+/);
+    expect(rendered).toBe(written);
   });
 });
