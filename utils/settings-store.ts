@@ -43,9 +43,24 @@ async function keepUnreadable(raw: unknown, kept: unknown): Promise<void> {
   await browser.storage.local.set({ [UNREADABLE_SETTINGS_KEY]: [...list, { keptAt: new Date().toISOString(), value: raw }] });
 }
 
+/** The longest site name kept, and the most sites kept turned off. */
+const MAX_SITE_CHARS = 300;
+const MAX_DISABLED_SITES = 10_000;
+
 const SettingsSchema = v.strictObject({
-  disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(10_000)),
+  disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_SITE_CHARS))), v.maxLength(MAX_DISABLED_SITES)),
 });
+
+/**
+ * The sites that still read in a value that does not parse as a whole: a list with one bad entry in it, or
+ * settings a later version wrote with fields this one does not know. Undefined when there is no list at all.
+ */
+function readableSites(raw: unknown): SiteSettings | undefined {
+  const sites: unknown = typeof raw === 'object' && raw !== null ? (raw as { disabledSites?: unknown }).disabledSites : undefined;
+  if (!Array.isArray(sites)) return undefined;
+  const readable = sites.filter((site): site is string => typeof site === 'string' && site.length <= MAX_SITE_CHARS);
+  return { disabledSites: [...new Set(readable)].slice(0, MAX_DISABLED_SITES) };
+}
 
 /**
  * How much of a bad value the problem quotes. valibot quotes a string whole,
@@ -75,10 +90,21 @@ async function readSettings(): Promise<StoredSettings> {
   if (raw === undefined) return { settings: DEFAULT_SETTINGS };
   const parsed = v.safeParse(SettingsSchema, raw);
   if (parsed.success) return { settings: parsed.output };
+  const issue = describeIssue(parsed.issues[0]);
+  const readable = readableSites(raw);
+  const unreadable = { raw, kept: stored[UNREADABLE_SETTINGS_KEY] };
+  if (readable && readable.disabledSites.length > 0) {
+    const count = readable.disabledSites.length.toLocaleString('en');
+    return {
+      settings: readable,
+      problem: `Part of your site settings could not be read (${issue}); the ${count} sites that could stay turned off as you set them.`,
+      unreadable,
+    };
+  }
   return {
     settings: DEFAULT_SETTINGS,
-    problem: `Your site settings could not be read (${describeIssue(parsed.issues[0])}), so Peninsula Lens is on for every site until you change one.`,
-    unreadable: { raw, kept: stored[UNREADABLE_SETTINGS_KEY] },
+    problem: `Your site settings could not be read (${issue}), so Peninsula Lens is on for every site until you change one.`,
+    unreadable,
   };
 }
 
@@ -115,6 +141,10 @@ async function saveNow(site: string, enabled: boolean): Promise<SiteSettings> {
   // Replaced now: kept first, or the save fails and the value stays.
   if (unreadable) await keepUnreadable(unreadable.raw, unreadable.kept);
   const next = withSiteEnabled(settings, site, enabled);
+  // Settings past the limit would not read back: the reader is told, and every site stays as it was.
+  if (next.disabledSites.length > MAX_DISABLED_SITES) {
+    throw new Error(`Peninsula Lens keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')} sites turned off; turn it back on for one of them first.`);
+  }
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;
 }

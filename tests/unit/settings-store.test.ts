@@ -66,6 +66,19 @@ describe('loadSettings', () => {
     expect(await keptValues()).toEqual([raw]);
   });
 
+  it.each([
+    ['a list with one bad entry', { disabledSites: ['a.example', null, 'b.example'] }],
+    ['settings a later version wrote, with a field this one does not know', { version: 2, disabledSites: ['a.example', 'b.example'] }],
+  ])('keeps the sites that still read in %s, says so, and copies the raw value aside', async (_name, raw) => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: raw });
+    const loaded = await loadSettings();
+    expect(loaded.settings).toEqual({ disabledSites: ['a.example', 'b.example'] });
+    expect(loaded.problem).toMatch(/^Part of your site settings could not be read \(.+\); the 2 sites that could stay turned off as you set them\./);
+    expect(await keptValues()).toEqual([raw]);
+    // A change saves those sites with it.
+    expect(await saveSiteEnabled('c.example', false)).toEqual({ disabledSites: ['a.example', 'b.example', 'c.example'] });
+  });
+
   it('quotes a short bad value whole', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
     expect((await loadSettings()).problem).toContain('"garbage"');
@@ -205,6 +218,18 @@ describe('saveSiteEnabled', () => {
     expect(await keptValues()).toEqual([{ disabledSites: 5 }]);
     expect(await loadSettings()).toEqual({ settings: { disabledSites: ['example.com'] } });
     expect(await keptValues()).toEqual([{ disabledSites: 5 }]);
+  });
+
+  it('refuses, with a reason, to turn off one site more than it keeps, and changes nothing', async () => {
+    const full = { disabledSites: Array.from({ length: 10_000 }, (_, index) => `s${String(index).padStart(5, '0')}.example`) };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: full });
+    await expect(saveSiteEnabled('one-more.example', false)).rejects.toThrow(
+      'Peninsula Lens keeps at most 10,000 sites turned off; turn it back on for one of them first.',
+    );
+    expect(await stored(SETTINGS_KEY)).toEqual(full);
+    expect(await loadSettings()).toEqual({ settings: full });
+    // Turning one on still works, and makes room.
+    expect((await saveSiteEnabled('s00000.example', true)).disabledSites).toHaveLength(9_999);
   });
 
   it('loses no change when two sites are switched at the same time', async () => {
