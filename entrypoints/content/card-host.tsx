@@ -36,6 +36,16 @@ export function attachCardHost(doc: Document): [HTMLElement, ShadowRoot] {
   return [host, shadow];
 }
 
+/**
+ * Removes the card an earlier copy of this script left open when the extension was reloaded or updated:
+ * Firefox ends that copy at once, before it can close its card, which would then stay over the page for good.
+ */
+export function removeLeftoverCards(doc: Document): void {
+  for (const element of [...doc.documentElement.children]) {
+    if (element.localName.startsWith(`${CARD_HOST_TAG}-`) && !ourHosts.has(element)) element.remove();
+  }
+}
+
 export type CardHost = {
   show(state: CardState, anchor: VirtualElement): void;
   hide(): void;

@@ -3,6 +3,7 @@ import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import type { PageStatus } from '../../utils/protocol';
 import { type Annotator, startAnnotator } from './annotator';
+import { removeLeftoverCards } from './card-host';
 import { isEmptyFrame, whenFrameFilled } from './frame-filling';
 import './highlights.css';
 import { pageClosed } from './page-consent';
@@ -27,6 +28,7 @@ export default defineContentScript({
     benchStart();
     // An HTML page, also one served as XHTML (an XML document in Chromium); not an SVG or other XML document.
     if (!(document.documentElement instanceof HTMLHtmlElement) || pageClosed(document)) return;
+    removeLeftoverCards(document);
     // The browser shows a plain-text file (a statement saved as .txt) in one <pre>: that is its text, not code.
     if (document.contentType === 'text/plain') SKIPPED_TAGS.delete('pre');
     let annotator: Annotator | undefined;
