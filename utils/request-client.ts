@@ -7,6 +7,21 @@ import { browser } from 'wxt/browser';
 import { ErrorResponseSchema, type Request, type RequestType, type ResponseFor } from './protocol';
 
 /**
+ * The background's answer to a request, asked a second time when the first try got none: a background the
+ * browser stopped while it was asked (Chrome stops an idle service worker) closes the channel, or answers
+ * nothing, and the next try starts it afresh. An answer, an error answer too, is not asked for again.
+ */
+async function askTwice(request: Request): Promise<unknown> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage(request);
+    if (answer !== undefined) return answer;
+  } catch {
+    // Asked again below; a second failure is the one the caller hears of.
+  }
+  return browser.runtime.sendMessage(request);
+}
+
+/**
  * Sends one request and checks the answer against `schema` (protocol.ts has
  * one for each request type); rejects with the background's own message when
  * it could not answer.
@@ -15,7 +30,7 @@ export async function sendRequest<T extends RequestType>(
   request: Extract<Request, { type: T }>,
   schema: v.GenericSchema<unknown, ResponseFor<T>>,
 ): Promise<ResponseFor<T>> {
-  const answer: unknown = await browser.runtime.sendMessage(request);
+  const answer = await askTwice(request);
   const parsed = v.safeParse(schema, answer);
   if (parsed.success) return parsed.output;
   // Only an answer that is not the expected one is checked for the background's error message.

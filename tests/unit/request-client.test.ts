@@ -54,3 +54,26 @@ describe('sendRequest checks the answer to a well-formed request', () => {
     await expect(sendRequest({ type: 'site-status' }, PageStatusSchema)).rejects.toThrow(/unexpected answer to "site-status"/);
   });
 });
+
+describe('sendRequest and a background that stops while it is asked', () => {
+  it.each([
+    ['the channel closes', () => Promise.reject(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed'))],
+    ['no answer comes', () => Promise.resolve(undefined)],
+  ])('asks once more when %s, and takes the second answer', async (_case, firstTry) => {
+    const send = vi
+      .spyOn(browser.runtime, 'sendMessage')
+      .mockImplementationOnce(firstTry as never)
+      .mockResolvedValueOnce({ card } as never);
+    expect(await sendRequest({ type: 'lookup-entity', entityId: 'north-korea' }, EntityLookupSchema)).toEqual({ card });
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not ask again after an answer, an error answer too, and tells of a second failure', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ error: 'The database could not be read.' } as never);
+    await expect(sendRequest({ type: 'lookup-entity', entityId: 'north-korea' }, EntityLookupSchema)).rejects.toThrow('The database could not be read.');
+    expect(send).toHaveBeenCalledTimes(1);
+    send.mockReset().mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(sendRequest({ type: 'lookup-entity', entityId: 'north-korea' }, EntityLookupSchema)).rejects.toThrow(/Could not establish connection/);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+});
