@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { LOCAL_FILES_SITE, siteOf } from '../../utils/site';
+import { isClosedToExtensions } from './closed-pages';
 
 /** The site a `?site=` value names: itself for local files, else the site of the address or host it gives. */
 function namedSite(named: string): string | null {
@@ -18,5 +19,5 @@ export async function currentSite(location: Location): Promise<string | null> {
   const named = new URLSearchParams(location.search).get('site');
   if (named) return namedSite(named);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return siteOf(tab?.url);
+  return isClosedToExtensions(tab?.url, import.meta.env.FIREFOX) ? null : siteOf(tab?.url);
 }

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isClosedToExtensions } from '../../entrypoints/popup/closed-pages';
 import { currentSite } from '../../entrypoints/popup/current-site';
 
 /** The browser's state the popup opens in: a focused window whose active tab shows `url`. */
@@ -53,6 +54,14 @@ describe('currentSite', () => {
     expect(query).toHaveBeenCalledTimes(1);
   });
 
+  it('gives no site for a page the browser keeps extensions out of: its store, a PDF file', async () => {
+    await activeTabAt('https://chromewebstore.google.com/detail/some-extension/abc');
+    expect(await currentSite(openPopupAt('/popup.html'))).toBeNull();
+    fakeBrowser.reset();
+    await activeTabAt('https://news.example/report.PDF');
+    expect(await currentSite(openPopupAt('/popup.html'))).toBeNull();
+  });
+
   it('gives the site ?site= names, over the active tab’s', async () => {
     await activeTabAt('https://news.example/');
     const query = vi.spyOn(browser.tabs, 'query');
@@ -69,5 +78,22 @@ describe('currentSite', () => {
     ['no host name at all', 'not a host/', null],
   ])('reads ?site= as the tab’s site would be read: %s', async (_name, named, site) => {
     expect(await currentSite(openPopupAt(`/popup.html?site=${encodeURIComponent(named)}`))).toBe(site);
+  });
+});
+
+describe('isClosedToExtensions', () => {
+  it.each([
+    ['Chrome’s store', 'https://chromewebstore.google.com/category/extensions', false, true],
+    ['Chrome’s old store address', 'https://chrome.google.com/webstore/detail/x', false, true],
+    ['another page of chrome.google.com', 'https://chrome.google.com/intl/en/chrome/', false, false],
+    ['Firefox’s add-ons site, in Chrome', 'https://addons.mozilla.org/en-US/firefox/', false, false],
+    ['Firefox’s add-ons site, in Firefox', 'https://addons.mozilla.org/en-US/firefox/', true, true],
+    ['Firefox’s support site, in Firefox', 'https://support.mozilla.org/kb/x', true, true],
+    ['Chrome’s store, in Firefox', 'https://chromewebstore.google.com/', true, false],
+    ['a PDF file', 'https://news.example/files/statement.pdf', true, true],
+    ['a news page', 'https://news.example/pdf-reader-review', false, false],
+    ['no address', undefined, false, false],
+  ])('%s', (_name, address, firefox, closed) => {
+    expect(isClosedToExtensions(address, firefox)).toBe(closed);
   });
 });
