@@ -41,8 +41,12 @@ export function attachCardHost(doc: Document): [HTMLElement, ShadowRoot] {
  * Firefox ends that copy at once, before it can close its card, which would then stay over the page for good.
  */
 export function removeLeftoverCards(doc: Document): void {
-  for (const element of [...doc.documentElement.children]) {
-    if (element.localName.startsWith(`${CARD_HOST_TAG}-`) && !ourHosts.has(element)) element.remove();
+  // Where a card is put (layerAround): the root element, or a dialog, popover or element shown full screen
+  // in front (not one inside a closed shadow root: no script reaches in there).
+  for (const layer of [doc.documentElement, ...doc.querySelectorAll(':modal,:popover-open,:fullscreen')]) {
+    for (const element of [...layer.children]) {
+      if (element.localName.startsWith(`${CARD_HOST_TAG}-`) && !ourHosts.has(element)) element.remove();
+    }
   }
 }
 

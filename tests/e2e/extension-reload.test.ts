@@ -54,9 +54,30 @@ describe.skipIf(!browsersUnderTest().includes('firefox'))('firefox: an extension
     await server?.close();
   });
 
-  /** Card hosts on the page, ours or left by an earlier copy of the script. */
+  /** Card hosts anywhere on the page (a dialog in front holds one), ours or left by an earlier copy of the script. */
   const cardHosts = () =>
-    session.page.evaluate(() => [...document.documentElement.children].filter((element) => element.localName.startsWith('peninsula-lens-card-')).length);
+    session.page.evaluate(() => [...document.querySelectorAll('*')].filter((element) => element.localName.startsWith('peninsula-lens-card-')).length);
+
+  /** Reloads the add-on from one of its own pages, as an update would replace it, and waits for the new script's marks. */
+  async function reloadExtension(): Promise<void> {
+    // The old script's highlight of people, to tell when the new script has put its own in its place.
+    await session.page.evaluate(() => {
+      (window as unknown as { oldPeople?: unknown }).oldPeople = CSS.highlights.get('peninsula-lens-person');
+    });
+    const extensionPage = await session.browser.newPage();
+    // The page goes away with the reload, so neither call may ever answer.
+    void extensionPage.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=127.0.0.1`).catch(() => undefined);
+    await expect
+      .poll(() => extensionPage.evaluate(() => typeof (globalThis as { browser?: unknown }).browser).catch(() => 'not yet'), { timeout: 10_000 })
+      .toBe('object');
+    void extensionPage.evaluate(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload()).catch(() => undefined);
+    const newPeople = () =>
+      session.page.evaluate(() => {
+        const people = CSS.highlights.get('peninsula-lens-person');
+        return people !== undefined && people !== (window as unknown as { oldPeople?: unknown }).oldPeople;
+      });
+    await expect.poll(newPeople, { timeout: 10_000 }).toBe(true);
+  }
 
   async function hoverName(text: string): Promise<void> {
     const mention = await session.page.evaluate(revealHighlight, text);
@@ -69,28 +90,24 @@ describe.skipIf(!browsersUnderTest().includes('firefox'))('firefox: an extension
     await session.page.goto(`${server.origin}/pages/static.html`);
     await expect.poll(async () => (await session.page.evaluate(readHighlights)).length, { timeout: 10_000 }).toBeGreaterThan(3);
     await hoverName('Christoph Heusgen');
-    // The old script's highlight of people, to tell when the new script has put its own in its place.
-    await session.page.evaluate(() => {
-      (window as unknown as { oldPeople?: unknown }).oldPeople = CSS.highlights.get('peninsula-lens-person');
-    });
-    const extensionPage = await session.browser.newPage();
-    // The page goes away with the reload, so neither call may ever answer.
-    void extensionPage.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=127.0.0.1`).catch(() => undefined);
-    await expect
-      .poll(() => extensionPage.evaluate(() => typeof (globalThis as { browser?: unknown }).browser).catch(() => 'not yet'), { timeout: 10_000 })
-      .toBe('object');
-    void extensionPage.evaluate(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload()).catch(() => undefined);
-    await expect.poll(cardHosts, { timeout: 10_000 }).toBe(0);
-    const newPeople = () =>
-      session.page.evaluate(() => {
-        const people = CSS.highlights.get('peninsula-lens-person');
-        return people !== undefined && people !== (window as unknown as { oldPeople?: unknown }).oldPeople;
-      });
-    await expect.poll(newPeople, { timeout: 10_000 }).toBe(true);
+    await reloadExtension();
+    expect(await cardHosts()).toBe(0);
     await session.page.mouse.move(2, 2);
     await hoverName('Kim Jong-un');
     expect(await cardHosts()).toBe(1);
     await session.page.keyboard.press('Escape');
     await expect.poll(cardHosts, { timeout: 5_000 }).toBe(0);
+  });
+
+  it('takes away a card the old script left in a modal dialog in front of the page', async () => {
+    await session.page.goto(`${server.origin}/pages/card-cases.html`);
+    await session.page.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).showModal());
+    await expect
+      .poll(async () => (await session.page.evaluate(readHighlights)).some((range) => range.text === 'Christoph Heusgen'), { timeout: 10_000 })
+      .toBe(true);
+    await session.page.mouse.move(2, 2);
+    await hoverName('Christoph Heusgen');
+    await reloadExtension();
+    expect(await cardHosts()).toBe(0);
   });
 });
