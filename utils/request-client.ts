@@ -12,13 +12,17 @@ import { ErrorResponseSchema, type Request, type RequestType, type ResponseFor }
  * nothing, and the next try starts it afresh. An answer, an error answer too, is not asked for again.
  */
 async function askTwice(request: Request): Promise<unknown> {
+  let firstFailure: unknown;
   try {
     const answer: unknown = await browser.runtime.sendMessage(request);
     if (answer !== undefined) return answer;
-  } catch {
-    // Asked again below; a second failure is the one the caller hears of.
+  } catch (error) {
+    firstFailure = error;
   }
-  return browser.runtime.sendMessage(request);
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  // No answer the second time either: the first failure says why better than "an unexpected answer" would.
+  if (answer === undefined && firstFailure !== undefined) throw firstFailure;
+  return answer;
 }
 
 /**

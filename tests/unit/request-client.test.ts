@@ -75,5 +75,11 @@ describe('sendRequest and a background that stops while it is asked', () => {
     send.mockReset().mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     await expect(sendRequest({ type: 'lookup-entity', entityId: 'north-korea' }, EntityLookupSchema)).rejects.toThrow(/Could not establish connection/);
     expect(send).toHaveBeenCalledTimes(2);
+    // No answer the second time: the first failure is the one told.
+    send
+      .mockReset()
+      .mockRejectedValueOnce(new Error('The message channel closed.'))
+      .mockResolvedValueOnce(undefined as never);
+    await expect(sendRequest({ type: 'lookup-entity', entityId: 'north-korea' }, EntityLookupSchema)).rejects.toThrow('The message channel closed.');
   });
 });
