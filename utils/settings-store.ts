@@ -94,10 +94,11 @@ async function readSettings(): Promise<StoredSettings> {
   const readable = readableSites(raw);
   const unreadable = { raw, kept: stored[UNREADABLE_SETTINGS_KEY] };
   if (readable && readable.disabledSites.length > 0) {
-    const count = readable.disabledSites.length.toLocaleString('en');
+    const count = readable.disabledSites.length;
+    const sites = count === 1 ? 'the site that could stays' : `the ${count.toLocaleString('en')} sites that could stay`;
     return {
       settings: readable,
-      problem: `Part of your site settings could not be read (${issue}); the ${count} sites that could stay turned off as you set them.`,
+      problem: `Part of your site settings could not be read (${issue}); ${sites} turned off as you set them.`,
       unreadable,
     };
   }

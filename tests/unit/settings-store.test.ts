@@ -79,6 +79,13 @@ describe('loadSettings', () => {
     expect(await saveSiteEnabled('c.example', false)).toEqual({ disabledSites: ['a.example', 'b.example', 'c.example'] });
   });
 
+  it('says "the site" when one site still reads', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['a.example', 7] } });
+    const loaded = await loadSettings();
+    expect(loaded.settings).toEqual({ disabledSites: ['a.example'] });
+    expect(loaded.problem).toMatch(/; the site that could stays turned off as you set them\./);
+  });
+
   it('quotes a short bad value whole', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
     expect((await loadSettings()).problem).toContain('"garbage"');
