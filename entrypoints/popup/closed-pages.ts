@@ -20,7 +20,8 @@ const FIREFOX_RESTRICTED_HOSTS = new Set(
 
 /**
  * True for an address no extension may run on in this browser: its store, or a PDF file, which both
- * browsers show in their own viewer, where content scripts do not run.
+ * browsers show in their own viewer, where content scripts do not run. The address alone tells a PDF: a
+ * site that serves an HTML page at ".pdf" (a login wall) is taken for one, rarer than PDF files are.
  */
 export function isClosedToExtensions(address: string | undefined, firefox: boolean): boolean {
   let url: URL;
