@@ -144,7 +144,9 @@ async function saveNow(site: string, enabled: boolean): Promise<SiteSettings> {
   const next = withSiteEnabled(settings, site, enabled);
   // Settings past the limit would not read back: the reader is told, and every site stays as it was.
   if (next.disabledSites.length > MAX_DISABLED_SITES) {
-    throw new Error(`Peninsula Lens keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')} sites turned off; turn it back on for one of them first.`);
+    throw new Error(
+      `Peninsula Lens keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')} sites turned off; to make room, open this popup on one of them and turn it back on there.`,
+    );
   }
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;

@@ -231,7 +231,7 @@ describe('saveSiteEnabled', () => {
     const full = { disabledSites: Array.from({ length: 10_000 }, (_, index) => `s${String(index).padStart(5, '0')}.example`) };
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: full });
     await expect(saveSiteEnabled('one-more.example', false)).rejects.toThrow(
-      'Peninsula Lens keeps at most 10,000 sites turned off; turn it back on for one of them first.',
+      'Peninsula Lens keeps at most 10,000 sites turned off; to make room, open this popup on one of them and turn it back on there.',
     );
     expect(await stored(SETTINGS_KEY)).toEqual(full);
     expect(await loadSettings()).toEqual({ settings: full });
