@@ -27,7 +27,11 @@ describe.each(browsersUnderTest())('%s: what a screen reader is told as the keyb
     }, undefined);
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await waitFor(async () => /mention 2 of \d+/i.test(await e2e.tab.cardText()), 'the second card');
-    expect(await e2e.tab.evaluate(() => (window as unknown as FocusRecord).__focusMoves, undefined)).toBeGreaterThan(0);
+    // The place shows while the facts load; focus moves in once they are there, so a screen reader reads them.
+    await waitFor(
+      async () => (await e2e.tab.evaluate(() => (window as unknown as FocusRecord).__focusMoves, undefined)) > 0,
+      'focus to move into the second card',
+    );
     // The kind and place, which describe the card, are given as written: drawn in capitals, not upper-cased
     // (the text a screen reader gets is the rendered one, and some spell "ORGANISATION" out).
     const kindLine = await e2e.tab.inCard(`(root) => {
