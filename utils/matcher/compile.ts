@@ -118,7 +118,7 @@ export function compileMatcher(entities: readonly MatcherEntity[]): CompiledMatc
     for (const alias of entity.aliases) {
       // An ambiguous alias is not matched, but it is still a name: "COI" next to an acronym is no shout.
       // Words as the rules read a neighbour: runs of letters, digits and marks.
-      for (const word of alias.text.split(/[^\p{L}\p{N}\p{M}]+/u)) if (isCapitalWord(word)) capitalWords.add(word);
+      for (const word of alias.text.split(/[^\p{L}\p{Nd}\p{M}]+/u)) if (isCapitalWord(word)) capitalWords.add(word);
       if (alias.ambiguous) continue;
       const exactText = foldText(alias.text, false);
       const rule: MatchRule = {

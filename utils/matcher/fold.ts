@@ -92,7 +92,8 @@ export function foldText(text: string, ignoreCase: boolean): string {
   return ignoreCase ? out.toLowerCase() : out;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Letters, decimal digits and marks: a superscript digit or a circled number after a name is a footnote mark, no letter of it. */
+const WORD_CHAR = /[\p{L}\p{Nd}\p{M}]/u;
 
 /** What WORD_CHAR said of each code outside ASCII: 0 not asked yet, 1 no, 2 yes. */
 let wordCodes: Uint8Array | undefined;
