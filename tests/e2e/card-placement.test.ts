@@ -241,6 +241,23 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.font).toEqual({ family: 'system-ui, sans-serif', size: '14px', style: 'normal', letterSpacing: 'normal' });
   });
 
+  it('starts each line of a related name that wraps at the button’s left, as a list of names reads', async () => {
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const json = await e2e.tab.inCard(`(root) => JSON.stringify([...root.querySelectorAll('.related-entity')].map((button) => {
+      const style = getComputedStyle(button);
+      const start = button.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const lines = [...new Set([...range.getClientRects()].map((line) => Math.round(line.top)))].length;
+      return { lines, offsets: [...range.getClientRects()].map((line) => Math.round(line.left - start)) };
+    }))`);
+    if (!json) throw new Error('no card open');
+    const buttons = JSON.parse(json) as { lines: number; offsets: number[] }[];
+    // North Korea's card names long entities ("Joint Statement of eight Security Council members (December 2020)").
+    expect(buttons.some((button) => button.lines > 1)).toBe(true);
+    for (const button of buttons) for (const offset of button.offsets) expect(Math.abs(offset)).toBeLessThanOrEqual(1);
+  });
+
   it('keeps its own text style on a page whose rules for every element would set it, with or without !important', async () => {
     await e2e.tab.evaluate(() => {
       const style = document.createElement('style');
