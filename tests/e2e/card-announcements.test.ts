@@ -19,6 +19,12 @@ describe.each(browsersUnderTest())('%s: what a screen reader is told as the keyb
     await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
     await e2e.tab.press('Alt+Shift+ArrowDown');
     await waitFor(async () => /mention 1 of \d+/i.test(await e2e.tab.cardText()), 'the first card, opened by the keyboard');
+    // The place shows while the facts load, and focus moves in after them: counted from before that, the
+    // first card's own move would pass for the second's.
+    await waitFor(
+      () => e2e.tab.evaluate(() => document.activeElement?.localName.startsWith('peninsula-lens-card-') === true, undefined),
+      'focus to move into the first card',
+    );
     // Focus moving into the closed card reaches the page as a focusin on its host.
     await e2e.tab.evaluate(() => {
       const record = window as unknown as FocusRecord;
