@@ -7,7 +7,7 @@ import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { EntityCard, FactView, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
-import { isNameSwapped, nameForIndex, nameOf, namesTyped, termOf, withMonthsWritten, wordsOf } from './search-terms';
+import { isNameSwapped, nameForIndex, nameOf, namesTyped, termOf, withMonthsWritten, withoutParticles, wordKeysOf, wordsOf } from './search-terms';
 
 type EntityRef = EntityCard['related'][number];
 
@@ -168,6 +168,108 @@ function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
   return entities.filter((entity) => namesOf(entity).some(swappedTo));
 }
 
+/** Every name and alias of every entity, as compared word by word ("kim jongun jong"), with the entity it names. */
+type NameKeys = { entityOf: Map<string, { entity: Entity; english: boolean }>; longest: number };
+
+const nameKeysOf = new WeakMap<readonly Entity[], NameKeys>();
+
+function nameKeys(entities: readonly Entity[]): NameKeys {
+  let keys = nameKeysOf.get(entities);
+  if (!keys) {
+    const entityOf: NameKeys['entityOf'] = new Map();
+    let longest = 0;
+    for (const entity of entities) {
+      for (const { text, lang } of [{ text: entity.name, lang: 'en' }, ...entity.aliases]) {
+        const words = wordKeysOf(text);
+        longest = Math.max(longest, words.length);
+        const key = words.join(' ');
+        const known = entityOf.get(key);
+        if (key !== '' && (!known || (known.entity === entity && lang === 'en'))) entityOf.set(key, { entity, english: lang === 'en' });
+      }
+    }
+    keys = { entityOf, longest };
+    nameKeysOf.set(entities, keys);
+  }
+  return keys;
+}
+
+/** The names inside a query, the words left over, and whether a name was written in a language other than English. */
+type NamesInside = { named: Entity[]; rest: string[]; foreign: boolean };
+
+/**
+ * The names inside a query of several words ("China Russia", "트럼프 김정은", "HRW 2019"), each the longest
+ * run of words that a name or an alias writes (a Korean one also with its particle), and the words left over.
+ */
+function namesInside(entities: readonly Entity[], query: string): NamesInside {
+  const { entityOf, longest } = nameKeys(entities);
+  const words = wordKeysOf(query);
+  const named: Entity[] = [];
+  const rest: string[] = [];
+  let foreign = false;
+  let at = 0;
+  while (at < words.length) {
+    let found: { entity: Entity; english: boolean; length: number } | undefined;
+    for (let length = Math.min(longest, words.length - at); length > 0 && !found; length--) {
+      const run = words.slice(at, at + length);
+      const last = run.at(-1) ?? '';
+      const keys = [run.join(' '), ...withoutParticles(last).map((bare) => [...run.slice(0, -1), bare].join(' '))];
+      const name = keys.map((key) => entityOf.get(key)).find((entry) => entry !== undefined);
+      if (name) found = { ...name, length };
+    }
+    if (found) {
+      if (!named.includes(found.entity)) named.push(found.entity);
+      foreign ||= !found.english;
+      at += found.length;
+    } else {
+      const term = termOf(words[at] ?? '');
+      if (term !== null) rest.push(term);
+      at += 1;
+    }
+  }
+  return { named, rest, foreign };
+}
+
+/**
+ * Hits for several names typed together, or a name with other words: the facts about every name that hold
+ * the other words ("HRW 2019"), under the first name; the other names' headings after. Beside a name
+ * written in another language, a word no fact holds is passed over ("북한 인권", "Nordkorea Menschenrechte":
+ * the facts are in English); beside English names it is a word the article does not use, and nothing matches
+ * ("China veto"). Names typed together with no fact in common are listed each with every fact about it, as
+ * one name alone is.
+ */
+function namedTogether(
+  index: MiniSearch<SearchDocument>,
+  allFacts: readonly Fact[],
+  refs: Map<string, EntityRef>,
+  { named, rest, foreign }: NamesInside,
+): SearchHit[] {
+  const [lead] = named;
+  if (!lead || (named.length < 2 && rest.length === 0)) return [];
+  const heading = (entity: Entity): SearchHit => ({ entity: refOf(entity), description: entity.description });
+  const about = allFacts.filter((fact) => named.every((entity) => fact.entities.includes(entity.id)));
+  const known = rest.filter((word) => index.search(word, { filter: (result) => typeof result.factId === 'string' }).length > 0);
+  if (known.length < rest.length && !foreign) return [];
+  let chosen: Fact[];
+  if (known.length === 0) {
+    chosen = [...about].sort(byDate);
+  } else {
+    const byId = new Map(about.map((fact) => [fact.id, fact]));
+    chosen = index.search(known.join(' '), { filter: (result) => byId.has(String(result.factId)) }).flatMap((result) => byId.get(String(result.factId)) ?? []);
+  }
+  if (chosen.length === 0) {
+    if (known.length > 0) return [];
+    return named.flatMap((entity) => {
+      const card = cardOf(
+        entity,
+        allFacts.filter((fact) => fact.entities.includes(entity.id)),
+        refs,
+      );
+      return [heading(entity), ...card.facts.map((fact) => ({ entity: refOf(entity), fact }))];
+    });
+  }
+  return [heading(lead), ...chosen.map((fact) => ({ entity: refOf(lead), fact: viewOf(fact, refs) })), ...named.slice(1).map(heading)];
+}
+
 /** Entities and facts that match a free-text query, best first. */
 export async function search(store: FactStore, query: string): Promise<SearchHit[]> {
   if (query.trim() === '') return [];
@@ -183,7 +285,8 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   // only where they say "China", not "Chinese". The index ranks a match in a short name higher, so North
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
   // Its card from what was read above: no second reading of the store at every key.
-  const cards = entitiesNamed(entities, query).map((entity) =>
+  const called = entitiesNamed(entities, query);
+  const cards = called.map((entity) =>
     cardOf(
       entity,
       allFacts.filter((fact) => fact.entities.includes(entity.id)),
@@ -194,10 +297,20 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     const entity = { id: card.id, name: card.name, kind: card.kind };
     return [{ entity, description: card.description }, ...card.facts.map((fact) => ({ entity, fact }))];
   });
-  const listed = new Set(first.map((hit) => hit.fact?.id ?? `entity:${hit.entity.id}`));
+  // Several names, or a name and other words: what is about all of them first ("China Russia", "HRW 2019").
+  if (called.length === 0) {
+    first.push(...namedTogether(built, allFacts, refs, namesInside(entities, query)));
+  }
+  const listed = new Set<string>();
+  const once = first.filter((hit) => {
+    const key = hit.fact?.id ?? `entity:${hit.entity.id}`;
+    if (listed.has(key)) return false;
+    listed.add(key);
+    return true;
+  });
   // Every other hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
   return [
-    ...first,
+    ...once,
     ...built.search(withMonthsWritten(query)).flatMap((result): SearchHit[] => {
       if (listed.has(typeof result.factId === 'string' ? result.factId : String(result.id))) return [];
       const entity = refs.get(String(result.entityId));

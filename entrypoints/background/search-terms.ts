@@ -68,11 +68,28 @@ export function wordsOf(text: string): string[] {
   return plainText(text).replace(SHORT_HYPHENED_PART, '$1$2 $1').split(WORD_BREAK);
 }
 
+/** A word lower case and without accents, as names are compared word by word. */
+export function keyOf(word: string): string {
+  return word.toLowerCase().normalize('NFKD').replace(ACCENT, '').normalize('NFC');
+}
+
 /** A word as the index keeps it, lower case and without accents; null for a word not worth a lookup. */
 export function termOf(word: string): string | null {
-  const term = word.toLowerCase().normalize('NFKD').replace(ACCENT, '').normalize('NFC');
+  const term = keyOf(word);
   if (term === '' || SINGLE_CASED_LETTER.test(term) || STOP_WORDS.has(term)) return null;
   return term;
+}
+
+/** The words of a name or of a query as names are compared word by word: "Kim Jong-un’s" as "kim jongun jong s". */
+export function wordKeysOf(text: string): string[] {
+  return wordsOf(text)
+    .map(keyOf)
+    .filter((key) => key !== '');
+}
+
+/** A Korean word as it may be without a particle after it (북한의 as 북한); none for a word with no such ending. */
+export function withoutParticles(word: string): string[] {
+  return KOREAN_PARTICLES.filter((ending) => word.endsWith(ending) && isHangul(word.at(-ending.length - 1))).map((ending) => word.slice(0, -ending.length));
 }
 
 /** A possessive ending ("’s", "'s", or the apostrophe after an "s"). */
@@ -87,8 +104,7 @@ export function nameOf(text: string): string {
 /** What a query may name: the name as typed, and a Korean one also without the particle after it (김정은의, 북한은). */
 export function namesTyped(query: string): string[] {
   const name = nameOf(query);
-  const bare = KOREAN_PARTICLES.filter((particle) => name.endsWith(particle) && isHangul(name.at(-particle.length - 1)));
-  return [name, ...bare.map((particle) => name.slice(0, -particle.length))];
+  return [name, ...withoutParticles(name)];
 }
 
 /** Names this short are left as typed: two letters swapped in "Kmi" or "SU" could as well be another word. */

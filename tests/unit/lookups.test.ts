@@ -341,6 +341,55 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       expect({ query, first: await first(query) }).toEqual({ query, first: 'kim-jong-un' });
   });
 
+  it('lists first the facts about every name typed together, in any script ("China Russia", "트럼프 김정은")', async () => {
+    const store = await makeStore();
+    for (const [query, entityIds] of [
+      ['China Russia', ['china', 'russia']],
+      ['China and Russia', ['china', 'russia']],
+      ['트럼프 김정은', ['donald-trump', 'kim-jong-un']],
+      ['Трамп Ким Чен Ын', ['donald-trump', 'kim-jong-un']],
+      ['Sicherheitsrat Nordkorea', ['un-security-council', 'north-korea']],
+      ['안보리 북한', ['un-security-council', 'north-korea']],
+    ] as const) {
+      const hits = await search(store, query);
+      const about = facts.filter((fact) => entityIds.every((id) => fact.entities.includes(id))).map((fact) => fact.id);
+      expect(about.length).toBeGreaterThan(0);
+      const leading = hits.slice(0, 1 + about.length).map((hit) => `${hit.entity.id}: ${hit.fact?.id ?? 'name'}`);
+      expect({ query, leading: [...leading].sort() }).toEqual({
+        query,
+        leading: [`${entityIds[0]}: name`, ...about.map((id) => `${entityIds[0]}: ${id}`)].sort(),
+      });
+      expect({ query, first: leading[0] }).toEqual({ query, first: `${entityIds[0]}: name` });
+      // Each name typed is listed.
+      for (const id of entityIds) expect(hits.some((hit) => hit.entity.id === id && !hit.fact)).toBe(true);
+    }
+    // Names with no fact in common: each with every fact about it, as one name alone.
+    expect(await ledBy(store, 'Trump Heusgen', 'donald-trump')).toBe(true);
+  });
+
+  it('lists first the facts about a name that hold the other words typed with it ("HRW 2019", "COI 2014")', async () => {
+    const store = await makeStore();
+    for (const [query, entityId, factId] of [
+      ['HRW 2019', 'human-rights-watch', 'fact-rights-groups-criticized-2019'],
+      ['COI 2014', 'commission-of-inquiry', 'fact-coi-report-2014'],
+      ['north korean defectors', 'north-korea', 'fact-returned-defectors-fate'],
+      ['Warmbier death', 'otto-warmbier', 'fact-warmbier-ignored'],
+    ] as const) {
+      const hits = await search(store, query);
+      expect({ query, first: hits[0]?.entity.id, fact: hits[0]?.fact }).toEqual({ query, first: entityId, fact: undefined });
+      expect({ query, leading: hits.slice(1, 3).map((hit) => hit.fact?.id) }).toEqual({ query, leading: expect.arrayContaining([factId]) });
+    }
+    // Beside a name in another language, a word no fact holds (the facts are in English) does not hide the name.
+    for (const [query, entityId] of [
+      ['북한 인권', 'north-korea'],
+      ['Nordkorea Menschenrechte', 'north-korea'],
+    ] as const) {
+      expect({ query, led: await ledBy(store, query, entityId) }).toEqual({ query, led: true });
+    }
+    // Beside an English name it is a word the article does not use: no fact is said to match it.
+    expect(await search(store, 'China veto')).toEqual([]);
+  });
+
   it('returns every hit, however many (the Council alone has twenty facts), each once', async () => {
     const hits = await search(await makeStore(), 'Security Council');
     expect(hits.length).toBeGreaterThan(20);
