@@ -390,6 +390,23 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     expect(await search(store, 'China veto')).toEqual([]);
   });
 
+  it('puts first the name whose start is being typed ("North Kor", "Human Rights W")', async () => {
+    const store = await makeStore();
+    for (const [query, entityId] of [
+      ['North Kor', 'north-korea'],
+      ['North Ko', 'north-korea'],
+      ['Human Rights W', 'human-rights-watch'],
+      ['Human Rights Co', 'human-rights-council'],
+      ['Special Rapp', 'special-rapporteur-dprk'],
+    ] as const) {
+      const [first] = await search(store, query);
+      expect({ query, first: first?.entity.id }).toEqual({ query, first: entityId });
+    }
+    // Two letters alone are no start of a word: "un" begins no "Universal Declaration".
+    const un = (await search(store, 'un')).filter((hit) => !hit.fact).map((hit) => hit.entity.id);
+    expect(un.slice(0, 3)).not.toContain('universal-declaration');
+  });
+
   it('returns every hit, however many (the Council alone has twenty facts), each once', async () => {
     const hits = await search(await makeStore(), 'Security Council');
     expect(hits.length).toBeGreaterThan(20);
