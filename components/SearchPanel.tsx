@@ -51,11 +51,20 @@ function counted(count: number, one: string, many: string): string | undefined {
 }
 
 /**
+ * Said after "nothing matches": a reader who typed several words learns that every one must be in the same
+ * fact; one who typed a word the article does not use ("veto", "sanctions"), what the facts are about.
+ */
+function whatToTry(query: string): string {
+  if (query.trim().split(/\s+/u).length > 1) return 'No fact holds all of these words: try fewer of them.';
+  return 'Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
+}
+
+/**
  * A search's outcome in words: shown to everyone, and announced to screen readers once the reader pauses.
  * With only the first hits in the list, it says so: "19 names" over a list of one name read as wrong.
  */
 function outcomeOf({ query, hits }: Results, everyHitListed: boolean): string {
-  if (hits.length === 0) return `Nothing in the article matches “${query}”.`;
+  if (hits.length === 0) return `Nothing in the article matches “${query}”. ${whatToTry(query)}`;
   const facts = hits.filter((hit) => hit.fact).length;
   const parts = [counted(hits.length - facts, 'name', 'names'), counted(facts, 'fact', 'facts')].filter((part) => part !== undefined);
   const count = `${parts.join(' and ')} ${hits.length === 1 ? 'matches' : 'match'} “${query}”`;

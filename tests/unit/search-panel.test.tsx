@@ -103,7 +103,7 @@ describe('SearchPanel', () => {
     expect(liveRegion()).toBe(region);
     type('zebra');
     (await requested('zebra')).answer([]);
-    await waitFor(() => expect(region.textContent).toBe('Nothing in the article matches “zebra”.'), { timeout: 2000 });
+    await waitFor(() => expect(region.textContent).toMatch(/^Nothing in the article matches “zebra”\. /), { timeout: 2000 });
   });
 
   it('tells screen readers the outcome of what was typed last, not a count for each key', async () => {
@@ -201,6 +201,24 @@ describe('SearchPanel', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Hanoi summit' })));
   });
 
+  it('says, when nothing matches, where the facts come from and what to try instead', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const region = liveRegion();
+    type('veto');
+    (await requested('veto')).answer([]);
+    const oneWord =
+      'Nothing in the article matches “veto”. Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
+    await waitFor(() => expect(outcome().textContent).toBe(oneWord));
+    await waitFor(() => expect(region.textContent).toBe(oneWord), { timeout: 2000 });
+    // Several words: each must be in the same fact or name.
+    type('Kim Trump Singapore 2018');
+    (await requested('Kim Trump Singapore 2018')).answer([]);
+    await waitFor(() =>
+      expect(outcome().textContent).toBe('Nothing in the article matches “Kim Trump Singapore 2018”. No fact holds all of these words: try fewer of them.'),
+    );
+  });
+
   it('says one fact matches in the singular', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
@@ -214,7 +232,7 @@ describe('SearchPanel', () => {
     render(<SearchPanel search={search} />);
     type('zebra');
     (await requested('zebra')).answer([]);
-    await screen.findByText('Nothing in the article matches “zebra”.');
+    await screen.findByText(/^Nothing in the article matches “zebra”\. /);
 
     type('Heusgen');
     expect(screen.queryByText(/Nothing in the article matches/)).toBeNull();
