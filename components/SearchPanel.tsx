@@ -24,6 +24,11 @@ const FIRST_HITS = 20;
 /** How long a search may take before the panel says it is still looking: most answer in a fifth of that. */
 const SLOW_SEARCH_MS = 1000;
 
+/** A word typed alone is looked up as the start of a longer one from this many characters (lookups.ts). */
+const WORD_STARTS_FROM = 3;
+/** Korean, Chinese and Japanese, whose words of one or two characters are looked up as they are typed. */
+const WRITTEN_WITHOUT_SHORT_WORDS = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** The hits of a completed search, with the query they answer. */
 type Results = { query: string; hits: SearchHit[] };
 
@@ -55,7 +60,12 @@ function counted(count: number, one: string, many: string): string | undefined {
  * fact; one who typed a word the article does not use ("veto", "sanctions"), what the facts are about.
  */
 function whatToTry(query: string): string {
-  if (query.trim().split(/\s+/u).length > 1) return 'No fact holds all of these words: try fewer of them.';
+  const words = query.trim().split(/\s+/u);
+  if (words.length > 1) return 'No fact holds all of these words: try fewer of them.';
+  // As the background reads a word being typed (lookups.ts): "Ki" of "Kim" is no word yet; 김 and 北 are.
+  if ([...(words[0] ?? '')].length < WORD_STARTS_FROM && !WRITTEN_WITHOUT_SHORT_WORDS.test(query)) {
+    return 'Type on: a word alone is read as the start of a longer one from its third letter.';
+  }
   return 'Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
 }
 

@@ -219,6 +219,22 @@ describe('SearchPanel', () => {
     );
   });
 
+  it('tells a reader who has typed one or two letters of a word to type on, not to look elsewhere', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Ki');
+    (await requested('Ki')).answer([]);
+    await waitFor(() =>
+      expect(outcome().textContent).toBe(
+        'Nothing in the article matches “Ki”. Type on: a word alone is read as the start of a longer one from its third letter.',
+      ),
+    );
+    // Korean, Chinese and Japanese are read as the start of a word at once.
+    type('김');
+    (await requested('김')).answer([]);
+    await waitFor(() => expect(outcome().textContent).toMatch(/^Nothing in the article matches “김”\. Its facts come from one article/));
+  });
+
   it('says one fact matches in the singular', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
