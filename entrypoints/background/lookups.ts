@@ -285,7 +285,10 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   // only where they say "China", not "Chinese". The index ranks a match in a short name higher, so North
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
   // Its card from what was read above: no second reading of the store at every key.
-  const called = entitiesNamed(entities, query);
+  // Names typed apart ("北朝鮮 安保理", "China Russia"), not a name run into what follows it (北朝鮮の人権).
+  const together = namesInside(entities, query);
+  const several = together.named.length > 1;
+  const called = several ? [] : entitiesNamed(entities, query);
   const cards = called.map((entity) =>
     cardOf(
       entity,
@@ -298,9 +301,7 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     return [{ entity, description: card.description }, ...card.facts.map((fact) => ({ entity, fact }))];
   });
   // Several names, or a name and other words: what is about all of them first ("China Russia", "HRW 2019").
-  if (called.length === 0) {
-    first.push(...namedTogether(built, allFacts, refs, namesInside(entities, query)));
-  }
+  if (called.length === 0) first.push(...namedTogether(built, allFacts, refs, together));
   const listed = new Set<string>();
   const once = first.filter((hit) => {
     const key = hit.fact?.id ?? `entity:${hit.entity.id}`;

@@ -350,6 +350,9 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       ['Трамп Ким Чен Ын', ['donald-trump', 'kim-jong-un']],
       ['Sicherheitsrat Nordkorea', ['un-security-council', 'north-korea']],
       ['안보리 북한', ['un-security-council', 'north-korea']],
+      // Chinese and Japanese names apart, as well as run into what follows them.
+      ['北朝鮮 安保理', ['north-korea', 'un-security-council']],
+      ['特朗普 金正恩', ['donald-trump', 'kim-jong-un']],
     ] as const) {
       const hits = await search(store, query);
       const about = facts.filter((fact) => entityIds.every((id) => fact.entities.includes(id))).map((fact) => fact.id);
