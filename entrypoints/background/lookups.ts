@@ -169,26 +169,38 @@ function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
 }
 
 /** Every name and alias of every entity, as compared word by word ("kim jongun jong"), with the entity it names. */
-type NameKeys = { entityOf: Map<string, { entity: Entity; english: boolean }>; longest: number };
+type NameKeys = {
+  entityOf: Map<string, { entity: Entity; english: boolean }>;
+  /** The longest name, in words. */
+  longest: number;
+  /** Each entity's names, by its id. */
+  keysOf: Map<string, string[]>;
+};
 
-const nameKeysOf = new WeakMap<readonly Entity[], NameKeys>();
+/** Built once a store, as its index is: reading them at every key took a few milliseconds. */
+const nameKeysOf = new WeakMap<FactStore, NameKeys>();
 
-function nameKeys(entities: readonly Entity[]): NameKeys {
-  let keys = nameKeysOf.get(entities);
+function nameKeys(store: FactStore, entities: readonly Entity[]): NameKeys {
+  let keys = nameKeysOf.get(store);
   if (!keys) {
     const entityOf: NameKeys['entityOf'] = new Map();
+    const keysOf = new Map<string, string[]>();
     let longest = 0;
     for (const entity of entities) {
+      const own: string[] = [];
       for (const { text, lang } of [{ text: entity.name, lang: 'en' }, ...entity.aliases]) {
         const words = wordKeysOf(text);
         longest = Math.max(longest, words.length);
         const key = words.join(' ');
+        if (key === '') continue;
+        own.push(key);
         const known = entityOf.get(key);
-        if (key !== '' && (!known || (known.entity === entity && lang === 'en'))) entityOf.set(key, { entity, english: lang === 'en' });
+        if (!known || (known.entity === entity && lang === 'en')) entityOf.set(key, { entity, english: lang === 'en' });
       }
+      keysOf.set(entity.id, own);
     }
-    keys = { entityOf, longest };
-    nameKeysOf.set(entities, keys);
+    keys = { entityOf, longest, keysOf };
+    nameKeysOf.set(store, keys);
   }
   return keys;
 }
@@ -200,8 +212,7 @@ type NamesInside = { named: Entity[]; rest: string[]; foreign: boolean };
  * The names inside a query of several words ("China Russia", "트럼프 김정은", "HRW 2019"), each the longest
  * run of words that a name or an alias writes (a Korean one also with its particle), and the words left over.
  */
-function namesInside(entities: readonly Entity[], query: string): NamesInside {
-  const { entityOf, longest } = nameKeys(entities);
+function namesInside({ entityOf, longest }: NameKeys, query: string): NamesInside {
   const words = wordKeysOf(query);
   const named: Entity[] = [];
   const rest: string[] = [];
@@ -286,7 +297,8 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
   // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
   // Its card from what was read above: no second reading of the store at every key.
   // Names typed apart ("北朝鮮 安保理", "China Russia"), not a name run into what follows it (北朝鮮の人権).
-  const together = namesInside(entities, query);
+  const keys = nameKeys(store, entities);
+  const together = namesInside(keys, query);
   const several = together.named.length > 1;
   const called = several ? [] : entitiesNamed(entities, query);
   const cards = called.map((entity) =>
@@ -318,7 +330,7 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     if (fact) return [{ entity, fact: viewOf(fact, refs) }];
     return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
   });
-  return [...once, ...namesBegunFirst(found, entities, query)];
+  return [...once, ...namesBegunFirst(found, keys, query)];
 }
 
 /**
@@ -327,21 +339,16 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
  * The index ranks a short name field higher: North Korea's, which holds its aliases in eight languages,
  * came third, after the forced repatriation "of North Koreans".
  */
-function namesBegunFirst(hits: SearchHit[], entities: readonly Entity[], query: string): SearchHit[] {
+function namesBegunFirst(hits: SearchHit[], { keysOf }: NameKeys, query: string): SearchHit[] {
   const words = wordKeysOf(query);
   const typed = words.join(' ');
   if (typed === '') return hits;
   // A word too short to be taken as the start of one ("un") begins only a name that has it whole ("UN Security Council").
   const last = words.length - 1;
   const begins = (key: string) => (isPrefix(words[last] ?? '', last, words) ? key.startsWith(typed) : key === typed || key.startsWith(`${typed} `));
-  const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const begun = (hit: SearchHit): number | undefined => {
-    const entity = byId.get(hit.entity.id);
-    if (hit.fact || !entity) return undefined;
-    const lengths = [entity.name, ...entity.aliases.map((alias) => alias.text)]
-      .map((name) => wordKeysOf(name).join(' '))
-      .filter(begins)
-      .map((key) => key.length);
+    if (hit.fact) return undefined;
+    const lengths = (keysOf.get(hit.entity.id) ?? []).filter(begins).map((key) => key.length);
     return lengths.length === 0 ? undefined : Math.min(...lengths);
   };
   const ranked = hits.map((hit) => ({ hit, length: begun(hit) }));
