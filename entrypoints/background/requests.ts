@@ -7,7 +7,8 @@ import type { PageStatus, Request, RequestType, ResponseFor, SiteStatus } from '
 import { loadSettings, saveSiteEnabled } from '../../utils/settings-store';
 import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
-import { entityCard, search, timeline } from './lookups';
+import { entityCard, timeline } from './lookups';
+import { search } from './search';
 
 export type Sender = {
   /** URL of the document that sent the request. */

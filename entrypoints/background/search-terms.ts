@@ -117,3 +117,17 @@ export function isNameSwapped(typed: string, name: string): boolean {
   const at = a.findIndex((char, index) => char !== b[index]);
   return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2).join('') === b.slice(at + 2).join('');
 }
+
+/**
+ * The word being typed, the last, is taken as the start of a word ("Heus", "201"): alone, once it has
+ * three characters, as "un" alone found every "united", "universal" and "unanimous"; after other words
+ * ("North Ko") or in Korean, Chinese or Japanese (김정, 北朝), at once. The words before it are whole.
+ */
+const PREFIX_FROM_CHARS = 3;
+const CHINESE_OR_JAPANESE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+/** Chinese and Japanese: words written one after another with no space. */
+export const WRITTEN_WITHOUT_SPACES = new RegExp(`[${CHINESE_OR_JAPANESE}]`, 'u');
+/** Those and Korean: a word of one or two characters says as much as a longer one in a Latin script. */
+const WRITTEN_WITHOUT_SHORT_WORDS = new RegExp(`[\\p{Script=Hangul}${CHINESE_OR_JAPANESE}]`, 'u');
+export const isPrefix = (term: string, index: number, terms: string[]): boolean =>
+  index === terms.length - 1 && (index > 0 || [...term].length >= PREFIX_FROM_CHARS || WRITTEN_WITHOUT_SHORT_WORDS.test(term));

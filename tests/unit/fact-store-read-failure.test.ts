@@ -13,7 +13,8 @@ import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { type BundledPack, type FactStore, openFactStore } from '../../entrypoints/background/fact-store';
-import { entityCard, search, timeline } from '../../entrypoints/background/lookups';
+import { entityCard, timeline } from '../../entrypoints/background/lookups';
+import { search } from '../../entrypoints/background/search';
 import { EntityLookupSchema, StorageStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
 

@@ -8,7 +8,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import * as v from 'valibot';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type BundledPack, type FactStore, memoryStore, openFactStore } from '../../entrypoints/background/fact-store';
-import { entityCard, search, timeline } from '../../entrypoints/background/lookups';
+import { entityCard, timeline } from '../../entrypoints/background/lookups';
+import { search } from '../../entrypoints/background/search';
 import { EntityCardSchema, FactViewSchema, type SearchHit, SearchHitSchema } from '../../utils/protocol';
 
 const pack: BundledPack = { entities, facts, dataVersion };

@@ -1,0 +1,174 @@
+/**
+ * The popup's search over the facts and names: a MiniSearch index built once
+ * a store, with the entities called what was typed, and the names typed
+ * together, first.
+ */
+import MiniSearch from 'minisearch';
+import type { Entity, Fact } from '../../data/schema';
+import { foldText } from '../../utils/matcher/fold';
+import type { SearchHit } from '../../utils/protocol';
+import type { FactStore } from './fact-store';
+import { byDate, cardOf, type EntityRef, refOf, refsOf, viewOf } from './fact-views';
+import { isNameSwapped, isPrefix, nameForIndex, nameOf, namesTyped, termOf, WRITTEN_WITHOUT_SPACES, withMonthsWritten, wordsOf } from './search-terms';
+import { type NamesInside, nameKeys, namesBegunFirst, namesInside } from './typed-names';
+
+type SearchDocument = { id: string; entityId: string; factId?: string; description?: string; name: string; text: string };
+
+/**
+ * Typos are forgiven in words only: a number one edit away is another number,
+ * so "2019" fuzzily would also find 2014 to 2018. Numbers still match as
+ * prefixes, so "201" while typing finds the decade. Nor in short words: one
+ * edit makes "NYT" "not" and "КНДР" "КНР".
+ */
+const WORD_FUZZINESS = 0.2;
+const FUZZY_FROM_LETTERS = 5;
+const hasLetter = /\p{L}/u;
+const fuzzinessOf = (term: string): number | false => (hasLetter.test(term) && [...term].length >= FUZZY_FROM_LETTERS ? WORD_FUZZINESS : false);
+const indexes = new WeakMap<FactStore, Promise<MiniSearch<SearchDocument>>>();
+
+async function buildIndex(store: FactStore): Promise<MiniSearch<SearchDocument>> {
+  const [entities, facts] = await Promise.all([store.allEntities(), store.allFacts()]);
+  const index = new MiniSearch<SearchDocument>({
+    fields: ['name', 'text'],
+    storeFields: ['entityId', 'factId', 'description'],
+    tokenize: wordsOf,
+    processTerm: termOf,
+    searchOptions: { boost: { name: 3 }, prefix: isPrefix, fuzzy: fuzzinessOf, combineWith: 'AND' },
+  });
+  index.addAll([
+    ...entities.map((entity) => ({
+      id: `entity:${entity.id}`,
+      entityId: entity.id,
+      name: [entity.name, ...entity.aliases.map((alias) => alias.text)].map(nameForIndex).join(' '),
+      text: entity.description,
+      description: entity.description,
+    })),
+    ...facts.flatMap((fact) =>
+      fact.entities.slice(0, 1).map((entityId) => ({
+        id: `fact:${fact.id}`,
+        entityId,
+        factId: fact.id,
+        name: '',
+        text: [fact.claim, ...fact.quotes].join(' '),
+      })),
+    ),
+  ]);
+  return index;
+}
+
+/**
+ * The entities called what was typed, by their name or one of their aliases ("Trump’s", "U.S." and "ＵＳ"
+ * too), compared as the matcher compares them.
+ */
+function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
+  // A hyphen typed as a space ("Kim Jong un") names as well.
+  const typed = namesTyped(query).map((name) => foldText(name, true).replaceAll('-', ' '));
+  const namesOf = (entity: Entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)];
+  const folded = (name: string) => foldText(nameOf(name), true).replaceAll('-', ' ');
+  const named = entities.filter((entity) => namesOf(entity).some((name) => typed.includes(folded(name))));
+  // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays
+  // itself. Not an acronym: "UNHCR", the refugee agency, is no typo of "UNHRC".
+  if (named.length > 0) return named;
+  // Chinese and Japanese write a name and what follows it with no space between ("北朝鮮の人権", "金正恩的"):
+  // a name of theirs anywhere in what was typed names its entity.
+  if (WRITTEN_WITHOUT_SPACES.test(query)) {
+    const plain = foldText(query, true);
+    const inside = entities.filter((entity) => namesOf(entity).some((name) => WRITTEN_WITHOUT_SPACES.test(name) && plain.includes(folded(name))));
+    if (inside.length > 0) return inside;
+  }
+  const swappedTo = (name: string) => /\p{Ll}/u.test(name) && typed.some((typedName) => isNameSwapped(typedName, folded(name)));
+  return entities.filter((entity) => namesOf(entity).some(swappedTo));
+}
+
+/**
+ * Hits for several names typed together, or a name with other words: the facts about every name that hold
+ * the other words ("HRW 2019"), under the first name; the other names' headings after. Beside a name
+ * written in another language, a word no fact holds is passed over ("북한 인권", "Nordkorea Menschenrechte":
+ * the facts are in English); beside English names it is a word the article does not use, and nothing matches
+ * ("China veto"). Names typed together with no fact in common are listed each with every fact about it, as
+ * one name alone is.
+ */
+function namedTogether(
+  index: MiniSearch<SearchDocument>,
+  allFacts: readonly Fact[],
+  refs: Map<string, EntityRef>,
+  { named, rest, foreign }: NamesInside,
+): SearchHit[] {
+  const [lead] = named;
+  if (!lead || (named.length < 2 && rest.length === 0)) return [];
+  const heading = (entity: Entity): SearchHit => ({ entity: refOf(entity), description: entity.description });
+  const about = allFacts.filter((fact) => named.every((entity) => fact.entities.includes(entity.id)));
+  const known = rest.filter((word) => index.search(word, { filter: (result) => typeof result.factId === 'string' }).length > 0);
+  if (known.length < rest.length && !foreign) return [];
+  let chosen: Fact[];
+  if (known.length === 0) {
+    chosen = [...about].sort(byDate);
+  } else {
+    const byId = new Map(about.map((fact) => [fact.id, fact]));
+    chosen = index.search(known.join(' '), { filter: (result) => byId.has(String(result.factId)) }).flatMap((result) => byId.get(String(result.factId)) ?? []);
+  }
+  if (chosen.length === 0) {
+    if (known.length > 0) return [];
+    return named.flatMap((entity) => {
+      const card = cardOf(
+        entity,
+        allFacts.filter((fact) => fact.entities.includes(entity.id)),
+        refs,
+      );
+      return [heading(entity), ...card.facts.map((fact) => ({ entity: refOf(entity), fact }))];
+    });
+  }
+  return [heading(lead), ...chosen.map((fact) => ({ entity: refOf(lead), fact: viewOf(fact, refs) })), ...named.slice(1).map(heading)];
+}
+
+/** Entities and facts that match a free-text query, best first. */
+export async function search(store: FactStore, query: string): Promise<SearchHit[]> {
+  if (query.trim() === '') return [];
+  let index = indexes.get(store);
+  if (!index) {
+    index = buildIndex(store);
+    indexes.set(store, index);
+  }
+  const [built, allFacts, entities] = await Promise.all([index, store.allFacts(), store.allEntities()]);
+  const refs = refsOf(entities);
+  const facts = new Map(allFacts.map((fact) => [fact.id, fact]));
+  // The entity called what was typed comes first, with every fact about it: "China" found China's facts
+  // only where they say "China", not "Chinese". The index ranks a match in a short name higher, so North
+  // Korea, whose name field holds its aliases in eight languages, came after "North Korea's prison camps".
+  // Its card from what was read above: no second reading of the store at every key.
+  // Names typed apart ("北朝鮮 安保理", "China Russia"), not a name run into what follows it (北朝鮮の人権).
+  const keys = nameKeys(store, entities);
+  const together = namesInside(keys, query);
+  const several = together.named.length > 1;
+  const called = several ? [] : entitiesNamed(entities, query);
+  const cards = called.map((entity) =>
+    cardOf(
+      entity,
+      allFacts.filter((fact) => fact.entities.includes(entity.id)),
+      refs,
+    ),
+  );
+  const first = cards.flatMap((card): SearchHit[] => {
+    const entity = { id: card.id, name: card.name, kind: card.kind };
+    return [{ entity, description: card.description }, ...card.facts.map((fact) => ({ entity, fact }))];
+  });
+  // Several names, or a name and other words: what is about all of them first ("China Russia", "HRW 2019").
+  if (called.length === 0) first.push(...namedTogether(built, allFacts, refs, together));
+  const listed = new Set<string>();
+  const once = first.filter((hit) => {
+    const key = hit.fact?.id ?? `entity:${hit.entity.id}`;
+    if (listed.has(key)) return false;
+    listed.add(key);
+    return true;
+  });
+  // Every other hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
+  const found = built.search(withMonthsWritten(query)).flatMap((result): SearchHit[] => {
+    if (listed.has(typeof result.factId === 'string' ? result.factId : String(result.id))) return [];
+    const entity = refs.get(String(result.entityId));
+    if (!entity) return [];
+    const fact = typeof result.factId === 'string' ? facts.get(result.factId) : undefined;
+    if (fact) return [{ entity, fact: viewOf(fact, refs) }];
+    return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
+  });
+  return [...once, ...namesBegunFirst(found, keys, query)];
+}

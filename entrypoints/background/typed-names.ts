@@ -1,0 +1,104 @@
+/**
+ * The names a search query writes: every entity's names and aliases read
+ * word by word, the names found inside a query of several words, and the
+ * hits reordered so a name being typed comes first.
+ */
+import type { Entity } from '../../data/schema';
+import type { SearchHit } from '../../utils/protocol';
+import type { FactStore } from './fact-store';
+import { isPrefix, termOf, withoutParticles, wordKeysOf } from './search-terms';
+
+/** Every name and alias of every entity, as compared word by word ("kim jongun jong"), with the entity it names. */
+type NameKeys = {
+  entityOf: Map<string, { entity: Entity; english: boolean }>;
+  /** The longest name, in words. */
+  longest: number;
+  /** Each entity's names, by its id. */
+  keysOf: Map<string, string[]>;
+};
+
+/** Built once a store, as its index is: reading them at every key took a few milliseconds. */
+export const nameKeysOf = new WeakMap<FactStore, NameKeys>();
+
+export function nameKeys(store: FactStore, entities: readonly Entity[]): NameKeys {
+  let keys = nameKeysOf.get(store);
+  if (!keys) {
+    const entityOf: NameKeys['entityOf'] = new Map();
+    const keysOf = new Map<string, string[]>();
+    let longest = 0;
+    for (const entity of entities) {
+      const own: string[] = [];
+      for (const { text, lang } of [{ text: entity.name, lang: 'en' }, ...entity.aliases]) {
+        const words = wordKeysOf(text);
+        longest = Math.max(longest, words.length);
+        const key = words.join(' ');
+        if (key === '') continue;
+        own.push(key);
+        const known = entityOf.get(key);
+        if (!known || (known.entity === entity && lang === 'en')) entityOf.set(key, { entity, english: lang === 'en' });
+      }
+      keysOf.set(entity.id, own);
+    }
+    keys = { entityOf, longest, keysOf };
+    nameKeysOf.set(store, keys);
+  }
+  return keys;
+}
+
+/** The names inside a query, the words left over, and whether a name was written in a language other than English. */
+export type NamesInside = { named: Entity[]; rest: string[]; foreign: boolean };
+
+/**
+ * The names inside a query of several words ("China Russia", "트럼프 김정은", "HRW 2019"), each the longest
+ * run of words that a name or an alias writes (a Korean one also with its particle), and the words left over.
+ */
+export function namesInside({ entityOf, longest }: NameKeys, query: string): NamesInside {
+  const words = wordKeysOf(query);
+  const named: Entity[] = [];
+  const rest: string[] = [];
+  let foreign = false;
+  let at = 0;
+  while (at < words.length) {
+    let found: { entity: Entity; english: boolean; length: number } | undefined;
+    for (let length = Math.min(longest, words.length - at); length > 0 && !found; length--) {
+      const run = words.slice(at, at + length);
+      const last = run.at(-1) ?? '';
+      const keys = [run.join(' '), ...withoutParticles(last).map((bare) => [...run.slice(0, -1), bare].join(' '))];
+      const name = keys.map((key) => entityOf.get(key)).find((entry) => entry !== undefined);
+      if (name) found = { ...name, length };
+    }
+    if (found) {
+      if (!named.includes(found.entity)) named.push(found.entity);
+      foreign ||= !found.english;
+      at += found.length;
+    } else {
+      const term = termOf(words[at] ?? '');
+      if (term !== null) rest.push(term);
+      at += 1;
+    }
+  }
+  return { named, rest, foreign };
+}
+
+/**
+ * The hits with the names whose start is being typed first, the shortest such name first ("North Kor" is
+ * North Korea before "North Korean prison camps"; "Human Rights W" is Human Rights Watch); the rest as found.
+ * The index ranks a short name field higher: North Korea's, which holds its aliases in eight languages,
+ * came third, after the forced repatriation "of North Koreans".
+ */
+export function namesBegunFirst(hits: SearchHit[], { keysOf }: NameKeys, query: string): SearchHit[] {
+  const words = wordKeysOf(query);
+  const typed = words.join(' ');
+  if (typed === '') return hits;
+  // A word too short to be taken as the start of one ("un") begins only a name that has it whole ("UN Security Council").
+  const last = words.length - 1;
+  const begins = (key: string) => (isPrefix(words[last] ?? '', last, words) ? key.startsWith(typed) : key === typed || key.startsWith(`${typed} `));
+  const begun = (hit: SearchHit): number | undefined => {
+    if (hit.fact) return undefined;
+    const lengths = (keysOf.get(hit.entity.id) ?? []).filter(begins).map((key) => key.length);
+    return lengths.length === 0 ? undefined : Math.min(...lengths);
+  };
+  const ranked = hits.map((hit) => ({ hit, length: begun(hit) }));
+  const first = ranked.flatMap(({ hit, length }) => (length === undefined ? [] : [{ hit, length }])).sort((a, b) => a.length - b.length);
+  return [...first.map(({ hit }) => hit), ...ranked.filter(({ length }) => length === undefined).map(({ hit }) => hit)];
+}
