@@ -95,6 +95,7 @@ export function SearchPanel({ search }: Props) {
   /** After "Show all": the heading of the first name that was not shown, which takes the focus the button had. */
   const focusHeading = useRef<{ query: string; index: number } | undefined>(undefined);
   const list = useRef<HTMLUListElement>(null);
+  const box = useRef<HTMLInputElement>(null);
   const query = typed.slice(0, MAX_QUERY_CHARS);
 
   useEffect(() => {
@@ -166,6 +167,29 @@ export function SearchPanel({ search }: Props) {
     headings?.[Math.min(target.index, headings.length - 1)]?.focus();
   });
 
+  /**
+   * ↓ from the box goes to the first name found, ↓ and ↑ from name to name, ↑ from the first back to the box:
+   * a reader on the keyboard reaches the results without tabbing past them. Space and Page Down still scroll.
+   */
+  const moveByName = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const headings = [...(list.current?.querySelectorAll<HTMLElement>('.hit-entity') ?? [])];
+    const from = event.target instanceof HTMLElement ? headings.indexOf(event.target) : -1;
+    const onBox = event.target === box.current;
+    if (!onBox && from === -1) return;
+    const to = onBox
+      ? event.key === 'ArrowDown'
+        ? headings[0]
+        : undefined
+      : event.key === 'ArrowDown'
+        ? headings[from + 1]
+        : (headings[from - 1] ?? box.current);
+    if (!to) return;
+    event.preventDefault();
+    to.focus();
+  };
+
   const showAll = (results: Results) => {
     focusHeading.current = { query: results.query, index: byEntity(results.hits.slice(0, FIRST_HITS)).length };
     setAllShownFor(results.query);
@@ -181,6 +205,8 @@ export function SearchPanel({ search }: Props) {
         maxLength={MAX_QUERY_CHARS}
         value={typed}
         onInput={(event) => setTyped(event.currentTarget.value)}
+        onKeyDown={moveByName}
+        ref={box}
       />
       {problem && (
         <p role="alert" class="problem">
@@ -196,7 +222,7 @@ export function SearchPanel({ search }: Props) {
         {announced}
       </p>
       {groups.length > 0 && (
-        <ul class="hits" aria-busy={pending} ref={list}>
+        <ul class="hits" aria-busy={pending} ref={list} onKeyDown={moveByName}>
           {groups.map((group) => (
             <li class="hit" key={group.entity.id}>
               {/* A heading each, so a screen reader can jump from name to name. */}

@@ -201,6 +201,40 @@ describe('SearchPanel', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Hanoi summit' })));
   });
 
+  it('moves from the box to the names found with ↓, from name to name with ↓ and ↑, and back to the box', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const box = screen.getByRole('searchbox');
+    box.focus();
+    // Nothing found yet: ↓ stays in the box, as it does in any text field.
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(box);
+    type('heusgen');
+    const trump = { id: 'donald-trump', name: 'Donald Trump', kind: 'person' } as const;
+    (await requested('heusgen')).answer([...heusgenHits, { entity: trump, description: 'President of the United States.' }]);
+    const heusgen = await screen.findByRole('heading', { name: 'Christoph Heusgen' });
+    const second = screen.getByRole('heading', { name: 'Donald Trump' });
+    const press = (key: string, options: Record<string, boolean> = {}) => {
+      const target = document.activeElement ?? document.body;
+      return fireEvent.keyDown(target, { key, ...options });
+    };
+    // Taken as a move: the browser neither moves the caret nor scrolls.
+    expect(press('ArrowDown')).toBe(false);
+    expect(document.activeElement).toBe(heusgen);
+    press('ArrowDown');
+    expect(document.activeElement).toBe(second);
+    // Past the last name, ↓ is left to the browser (it scrolls).
+    expect(press('ArrowDown')).toBe(true);
+    expect(document.activeElement).toBe(second);
+    // With a modifier, the key is the browser's or the reader's own (Shift+↓ selects, Alt+↓ opens a list).
+    expect(press('ArrowUp', { shiftKey: true })).toBe(true);
+    expect(document.activeElement).toBe(second);
+    press('ArrowUp');
+    expect(document.activeElement).toBe(heusgen);
+    press('ArrowUp');
+    expect(document.activeElement).toBe(box);
+  });
+
   it('says, when nothing matches, where the facts come from and what to try instead', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
