@@ -54,17 +54,20 @@ export function followSiteSwitch(onStatus: (status: PageStatus) => void, doc: Do
     void ask();
   };
   const shown = new AbortController();
-  if ((doc as PrerenderingDocument).prerendering === true) doc.addEventListener('prerenderingchange', follow, { once: true, signal: shown.signal });
+  // Only the browser's own events: a page that fires its own would stop the switch reaching it (a pagehide),
+  // ask for a site it is not yet shown on (prerenderingchange) or flood the background (pageshow).
+  if ((doc as PrerenderingDocument).prerendering === true)
+    doc.addEventListener('prerenderingchange', (event) => event.isTrusted && follow(), { signal: shown.signal });
   else follow();
   // A page kept in the back-forward cache hears no settings change: back, it asks afresh. Its listener goes
   // meanwhile, as Firefox, taking one left at unload away itself, logs an error for each frame's.
   const view = doc.defaultView;
-  view?.addEventListener('pagehide', () => browser.storage.onChanged.removeListener(onChanged), { signal: shown.signal });
+  view?.addEventListener('pagehide', (event) => event.isTrusted && browser.storage.onChanged.removeListener(onChanged), { signal: shown.signal });
   view?.addEventListener(
     'pageshow',
     (event) => {
       try {
-        if (event.persisted) follow();
+        if (event.isTrusted && event.persisted) follow();
       } catch {
         // The extension was reloaded while the page was cached: its APIs are gone, and the check for that stops this script.
       }

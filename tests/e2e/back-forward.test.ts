@@ -78,6 +78,24 @@ describe.each(browsersUnderTest())('%s: going back to a page', (name) => {
     }
   });
 
+  it('follows the site switch on a page that fires a pagehide of its own', async () => {
+    await tab.goto(`${e2e.server.origin}/pages/static.html?fakes`);
+    await waitForHighlights(tab, (found) => found.length >= 6, 'the page to be marked');
+    // A page's script can fire one; only the browser's own may stop the following of the switch (the unit
+    // tests count the questions a page's own pageshow events would send).
+    await tab.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })), undefined);
+    const popup = await e2e.browser.openPopup('127.0.0.1');
+    try {
+      await popup.clickSwitch();
+      await waitFor(async () => (await highlightsOn(tab)).length === 0, 'the marks to go with the site turned off');
+      await popup.clickSwitch();
+      await waitFor(async () => (await highlightsOn(tab)).length >= 6, 'the marks to come back with the site turned on');
+    } finally {
+      if (!(await popup.switchChecked())) await popup.clickSwitch();
+      await popup.close();
+    }
+  });
+
   it('leaves pages, as the back-forward cache lets them go, without an error in the browser’s own log', async (context) => {
     const { extensionErrors } = e2e.browser;
     // Chromium gives a content script's listeners back without a word, and has no such log to read.

@@ -27,14 +27,20 @@ function prerenderedDocument(): Document {
   return doc;
 }
 
+/** An event as the browser fires it (`isTrusted`), or as a page's script can (`isTrusted` false). */
+function fired(event: Event, byBrowser: boolean): Event {
+  Object.defineProperty(event, 'isTrusted', { value: byBrowser });
+  return event;
+}
+
 function show(doc: Document): void {
   Object.defineProperty(doc, 'prerendering', { configurable: true, get: () => false });
-  doc.dispatchEvent(new Event('prerenderingchange'));
+  doc.dispatchEvent(fired(new Event('prerenderingchange'), true));
 }
 
 /** A page shown or hidden, `persisted` when it comes from or goes to the back-forward cache (happy-dom's event has no such field). */
-function pageTransition(type: 'pageshow' | 'pagehide', persisted: boolean): Event {
-  return Object.assign(new Event(type), { persisted });
+function pageTransition(type: 'pageshow' | 'pagehide', persisted: boolean, byBrowser = true): Event {
+  return fired(Object.assign(new Event(type), { persisted }), byBrowser);
 }
 
 describe('followSiteSwitch', () => {
@@ -139,6 +145,34 @@ describe('followSiteSwitch', () => {
     window.dispatchEvent(pageTransition('pageshow', true));
     await vi.waitFor(() => expect(statuses).toHaveLength(2));
     expect(background.asked()).toBe(2);
+    stop();
+  });
+
+  it('takes no page transition a page fires itself: it keeps following the switch, and asks nothing more', async () => {
+    const background = answerSiteStatus({ site: 'news.example', enabled: true });
+    const statuses: unknown[] = [];
+    const stop = followSiteSwitch((status) => statuses.push(status));
+    await vi.waitFor(() => expect(statuses).toHaveLength(1));
+    const remove = vi.spyOn(browser.storage.onChanged, 'removeListener');
+    window.dispatchEvent(pageTransition('pagehide', true, false));
+    for (let fake = 0; fake < 100; fake++) window.dispatchEvent(pageTransition('pageshow', true, false));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(remove).not.toHaveBeenCalled();
+    expect(background.asked()).toBe(1);
+    stop();
+  });
+
+  it('asks nothing of a prerendered page that fires its own prerenderingchange, and asks once the browser shows it', async () => {
+    const background = answerSiteStatus({ site: 'news.example', enabled: true });
+    const doc = prerenderedDocument();
+    const statuses: unknown[] = [];
+    const stop = followSiteSwitch((status) => statuses.push(status), doc);
+    doc.dispatchEvent(fired(new Event('prerenderingchange'), false));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(background.asked()).toBe(0);
+    show(doc);
+    await vi.waitFor(() => expect(statuses).toHaveLength(1));
+    expect(background.asked()).toBe(1);
     stop();
   });
 
