@@ -132,3 +132,15 @@ describe('names inside other names, and words that only look like ours', () => {
     expect(marks('China eastern provinces')).toEqual([['China', 'china']]);
   });
 });
+
+describe('a second review: other bodies and names that look like ours', () => {
+  it.each([
+    ['Security Council Secretary Sergei Shoigu arrived in Pyongyang', 'un-security-council'],
+    ['Security Council Deputy Chairman Dmitry Medvedev warned the West', 'un-security-council'],
+    ['the UK Cyber Security Council sets standards', 'un-security-council'],
+    ['the Homeland Security Council was folded into the NSC', 'un-security-council'],
+    ['the Maritime Security Council represents shipowners', 'un-security-council'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+});
