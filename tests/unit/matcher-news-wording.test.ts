@@ -140,7 +140,20 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['the UK Cyber Security Council sets standards', 'un-security-council'],
     ['the Homeland Security Council was folded into the NSC', 'un-security-council'],
     ['the Maritime Security Council represents shipowners', 'un-security-council'],
+    ['le conseil de sécurité du club a fermé la tribune', 'un-security-council'],
+    ['el consejo de seguridad escolar se reunió', 'un-security-council'],
+    ['Le Conseil de sécurité et de défense nationale ukrainien a imposé des sanctions', 'un-security-council'],
+    ['el Consejo de Seguridad y Defensa Nacional de Ucrania', 'un-security-council'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks the UN council however French and Spanish pages case it', () => {
+    expect(marks('au Conseil de Sécurité')).toEqual([['Conseil de Sécurité', 'un-security-council']]);
+    expect(marks('LE CONSEIL DE SÉCURITÉ SE RÉUNIT')).toEqual([['CONSEIL DE SÉCURITÉ', 'un-security-council']]);
+    expect(marks('LE CONSEIL DE SECURITE SE REUNIT')).toEqual([['CONSEIL DE SECURITE', 'un-security-council']]);
+    expect(marks('le conseil de sécurité de l’ONU')).toEqual([['conseil de sécurité de l’ONU', 'un-security-council']]);
+    expect(marks('EL CONSEJO DE SEGURIDAD VOTÓ')).toEqual([['CONSEJO DE SEGURIDAD', 'un-security-council']]);
+    expect(marks('el consejo de seguridad de la ONU')).toEqual([['consejo de seguridad de la ONU', 'un-security-council']]);
   });
 });
