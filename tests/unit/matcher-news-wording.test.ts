@@ -144,6 +144,8 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['el consejo de seguridad escolar se reunió', 'un-security-council'],
     ['Le Conseil de sécurité et de défense nationale ukrainien a imposé des sanctions', 'un-security-council'],
     ['el Consejo de Seguridad y Defensa Nacional de Ucrania', 'un-security-council'],
+    ['Совет безопасности при президенте Белоруссии', 'un-security-council'],
+    ['на заседании Совета безопасности при президенте', 'un-security-council'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
   });
@@ -155,5 +157,16 @@ describe('a second review: other bodies and names that look like ours', () => {
     expect(marks('le conseil de sécurité de l’ONU')).toEqual([['conseil de sécurité de l’ONU', 'un-security-council']]);
     expect(marks('EL CONSEJO DE SEGURIDAD VOTÓ')).toEqual([['CONSEJO DE SEGURIDAD', 'un-security-council']]);
     expect(marks('el consejo de seguridad de la ONU')).toEqual([['consejo de seguridad de la ONU', 'un-security-council']]);
+  });
+});
+
+describe('a second review: names as news pages write them', () => {
+  it.each([
+    ['Резолюция Совбеза ООН принята', 'Совбеза ООН', 'un-security-council'],
+    ['в Совбезе ООН обсудили', 'Совбезе ООН', 'un-security-council'],
+    ['доклад Совбезу ООН', 'Совбезу ООН', 'un-security-council'],
+    ['принятая Совбезом ООН резолюция', 'Совбезом ООН', 'un-security-council'],
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)).toEqual([[mention, entityId]]);
   });
 });
