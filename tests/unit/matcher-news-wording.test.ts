@@ -146,6 +146,9 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['el Consejo de Seguridad y Defensa Nacional de Ucrania', 'un-security-council'],
     ['Совет безопасности при президенте Белоруссии', 'un-security-council'],
     ['на заседании Совета безопасности при президенте', 'un-security-council'],
+    ['le missile est tombé en mer du Japon', 'japan'],
+    ['un misil cayó en el mar de Japón', 'japan'],
+    ['aguas del Mar del Japón', 'japan'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
   });
