@@ -149,6 +149,12 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['le missile est tombé en mer du Japon', 'japan'],
     ['un misil cayó en el mar de Japón', 'japan'],
     ['aguas del Mar del Japón', 'japan'],
+    ['frente a la Torre Trump', 'donald-trump'],
+    ['у башни Трампа в Нью-Йорке', 'donald-trump'],
+    ['в небоскрёбе Трамп-тауэр', 'donald-trump'],
+    ['特朗普大厦位于纽约第五大道', 'donald-trump'],
+    ['川普大樓位於紐約', 'donald-trump'],
+    ['트럼프 타워에서 기자회견을 했다', 'donald-trump'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
   });
