@@ -175,6 +175,11 @@ describe('a second review: names as news pages write them', () => {
     ['в Совбезе ООН обсудили', 'Совбезе ООН', 'un-security-council'],
     ['доклад Совбезу ООН', 'Совбезу ООН', 'un-security-council'],
     ['принятая Совбезом ООН резолюция', 'Совбезом ООН', 'un-security-council'],
+    ['The special rapporteur on the DPRK visited Tokyo', 'special rapporteur on the DPRK', 'special-rapporteur-dprk'],
+    ['Специальный докладчик ООН по правам человека в КНДР призвал', 'Специальный докладчик ООН по правам человека в КНДР', 'special-rapporteur-dprk'],
+    ['联合国朝鲜人权特别报告员表示', '朝鲜人权特别报告员', 'special-rapporteur-dprk'],
+    ['聯合國北韓人權特別報告員呼籲', '北韓人權特別報告員', 'special-rapporteur-dprk'],
+    ['北韓人權問題特別報告員', '北韓人權問題特別報告員', 'special-rapporteur-dprk'],
   ])('finds the mention in "%s"', (text, mention, entityId) => {
     expect(marks(text)).toEqual([[mention, entityId]]);
   });
