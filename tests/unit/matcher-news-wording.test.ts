@@ -155,6 +155,8 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['特朗普大厦位于纽约第五大道', 'donald-trump'],
     ['川普大樓位於紐約', 'donald-trump'],
     ['트럼프 타워에서 기자회견을 했다', 'donald-trump'],
+    ['비건 식당이 늘었다', 'stephen-biegun'],
+    ['Фред Вармбир выступил в конгрессе', 'otto-warmbier'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
   });
@@ -180,6 +182,15 @@ describe('a second review: names as news pages write them', () => {
     ['联合国朝鲜人权特别报告员表示', '朝鲜人权特别报告员', 'special-rapporteur-dprk'],
     ['聯合國北韓人權特別報告員呼籲', '北韓人權特別報告員', 'special-rapporteur-dprk'],
     ['北韓人權問題特別報告員', '北韓人權問題特別報告員', 'special-rapporteur-dprk'],
+    ['ビーガン北朝鮮担当特別代表が訪韓した', 'ビーガン北朝鮮担当特別代表', 'stephen-biegun'],
+    ['비건 특별대표는 판문점을 찾았다', '비건 특별대표', 'stephen-biegun'],
+    ['비건 부장관이 말했다', '비건 부장관', 'stephen-biegun'],
+    ['Спецпредставитель Стивен Бигэн прибыл в Сеул', 'Стивен Бигэн', 'stephen-biegun'],
+    ['встреча с Бигэном', 'Бигэном', 'stephen-biegun'],
+    ['Студент Отто Вармбир скончался', 'Отто Вармбир', 'otto-warmbier'],
+    ['гибель Вармбира', 'Вармбира', 'otto-warmbier'],
+    ['トランプ陣営は声明を出した', 'トランプ陣営', 'donald-trump'],
+    ['トランプ次期政権の閣僚人事', 'トランプ次期政権', 'donald-trump'],
   ])('finds the mention in "%s"', (text, mention, entityId) => {
     expect(marks(text)).toEqual([[mention, entityId]]);
   });
