@@ -191,6 +191,13 @@ describe('a second review: names as news pages write them', () => {
     ['гибель Вармбира', 'Вармбира', 'otto-warmbier'],
     ['トランプ陣営は声明を出した', 'トランプ陣営', 'donald-trump'],
     ['トランプ次期政権の閣僚人事', 'トランプ次期政権', 'donald-trump'],
+    ['川金新加坡峰會後', '新加坡峰會', 'singapore-summit'],
+    ['河內峰會無果而終', '河內峰會', 'hanoi-summit'],
+    ['싱가포르 북미 정상회담 7주년', '싱가포르 북미 정상회담', 'singapore-summit'],
+    ['하노이 북미정상회담이 결렬됐다', '하노이 북미정상회담', 'hanoi-summit'],
+    ['после ханойского саммита', 'ханойского саммита', 'hanoi-summit'],
+    ['на сингапурском саммите', 'сингапурском саммите', 'singapore-summit'],
+    ['die nordkoreanisch-russischen Beziehungen', 'nordkoreanisch', 'north-korea'],
   ])('finds the mention in "%s"', (text, mention, entityId) => {
     expect(marks(text)).toEqual([[mention, entityId]]);
   });
