@@ -157,8 +157,18 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['트럼프 타워에서 기자회견을 했다', 'donald-trump'],
     ['비건 식당이 늘었다', 'stephen-biegun'],
     ['Фред Вармбир выступил в конгрессе', 'otto-warmbier'],
+    ['今日本当に疲れた', 'japan'],
+    ['政府は今日本格的な対策に乗り出した', 'japan'],
+    ['今日本报记者获悉', 'japan'],
+    ['本日本会議で可決された', 'japan'],
+    ['右派団体「日本会議」の関係者', 'japan'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks 日本 where a comma or particle parts it from 今 and 会議', () => {
+    expect(marks('今、日本は岐路に立つ')).toEqual([['日本', 'japan']]);
+    expect(marks('日本の会議で')).toEqual([['日本', 'japan']]);
   });
 
   it('still marks the UN council however French and Spanish pages case it', () => {
