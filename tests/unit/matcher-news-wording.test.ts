@@ -162,8 +162,18 @@ describe('a second review: other bodies and names that look like ours', () => {
     ['今日本报记者获悉', 'japan'],
     ['本日本会議で可決された', 'japan'],
     ['右派団体「日本会議」の関係者', 'japan'],
+    ['selon France Inter, le gouvernement a réagi', 'france'],
+    ['France Télévisions a diffusé le match', 'france'],
+    ['sur France Culture ce matin', 'france'],
+    ['France Info rapporte que', 'france'],
+    ['France Bleu Alsace', 'france'],
   ])('does not take "%s" for %s', (text, entityId) => {
     expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks France where the word after it names no outlet', () => {
+    expect(marks('la France interdit les importations')).toEqual([['France', 'france']]);
+    expect(marks('La France, culture et puissance')).toEqual([['France', 'france']]);
   });
 
   it('still marks 日本 where a comma or particle parts it from 今 and 会議', () => {
