@@ -338,7 +338,7 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
     const hits = await search(store, 'UN');
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.some((hit) => hit.entity.id === 'kim-jong-un' && hit.fact === undefined)).toBe(false);
-    for (const query of ['Kim Jong-un', 'Kim Jong un', 'Jong-un', 'Kim Jong', 'kim jongun'])
+    for (const query of ['Kim Jong-un', 'Kim Jong un', 'Jong-un', 'Kim Jong', 'kim jongun', 'Kim Jung Un', 'kim jung-un'])
       expect({ query, first: await first(query) }).toEqual({ query, first: 'kim-jong-un' });
   });
 

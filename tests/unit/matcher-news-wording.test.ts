@@ -24,6 +24,12 @@ describe('names as news pages write them', () => {
     ['북한으로서는 어렵다', '북한', 'north-korea'],
     ['북한이라며 비판했다', '북한', 'north-korea'],
     ['북한군이 국경을 넘었다', '북한군', 'north-korea'],
+    // A spelling many pages use, though the North's own romanisation is Jong.
+    ['Kim Jung-un said', 'Kim Jung-un', 'kim-jong-un'],
+    ['KIM JUNG UN VISITS', 'KIM JUNG UN', 'kim-jong-un'],
+    ['북한이라서 어렵다', '북한', 'north-korea'],
+    ['북한만큼 폐쇄적인 나라', '북한', 'north-korea'],
+    ['북한이라면 가능하다', '북한', 'north-korea'],
     ['N Korea fires missile', 'N Korea', 'north-korea'],
     ['N. KOREA FIRES MISSILE', 'N. KOREA', 'north-korea'],
     ['DPR Korea and the UN', 'DPR Korea', 'north-korea'],
