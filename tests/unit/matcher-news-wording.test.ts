@@ -27,6 +27,7 @@ describe('names as news pages write them', () => {
     // A spelling many pages use, though the North's own romanisation is Jong.
     ['Kim Jung-un said', 'Kim Jung-un', 'kim-jong-un'],
     ['KIM JUNG UN VISITS', 'KIM JUNG UN', 'kim-jong-un'],
+    ['トランプさんは会見で', 'トランプさん', 'donald-trump'],
     ['북한이라서 어렵다', '북한', 'north-korea'],
     ['북한만큼 폐쇄적인 나라', '북한', 'north-korea'],
     ['북한이라면 가능하다', '북한', 'north-korea'],
