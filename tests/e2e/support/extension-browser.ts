@@ -72,6 +72,8 @@ type PopupTab = {
   type(selector: string, text: string): Promise<void>;
   /** The computed font size and family of the first element `selector` finds. */
   fontOf(selector: string): Promise<string>;
+  /** Runs `fn` in the popup's page. */
+  evaluate<R>(fn: () => R): Promise<R>;
   close(): Promise<void>;
 };
 
@@ -219,6 +221,7 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         text: async () => ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' '),
         type: (selector, text) => page.locator(selector).fill(text),
         fontOf: (selector) => page.locator(selector).first().evaluate(fontDescription),
+        evaluate: (fn) => page.evaluate(fn),
         close: () => page.close(),
       };
     },
@@ -270,6 +273,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
           await page.keyboard.type(text);
         },
         fontOf: async (selector) => (await pollFor(() => page.$(selector), selector)).evaluate(fontDescription),
+        evaluate: (fn) => page.evaluate(fn) as never,
         close: () => page.close(),
       };
     },
