@@ -8,6 +8,8 @@ import { useExtensionBrowser } from './support/extension-browser';
 
 /** The smallest target WCAG 2.5.8 allows, in CSS pixels. */
 const TARGET = 24;
+/** Space that sets two blocks apart to the eye. */
+const GAP = 6;
 
 describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
   const e2e = useExtensionBrowser(name);
@@ -17,5 +19,16 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     const height = await popup.evaluate(() => document.querySelector('.site-switch')?.getBoundingClientRect().height ?? 0);
     await popup.close();
     expect(height).toBeGreaterThanOrEqual(TARGET);
+  });
+
+  it('sets the keyboard hint apart from the colour key', async () => {
+    const popup = await e2e.browser.openPopup('news.example');
+    const gap = await popup.evaluate(() => {
+      const hint = document.querySelector('.hint')?.getBoundingClientRect();
+      const key = document.querySelector('.colour-key')?.getBoundingClientRect();
+      return hint && key ? key.top - hint.bottom : -1;
+    });
+    await popup.close();
+    expect(gap).toBeGreaterThanOrEqual(GAP);
   });
 });
