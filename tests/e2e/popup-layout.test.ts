@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { useExtensionBrowser } from './support/extension-browser';
+import { useExtensionBrowser, waitFor } from './support/extension-browser';
 
 /** The smallest target WCAG 2.5.8 allows, in CSS pixels. */
 const TARGET = 24;
@@ -30,5 +30,38 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     });
     await popup.close();
     expect(gap).toBeGreaterThanOrEqual(GAP);
+  });
+
+  it('sets each fact of the timeline apart from the next', async () => {
+    const popup = await e2e.browser.openPopup('news.example');
+    await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.timeline-toggle')?.click());
+    await waitFor(async () => (await popup.evaluate(() => document.querySelectorAll('.timeline .fact').length)) > 2, 'the timeline');
+    const gaps = await popup.evaluate(() => {
+      const facts = [...document.querySelectorAll('.timeline .fact')].map((fact) => fact.getBoundingClientRect());
+      return facts.slice(1).map((fact, index) => fact.top - (facts[index]?.bottom ?? 0));
+    });
+    await popup.close();
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(GAP);
+  });
+
+  /** The popup with the first results of "council": more than fit in one list, so "Show all" is there. */
+  async function popupWithCouncil() {
+    const popup = await e2e.browser.openPopup('news.example');
+    await popup.type('.search-input', 'council');
+    await waitFor(async () => popup.evaluate(() => document.querySelector('.show-all') !== null), 'the first results of “council”');
+    return popup;
+  }
+
+  it('sets each fact found apart from the next', async () => {
+    const popup = await popupWithCouncil();
+    const gaps = await popup.evaluate(() =>
+      [...document.querySelectorAll('.hit')].flatMap((hit) => {
+        const facts = [...hit.querySelectorAll('.fact')].map((fact) => fact.getBoundingClientRect());
+        return facts.slice(1).map((fact, index) => fact.top - (facts[index]?.bottom ?? 0));
+      }),
+    );
+    await popup.close();
+    expect(gaps.length).toBeGreaterThan(0);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(GAP);
   });
 });
