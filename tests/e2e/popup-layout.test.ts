@@ -64,4 +64,14 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     expect(gaps.length).toBeGreaterThan(0);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(GAP);
   });
+
+  it('marks each fact found with a filled bullet, not the hollow one of a list inside a list', async () => {
+    const popup = await popupWithCouncil();
+    const marker = await popup.evaluate(() => {
+      const facts = document.querySelector('.hit .facts');
+      return facts ? getComputedStyle(facts).listStyleType : '';
+    });
+    await popup.close();
+    expect(marker).toBe('disc');
+  });
 });
