@@ -78,7 +78,7 @@ describe('EntityCardView', () => {
     expect(describedBy.map((id) => document.getElementById(id)?.textContent)).toEqual(['person', 'The German Ambassador to the UN.']);
   });
 
-  it('shows three facts, and the rest on request, with the related names above them', () => {
+  it('shows three facts, and the rest on request, with the related names after them', () => {
     const facts = Array.from({ length: 5 }, (_, index) => ({ id: `fact-${index}`, claim: `Claim number ${index + 1}.`, quotes: [`Quote ${index + 1}.`] }));
     render(<EntityCardView state={{ status: 'ready', card: { ...card, facts } }} onClose={() => undefined} onOpenEntity={() => undefined} />);
     const more = screen.getByText('2 more facts');
@@ -89,10 +89,11 @@ describe('EntityCardView', () => {
     // Its label says what a press does, folded or open (the card's style shows the one that applies).
     expect(disclosure.querySelector('summary .when-folded')?.textContent).toBe('2 more facts');
     expect(disclosure.querySelector('summary .when-open')?.textContent).toBe('Fewer facts');
-    // Related names come before the facts, not five screens down.
+    // The facts first, which the card is for; the related names after them, as a "see also" (eleven of them
+    // above the facts left two lines of the first fact in view).
     const related = screen.getByRole('navigation', { name: 'Related' });
-    expect(related.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(related.compareDocumentPosition(screen.getByText('Claim number 1.')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(related.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(related.compareDocumentPosition(screen.getByText('Claim number 1.')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
   });
 
   it('shows every fact of a short card, with no button', () => {

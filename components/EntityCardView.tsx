@@ -116,6 +116,9 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
           <p class="description" id="card-description">
             {ready.card.description}
           </p>
+          {/* A new list for each entity: one opened from "Related" starts folded. */}
+          <FactList card={ready.card} open={ready.allFacts} key={ready.card.id} />
+          {/* After the facts, which are what the card is for: eleven names above them hid all but two lines. */}
           {ready.card.related.length > 0 && (
             <nav class="related" aria-label="Related">
               <span class="related-label">Related:</span>
@@ -126,8 +129,6 @@ export function EntityCardView({ state, onClose, onOpenEntity }: Props) {
               ))}
             </nav>
           )}
-          {/* A new list for each entity: one opened from "Related" starts folded. */}
-          <FactList card={ready.card} open={ready.allFacts} key={ready.card.id} />
           <p class="source">Source: Robert R. King’s analysis bundled with Peninsula Lens.</p>
         </>
       )}

@@ -262,9 +262,12 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       'focus to move into the card',
     );
     const firstRelated = entities.find((entity) => entity.id === 'un-security-council')?.related[0] as string;
-    // Focus starts on the card itself; Tab reaches its close button, then the first related entity.
+    // Focus starts on the card itself; Tab reaches its close button, the control that shows the rest of its
+    // facts, then the first related entity (after the facts).
     await e2e.tab.press('Tab');
     await e2e.tab.press('Tab');
+    await e2e.tab.press('Tab');
+    expect(await e2e.tab.inCard('(root) => root.activeElement?.dataset.id ?? ""')).toBe(firstRelated);
     await e2e.tab.press('Enter');
     await waitFor(async () => isCardOf(await e2e.tab.cardText(), firstRelated), `the card of ${firstRelated}`);
     // Another entity's card at the mention's place: the place is the name's, not said there.
@@ -364,7 +367,14 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
   it('keeps a card the reader clicked in when the pointer moves away, until Escape', async () => {
     await hoverMention(e2e.tab, 'Kim Jong-un', 'Kim Jong-un');
     const related = await e2e.tab.inCard(
-      '(root) => { const box = root.querySelector(".related-entity").getBoundingClientRect(); return JSON.stringify({ x: box.x + box.width / 2, y: box.y + box.height / 2 }); }',
+      // After the facts, the related names may lie below the card's fold: the reader scrolls the card to them.
+      `(root) => {
+        const card = root.querySelector('.card');
+        const button = root.querySelector('.related-entity');
+        card.scrollTop += button.getBoundingClientRect().top - card.getBoundingClientRect().top - 40;
+        const box = button.getBoundingClientRect();
+        return JSON.stringify({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      }`,
     );
     if (!related) throw new Error('no related name in the card');
     const { x, y } = JSON.parse(related) as { x: number; y: number };

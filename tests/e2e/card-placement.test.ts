@@ -258,6 +258,25 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     for (const button of buttons) for (const offset of button.offsets) expect(Math.abs(offset)).toBeLessThanOrEqual(1);
   });
 
+  it('shows the first facts in the card before its related names, and gives each control a finger’s height', async () => {
+    // North Korea's card names eight related entities and folds most of its 25 facts.
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const json = await e2e.tab.inCard(`(root) => {
+      const card = root.querySelector('.card').getBoundingClientRect();
+      const firstFact = root.querySelector('.fact').getBoundingClientRect();
+      const related = root.querySelector('.related').getBoundingClientRect();
+      const heights = [...root.querySelectorAll('.related-entity, .more > summary')].map((control) => control.getBoundingClientRect().height);
+      return JSON.stringify({ cardBottom: card.bottom, factTop: firstFact.top, relatedTop: related.top, heights });
+    }`);
+    if (!json) throw new Error('no card open');
+    const { cardBottom, factTop, relatedTop, heights } = JSON.parse(json) as { cardBottom: number; factTop: number; relatedTop: number; heights: number[] };
+    // The first fact's first lines in view, wherever the card stands; the related names after it.
+    expect(factTop).toBeLessThan(cardBottom - 40);
+    expect(relatedTop).toBeGreaterThan(factTop);
+    expect(heights.length).toBeGreaterThan(2);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(23.5);
+  });
+
   it('keeps its own text style on a page whose rules for every element would set it, with or without !important', async () => {
     await e2e.tab.evaluate(() => {
       const style = document.createElement('style');
