@@ -173,7 +173,8 @@ export function SearchPanel({ search }: Props) {
    */
   const moveByName = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // With a modifier, or while an input method composes (↓ picks among its candidates), the key is not ours.
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
     const headings = [...(list.current?.querySelectorAll<HTMLElement>('.hit-entity') ?? [])];
     const from = event.target instanceof HTMLElement ? headings.indexOf(event.target) : -1;
     const onBox = event.target === box.current;

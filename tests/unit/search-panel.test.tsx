@@ -235,6 +235,19 @@ describe('SearchPanel', () => {
     expect(document.activeElement).toBe(box);
   });
 
+  it('leaves ↓ and ↑ to an input method composing Korean or Japanese in the box', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const box = screen.getByRole('searchbox');
+    box.focus();
+    type('heusgen');
+    (await requested('heusgen')).answer(heusgenHits);
+    await screen.findByRole('heading', { name: 'Christoph Heusgen' });
+    // ↓ picks among the input method's candidates (北朝鮮, 北朝鮮の…): it is not a move to the names found.
+    expect(fireEvent.keyDown(box, { key: 'ArrowDown', isComposing: true })).toBe(true);
+    expect(document.activeElement).toBe(box);
+  });
+
   it('says, when nothing matches, where the facts come from and what to try instead', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
