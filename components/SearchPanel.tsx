@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/error-message';
 import type { SearchHit } from '../utils/protocol';
 import { FactItem } from './FactItem';
@@ -96,6 +96,8 @@ export function SearchPanel({ search }: Props) {
   const focusHeading = useRef<{ query: string; index: number } | undefined>(undefined);
   const list = useRef<HTMLUListElement>(null);
   const box = useRef<HTMLInputElement>(null);
+  /** The name ↓ or ↑ moved to last, while the focus is on it. */
+  const onName = useRef<string | undefined>(undefined);
   const query = typed.slice(0, MAX_QUERY_CHARS);
 
   useEffect(() => {
@@ -167,6 +169,22 @@ export function SearchPanel({ search }: Props) {
     headings?.[Math.min(target.index, headings.length - 1)]?.focus();
   });
 
+  // A newer search replaced the names under the focus (↓ pressed just after typing, the earlier names still in
+  // view): the browser dropped it on the page, where ↑ and ↓ no longer move. It goes back to that name, or to
+  // the first now found, or to the box.
+  useLayoutEffect(() => {
+    if (onName.current === undefined) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) {
+      if (!list.current?.contains(active)) onName.current = undefined;
+      return;
+    }
+    const headings = [...(list.current?.querySelectorAll<HTMLElement>('.hit-entity') ?? [])];
+    const to = headings.find((heading) => heading.textContent === onName.current) ?? headings[0] ?? box.current;
+    onName.current = to === box.current ? undefined : (to?.textContent ?? undefined);
+    to?.focus();
+  }, [shown]);
+
   /**
    * ↓ from the box goes to the first name found, ↓ and ↑ from name to name, ↑ from the first back to the box:
    * a reader on the keyboard reaches the results without tabbing past them. Space and Page Down still scroll.
@@ -188,6 +206,7 @@ export function SearchPanel({ search }: Props) {
         : (headings[from - 1] ?? box.current);
     if (!to) return;
     event.preventDefault();
+    onName.current = to === box.current ? undefined : (to.textContent ?? undefined);
     to.focus();
   };
 

@@ -248,6 +248,27 @@ describe('SearchPanel', () => {
     expect(document.activeElement).toBe(box);
   });
 
+  it('keeps the focus in the results when the names under it are replaced by a newer search', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const box = screen.getByRole('searchbox');
+    box.focus();
+    type('heusgen');
+    (await requested('heusgen')).answer(heusgenHits);
+    await screen.findByRole('heading', { name: 'Christoph Heusgen' });
+    // Typed on, and ↓ at once: the earlier names are still in view while the newer search runs.
+    type('trump');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Christoph Heusgen' }));
+    const trump = { id: 'donald-trump', name: 'Donald Trump', kind: 'person' } as const;
+    (await requested('trump')).answer([{ entity: trump, description: 'President of the United States.' }]);
+    const heading = await screen.findByRole('heading', { name: 'Donald Trump' });
+    // Not dropped on the page, where ↑ and ↓ no longer move: on the first name now found.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    fireEvent.keyDown(heading, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(box);
+  });
+
   it('says, when nothing matches, where the facts come from and what to try instead', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
