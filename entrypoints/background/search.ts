@@ -170,5 +170,5 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     if (fact) return [{ entity, fact: viewOf(fact, refs) }];
     return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
   });
-  return [...once, ...namesBegunFirst(found, keys, query)];
+  return [...once, ...namesBegunFirst(found, keys, withMonthsWritten(query))];
 }

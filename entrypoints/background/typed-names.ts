@@ -80,9 +80,16 @@ export function namesInside({ entityOf, longest }: NameKeys, query: string): Nam
   return { named, rest, foreign };
 }
 
+/** A name from each of its words on ("north korea", "korea"): "Korea" begins North Korea as it does the Korea Economic Institute. */
+function atWords(key: string): string[] {
+  const words = key.split(' ');
+  return words.map((_, at) => words.slice(at).join(' '));
+}
+
 /**
- * The hits with the names whose start is being typed first, the shortest such name first ("North Kor" is
- * North Korea before "North Korean prison camps"; "Human Rights W" is Human Rights Watch); the rest as found.
+ * The hits with the names whose start, or a word's start inside them, is being typed first, the shortest such
+ * name first ("North Kor" is North Korea before "North Korean prison camps"; "Human Rights W" is Human Rights
+ * Watch; "Korea" is North Korea before the Korea Economic Institute); the rest as found.
  * The index ranks a short name field higher: North Korea's, which holds its aliases in eight languages,
  * came third, after the forced repatriation "of North Koreans".
  */
@@ -95,7 +102,7 @@ export function namesBegunFirst(hits: SearchHit[], { keysOf }: NameKeys, query: 
   const begins = (key: string) => (isPrefix(words[last] ?? '', last, words) ? key.startsWith(typed) : key === typed || key.startsWith(`${typed} `));
   const begun = (hit: SearchHit): number | undefined => {
     if (hit.fact) return undefined;
-    const lengths = (keysOf.get(hit.entity.id) ?? []).filter(begins).map((key) => key.length);
+    const lengths = (keysOf.get(hit.entity.id) ?? []).filter((key) => atWords(key).some(begins)).map((key) => key.length);
     return lengths.length === 0 ? undefined : Math.min(...lengths);
   };
   const ranked = hits.map((hit) => ({ hit, length: begun(hit) }));

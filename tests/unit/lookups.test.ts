@@ -402,6 +402,9 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       ['Human Rights W', 'human-rights-watch'],
       ['Human Rights Co', 'human-rights-council'],
       ['Special Rapp', 'special-rapporteur-dprk'],
+      // A word inside a name begins it too: "Korea" is North Korea before the Korea Economic Institute.
+      ['Kor', 'north-korea'],
+      ['Korea', 'north-korea'],
     ] as const) {
       const [first] = await search(store, query);
       expect({ query, first: first?.entity.id }).toEqual({ query, first: entityId });
