@@ -250,7 +250,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,
     hasFocusAtEdge(backwards) {
-      // In the card's order: the way back, close, related names, then the facts' disclosure. The event's
+      // In the card's order: the way back, close, the facts' disclosure, then the related names. The event's
       // path stops at the host of a closed root: ask the root what has focus.
       if (!mount) return false;
       const focused = (mount.getRootNode() as ShadowRoot).activeElement;
