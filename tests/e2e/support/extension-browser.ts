@@ -70,6 +70,8 @@ type PopupTab = {
   clickSwitch(): Promise<void>;
   text(): Promise<string>;
   type(selector: string, text: string): Promise<void>;
+  /** A key pressed where focus is, as the keyboard would ("ArrowDown"). */
+  press(key: string): Promise<void>;
   /** The computed font size and family of the first element `selector` finds. */
   fontOf(selector: string): Promise<string>;
   /** Runs `fn` in the popup's page. */
@@ -220,6 +222,7 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         clickSwitch: () => toggle.click(),
         text: async () => ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' '),
         type: (selector, text) => page.locator(selector).fill(text),
+        press: (key) => page.keyboard.press(key),
         fontOf: (selector) => page.locator(selector).first().evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn),
         close: () => page.close(),
@@ -272,6 +275,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
           await page.click(selector);
           await page.keyboard.type(text);
         },
+        press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
         fontOf: async (selector) => (await pollFor(() => page.$(selector), selector)).evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn) as never,
         close: () => page.close(),

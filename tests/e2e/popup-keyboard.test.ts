@@ -1,0 +1,40 @@
+/**
+ * The popup's search from the keyboard, in each browser: ↓ from the box to
+ * the names found, ↓ and ↑ between them, back to the box; the name reached
+ * shows where the reader stands.
+ */
+import { describe, expect, it } from 'vitest';
+import { browsersUnderTest } from './support/browsers-under-test';
+import { useExtensionBrowser, waitFor } from './support/extension-browser';
+
+describe.each(browsersUnderTest())('%s: the popup’s search from the keyboard', (name) => {
+  const e2e = useExtensionBrowser(name);
+
+  it('moves from the box to the names found and back with ↓ and ↑, and outlines the name reached', async () => {
+    const popup = await e2e.browser.openPopup('news.example');
+    try {
+      await popup.type('input[type=search]', 'korea');
+      await waitFor(async () => (await popup.evaluate(() => document.querySelectorAll('.hit-entity').length)) >= 2, 'two names found');
+      const focused = () =>
+        popup.evaluate(() => {
+          const active = document.activeElement;
+          if (!(active instanceof HTMLElement)) return { what: '', outline: '' };
+          const style = getComputedStyle(active);
+          return {
+            what: active.matches('.hit-entity') ? `name:${active.textContent}` : active.localName,
+            outline: `${style.outlineStyle} ${style.outlineWidth}`,
+          };
+        });
+      const names = await popup.evaluate(() => [...document.querySelectorAll('.hit-entity')].map((heading) => heading.textContent));
+      await popup.press('ArrowDown');
+      expect(await focused()).toEqual({ what: `name:${names[0]}`, outline: 'solid 2px' });
+      await popup.press('ArrowDown');
+      expect((await focused()).what).toBe(`name:${names[1]}`);
+      await popup.press('ArrowUp');
+      await popup.press('ArrowUp');
+      expect((await focused()).what).toBe('input');
+    } finally {
+      await popup.close();
+    }
+  });
+});
