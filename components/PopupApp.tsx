@@ -63,7 +63,7 @@ export function PopupApp({ site }: Props) {
     [status],
   );
 
-  const search = useCallback((query: string) => sendRequest({ type: 'search', query }, SearchAnswerSchema).then((answer) => answer.hits), []);
+  const search = useCallback((query: string) => sendRequest({ type: 'search', query }, SearchAnswerSchema), []);
   const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }, TimelineSchema).then((answer) => answer.facts), []);
 
   return (

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../utils/error-message';
-import type { SearchHit } from '../utils/protocol';
+import type { SearchAnswer, SearchHit } from '../utils/protocol';
 import { FactItem } from './FactItem';
 import { repeatedQuotes } from './repeated-quotes';
 
-type Props = { search: (query: string) => Promise<SearchHit[]> };
+type Props = { search: (query: string) => Promise<SearchAnswer> };
 
 const SEARCH_DELAY_MS = 150;
 /**
@@ -29,8 +29,8 @@ const WORD_STARTS_FROM = 3;
 /** Korean, Chinese and Japanese, whose words of one or two characters are looked up as they are typed. */
 const WRITTEN_WITHOUT_SHORT_WORDS = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** The hits of a completed search, with the query they answer. */
-type Results = { query: string; hits: SearchHit[] };
+/** The hits of a completed search, with the query they answer and the words of it no fact holds. */
+type Results = { query: string; hits: SearchHit[]; leftOut?: string[] };
 
 /** The hits of one entity: its description if that matched, and its facts that matched, in the order found. */
 type EntityHits = { entity: SearchHit['entity']; description?: string; facts: NonNullable<SearchHit['fact']>[] };
@@ -73,11 +73,16 @@ function whatToTry(query: string): string {
  * A search's outcome in words: shown to everyone, and announced to screen readers once the reader pauses.
  * With only the first hits in the list, it says so: "19 names" over a list of one name read as wrong.
  */
-function outcomeOf({ query, hits }: Results, everyHitListed: boolean): string {
+function outcomeOf({ query, hits, leftOut = [] }: Results, everyHitListed: boolean): string {
   if (hits.length === 0) return `Nothing in the article matches “${query}”. ${whatToTry(query)}`;
   const facts = hits.filter((hit) => hit.fact).length;
   const parts = [counted(hits.length - facts, 'name', 'names'), counted(facts, 'fact', 'facts')].filter((part) => part !== undefined);
-  const count = `${parts.join(' and ')} ${hits.length === 1 ? 'matches' : 'match'} “${query}”`;
+  const matches = hits.length === 1 ? 'matches' : 'match';
+  // The words left out are named first: the list answers the others, not everything typed.
+  const count =
+    leftOut.length > 0
+      ? `Nothing in the article holds ${leftOut.map((word) => `“${word}”`).join(' or ')}: ${parts.join(' and ')} ${matches} the other words`
+      : `${parts.join(' and ')} ${matches} “${query}”`;
   return everyHitListed ? `${count}.` : `${count}; the first ${FIRST_HITS} are listed.`;
 }
 
@@ -115,9 +120,9 @@ export function SearchPanel({ search }: Props) {
       slow = setTimeout(() => setSlowFor(query), SLOW_SEARCH_MS);
       search(query)
         .then(
-          (hits) => {
+          ({ hits, leftOut }) => {
             if (!current) return;
-            setResults({ query, hits });
+            setResults({ query, hits, leftOut });
             setProblem(undefined);
           },
           (error: unknown) => {

@@ -70,7 +70,13 @@ export const StorageStatusSchema = v.strictObject({ mode: v.picklist(['indexeddb
 export type StorageStatus = v.InferOutput<typeof StorageStatusSchema>;
 
 export const EntityLookupSchema = v.strictObject({ card: v.nullable(EntityCardSchema) });
-export const SearchAnswerSchema = v.strictObject({ hits: v.array(SearchHitSchema) });
+/** The words of a query that nothing in the article holds, left out to find the rest ("covid-19" as "covid"). */
+const MAX_LEFT_OUT_WORDS = 20;
+export const SearchAnswerSchema = v.strictObject({
+  hits: v.array(SearchHitSchema),
+  leftOut: v.optional(v.pipe(v.array(Text), v.maxLength(MAX_LEFT_OUT_WORDS))),
+});
+export type SearchAnswer = v.InferOutput<typeof SearchAnswerSchema>;
 export const TimelineSchema = v.strictObject({ facts: v.array(FactViewSchema) });
 
 /**

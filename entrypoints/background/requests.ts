@@ -8,7 +8,7 @@ import { loadSettings, saveSiteEnabled } from '../../utils/settings-store';
 import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
 import { entityCard, timeline } from './lookups';
-import { search } from './search';
+import { searchAnswer } from './search';
 
 export type Sender = {
   /** URL of the document that sent the request. */
@@ -52,7 +52,7 @@ type Handlers = { [T in RequestType]: (request: Extract<Request, { type: T }>, s
 
 const handlers: Handlers = {
   'lookup-entity': async (request, _sender, services) => ({ card: await entityCard(await services.store(), request.entityId) }),
-  search: async (request, _sender, services) => ({ hits: await search(await services.store(), request.query) }),
+  search: async (request, _sender, services) => searchAnswer(await services.store(), request.query),
   timeline: async (_request, _sender, services) => ({ facts: await timeline(await services.store()) }),
   // Frames follow the site of the tab they are in, so a whole page turns off at once.
   'site-status': (_request, sender) => pageStatus(siteOf(sender.tabUrl ?? sender.url)),

@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
-import type { SearchHit } from '../../utils/protocol';
+import type { SearchAnswer, SearchHit } from '../../utils/protocol';
 import type { FactStore } from './fact-store';
 import { byDate, cardOf, type EntityRef, refOf, refsOf, viewOf } from './fact-views';
 import { isNameSwapped, isPrefix, nameForIndex, nameOf, namesTyped, termOf, WRITTEN_WITHOUT_SPACES, withMonthsWritten, wordsOf } from './search-terms';
@@ -171,4 +171,25 @@ export async function search(store: FactStore, query: string): Promise<SearchHit
     return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
   });
   return [...once, ...namesBegunFirst(found, keys, withMonthsWritten(query))];
+}
+
+/** A query's words looked up one by one at most: each is a search of its own. */
+const MAX_WORDS_TRIED_ALONE = 8;
+
+/**
+ * The search's answer for the popup. Where every word must be in a fact and one is nowhere in the article
+ * ("covid-19": no fact says 19; "Kim nuclear"), the words that are there are searched without it, and the
+ * answer says which were left out: the reader sees what the article has instead of nothing.
+ */
+export async function searchAnswer(store: FactStore, query: string): Promise<SearchAnswer> {
+  const hits = await search(store, query);
+  if (hits.length > 0) return { hits };
+  const words = wordsOf(query).filter((word) => termOf(word) !== null);
+  if (words.length < 2 || words.length > MAX_WORDS_TRIED_ALONE) return { hits };
+  const found = await Promise.all(words.map(async (word) => (await search(store, word)).length > 0));
+  const kept = words.filter((_word, index) => found[index]);
+  if (kept.length === 0 || kept.length === words.length) return { hits };
+  const rest = await search(store, kept.join(' '));
+  if (rest.length === 0) return { hits };
+  return { hits: rest, leftOut: words.filter((_word, index) => !found[index]) };
 }

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SearchPanel } from '../../components/SearchPanel';
-import type { SearchHit } from '../../utils/protocol';
+import type { SearchAnswer, SearchHit } from '../../utils/protocol';
 
 afterEach(cleanup);
 
@@ -17,7 +17,13 @@ const heusgenHits: SearchHit[] = [
   },
 ];
 
-type PendingSearch = { query: string; answer: (hits: SearchHit[]) => void; fail: (error: Error) => void };
+type PendingSearch = {
+  query: string;
+  answer: (hits: SearchHit[]) => void;
+  /** The whole answer, with the words left out of it. */
+  answerWith: (answer: SearchAnswer) => void;
+  fail: (error: Error) => void;
+};
 
 /**
  * A search the test answers by hand. Like the background, it refuses a query
@@ -26,9 +32,9 @@ type PendingSearch = { query: string; answer: (hits: SearchHit[]) => void; fail:
 function manualSearch() {
   const requests: PendingSearch[] = [];
   const search = (query: string) =>
-    new Promise<SearchHit[]>((resolve, reject) => {
+    new Promise<SearchAnswer>((resolve, reject) => {
       if (query.length > 200) reject(new Error('Peninsula Lens got an unexpected answer to "search".'));
-      requests.push({ query, answer: resolve, fail: reject });
+      requests.push({ query, answer: (hits) => resolve({ hits }), answerWith: resolve, fail: reject });
     });
   /** The request for `query`, once the panel has sent it. */
   const requested = (query: string) =>
@@ -267,6 +273,15 @@ describe('SearchPanel', () => {
     await waitFor(() => expect(document.activeElement).toBe(heading));
     fireEvent.keyDown(heading, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(box);
+  });
+
+  it('names the words no fact holds, left out to find the others, and says the count is of those', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen zebra giraffe');
+    (await requested('Heusgen zebra giraffe')).answerWith({ hits: heusgenHits, leftOut: ['zebra', 'giraffe'] });
+    await waitFor(() => expect(outcome().textContent).toBe('Nothing in the article holds “zebra” or “giraffe”: 1 name and 1 fact match the other words.'));
+    expect(screen.getByText('He read the statement.')).toBeTruthy();
   });
 
   it('says, when nothing matches, where the facts come from and what to try instead', async () => {

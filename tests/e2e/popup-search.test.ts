@@ -1,13 +1,14 @@
 /**
- * The popup's search from the keyboard, in each browser: ↓ from the box to
+ * The popup's search in each browser: from the keyboard (↓ from the box to
  * the names found, ↓ and ↑ between them, back to the box; the name reached
- * shows where the reader stands.
+ * shows where the reader stands), and a query with a word the article does
+ * not hold.
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
 import { useExtensionBrowser, waitFor } from './support/extension-browser';
 
-describe.each(browsersUnderTest())('%s: the popup’s search from the keyboard', (name) => {
+describe.each(browsersUnderTest())('%s: the popup’s search', (name) => {
   const e2e = useExtensionBrowser(name);
 
   it('moves from the box to the names found and back with ↓ and ↑, and outlines the name reached', async () => {
@@ -33,6 +34,18 @@ describe.each(browsersUnderTest())('%s: the popup’s search from the keyboard',
       await popup.press('ArrowUp');
       await popup.press('ArrowUp');
       expect((await focused()).what).toBe('input');
+    } finally {
+      await popup.close();
+    }
+  });
+
+  it('finds the facts of the other words where one is nowhere in the article, and says which it left out', async () => {
+    const popup = await e2e.browser.openPopup('news.example');
+    try {
+      await popup.type('input[type=search]', 'covid-19');
+      await waitFor(async () => (await popup.text()).includes('Nothing in the article holds “19”'), 'the word left out to be named');
+      expect(await popup.text()).toMatch(/Nothing in the article holds “19”: \d+ (names?|facts?)( and \d+ facts?)? match(es)? the other words\./);
+      expect(await popup.evaluate(() => document.querySelectorAll('.hits .fact').length)).toBeGreaterThan(0);
     } finally {
       await popup.close();
     }
