@@ -124,12 +124,25 @@ function namedTogether(
 /** Entities and facts that match a free-text query, best first. */
 export async function search(store: FactStore, query: string): Promise<SearchHit[]> {
   if (query.trim() === '') return [];
+  return searchIn(await readForSearch(store), query);
+}
+
+/** What a search reads from the store, read once for every search one answer makes. */
+type SearchData = { store: FactStore; built: MiniSearch<SearchDocument>; allFacts: Fact[]; entities: Entity[] };
+
+async function readForSearch(store: FactStore): Promise<SearchData> {
   let index = indexes.get(store);
   if (!index) {
     index = buildIndex(store);
     indexes.set(store, index);
   }
   const [built, allFacts, entities] = await Promise.all([index, store.allFacts(), store.allEntities()]);
+  return { store, built, allFacts, entities };
+}
+
+/** The hits for `query` in what was read: no store read of its own, so one answer can make several searches. */
+function searchIn({ store, built, allFacts, entities }: SearchData, query: string): SearchHit[] {
+  if (query.trim() === '') return [];
   const refs = refsOf(entities);
   const facts = new Map(allFacts.map((fact) => [fact.id, fact]));
   // The entity called what was typed comes first, with every fact about it: "China" found China's facts
@@ -182,14 +195,16 @@ const MAX_WORDS_TRIED_ALONE = 8;
  * answer says which were left out: the reader sees what the article has instead of nothing.
  */
 export async function searchAnswer(store: FactStore, query: string): Promise<SearchAnswer> {
-  const hits = await search(store, query);
+  if (query.trim() === '') return { hits: [] };
+  const data = await readForSearch(store);
+  const hits = searchIn(data, query);
   if (hits.length > 0) return { hits };
   const words = wordsOf(query).filter((word) => termOf(word) !== null);
   if (words.length < 2 || words.length > MAX_WORDS_TRIED_ALONE) return { hits };
-  const found = await Promise.all(words.map(async (word) => (await search(store, word)).length > 0));
+  const found = words.map((word) => searchIn(data, word).length > 0);
   const kept = words.filter((_word, index) => found[index]);
   if (kept.length === 0 || kept.length === words.length) return { hits };
-  const rest = await search(store, kept.join(' '));
+  const rest = searchIn(data, kept.join(' '));
   if (rest.length === 0) return { hits };
   return { hits: rest, leftOut: words.filter((_word, index) => !found[index]) };
 }

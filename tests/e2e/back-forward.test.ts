@@ -23,6 +23,20 @@ describe.each(browsersUnderTest())('%s: going back to a page', (name) => {
     await tab.close();
   });
 
+  /** Turns the site off in the popup and on again, the marks going and coming back on the tab; on again at the end, also when it failed. */
+  async function switchOffAndOn(): Promise<void> {
+    const popup = await e2e.browser.openPopup('127.0.0.1');
+    try {
+      await popup.clickSwitch();
+      await waitFor(async () => (await highlightsOn(tab)).length === 0, 'the marks to go with the site turned off');
+      await popup.clickSwitch();
+      await waitFor(async () => (await highlightsOn(tab)).length >= 6, 'the marks to come back with the site turned on');
+    } finally {
+      if (!(await popup.switchChecked())) await popup.clickSwitch();
+      await popup.close();
+    }
+  }
+
   it('keeps its marks, opens cards and follows the site switch on a page the reader went back to', async () => {
     await tab.goto(`${e2e.server.origin}/pages/static.html`);
     await waitForHighlights(tab, (found) => found.length >= 6, 'the page to be marked');
@@ -44,15 +58,7 @@ describe.each(browsersUnderTest())('%s: going back to a page', (name) => {
     await waitForHighlights(tab, (found) => found.length >= 6, 'the marks on the page gone back to');
     await hoverMention(tab, 'Christoph Heusgen', 'Christoph Heusgen');
     await waitFor(async () => (await tab.cardText()).includes('Source:'), 'the card to be filled in');
-    const popup = await e2e.browser.openPopup('127.0.0.1');
-    try {
-      await popup.clickSwitch();
-      await waitFor(async () => (await highlightsOn(tab)).length === 0, 'the marks to go with the site turned off');
-      await popup.clickSwitch();
-      await waitFor(async () => (await highlightsOn(tab)).length >= 6, 'the marks to come back with the site turned on');
-    } finally {
-      await popup.close();
-    }
+    await switchOffAndOn();
   });
 
   it('shows a page the reader went back to as the site switch stands now, after it was turned off meanwhile', async () => {
@@ -84,16 +90,7 @@ describe.each(browsersUnderTest())('%s: going back to a page', (name) => {
     // A page's script can fire one; only the browser's own may stop the following of the switch (the unit
     // tests count the questions a page's own pageshow events would send).
     await tab.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true })), undefined);
-    const popup = await e2e.browser.openPopup('127.0.0.1');
-    try {
-      await popup.clickSwitch();
-      await waitFor(async () => (await highlightsOn(tab)).length === 0, 'the marks to go with the site turned off');
-      await popup.clickSwitch();
-      await waitFor(async () => (await highlightsOn(tab)).length >= 6, 'the marks to come back with the site turned on');
-    } finally {
-      if (!(await popup.switchChecked())) await popup.clickSwitch();
-      await popup.close();
-    }
+    await switchOffAndOn();
   });
 
   it('leaves pages, as the back-forward cache lets them go, without an error in the browser’s own log', async (context) => {

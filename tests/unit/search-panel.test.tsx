@@ -80,6 +80,18 @@ function recordAnnouncements(): string[] {
   return said;
 }
 
+/** The panel with "heusgen" typed in the box, which keeps focus, and its names found. */
+async function heusgenFoundFromTheBox() {
+  const { search, requested } = manualSearch();
+  render(<SearchPanel search={search} />);
+  const box = screen.getByRole('searchbox');
+  box.focus();
+  type('heusgen');
+  (await requested('heusgen')).answer(heusgenHits);
+  await screen.findByRole('heading', { name: 'Christoph Heusgen' });
+  return { box, requested };
+}
+
 describe('SearchPanel', () => {
   it('limits the box to 200 characters and searches a longer paste as its first 200, without an error', async () => {
     const { search, requested } = manualSearch();
@@ -242,26 +254,14 @@ describe('SearchPanel', () => {
   });
 
   it('leaves ↓ and ↑ to an input method composing Korean or Japanese in the box', async () => {
-    const { search, requested } = manualSearch();
-    render(<SearchPanel search={search} />);
-    const box = screen.getByRole('searchbox');
-    box.focus();
-    type('heusgen');
-    (await requested('heusgen')).answer(heusgenHits);
-    await screen.findByRole('heading', { name: 'Christoph Heusgen' });
+    const { box } = await heusgenFoundFromTheBox();
     // ↓ picks among the input method's candidates (北朝鮮, 北朝鮮の…): it is not a move to the names found.
     expect(fireEvent.keyDown(box, { key: 'ArrowDown', isComposing: true })).toBe(true);
     expect(document.activeElement).toBe(box);
   });
 
   it('keeps the focus in the results when the names under it are replaced by a newer search', async () => {
-    const { search, requested } = manualSearch();
-    render(<SearchPanel search={search} />);
-    const box = screen.getByRole('searchbox');
-    box.focus();
-    type('heusgen');
-    (await requested('heusgen')).answer(heusgenHits);
-    await screen.findByRole('heading', { name: 'Christoph Heusgen' });
+    const { box, requested } = await heusgenFoundFromTheBox();
     // Typed on, and ↓ at once: the earlier names are still in view while the newer search runs.
     type('trump');
     fireEvent.keyDown(box, { key: 'ArrowDown' });
