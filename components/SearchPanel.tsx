@@ -29,8 +29,8 @@ const WORD_STARTS_FROM = 3;
 /** Korean, Chinese and Japanese, whose words of one or two characters are looked up as they are typed. */
 const WRITTEN_WITHOUT_SHORT_WORDS = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** The hits of a completed search, with the query they answer and the words of it no fact holds. */
-type Results = { query: string; hits: SearchHit[]; leftOut?: string[] };
+/** A completed search: the query, its answer (the words of it no fact holds, whether the hits hold only some). */
+type Results = SearchAnswer & { query: string };
 
 /** The hits of one entity: its description if that matched, and its facts that matched, in the order found. */
 type EntityHits = { entity: SearchHit['entity']; description?: string; facts: NonNullable<SearchHit['fact']>[] };
@@ -56,33 +56,39 @@ function counted(count: number, one: string, many: string): string | undefined {
 }
 
 /**
- * Said after "nothing matches": a reader who typed several words learns that every one must be in the same
- * fact; one who typed a word the article does not use ("veto", "sanctions"), what the facts are about.
+ * Said after "nothing matches": what the facts are about, to a reader who typed words the article does not
+ * use ("veto", "sanctions"). Several words find nothing only when none is in the article: with each in some
+ * fact, the background answers with the facts that hold some of them.
  */
 function whatToTry(query: string): string {
   const words = query.trim().split(/\s+/u);
-  if (words.length > 1) return 'No fact holds all of these words: try fewer of them.';
   // As the background reads a word being typed (lookups.ts): "Ki" of "Kim" is no word yet; 김 and 北 are.
-  if ([...(words[0] ?? '')].length < WORD_STARTS_FROM && !WRITTEN_WITHOUT_SHORT_WORDS.test(query)) {
+  if (words.length === 1 && [...(words[0] ?? '')].length < WORD_STARTS_FROM && !WRITTEN_WITHOUT_SHORT_WORDS.test(query)) {
     return 'Type on: a word alone is read as the start of a longer one from its third letter.';
   }
-  return 'Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
+  const about =
+    'Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
+  return words.length > 1 ? `None of these words is in it. ${about}` : about;
 }
 
 /**
  * A search's outcome in words: shown to everyone, and announced to screen readers once the reader pauses.
  * With only the first hits in the list, it says so: "19 names" over a list of one name read as wrong.
  */
-function outcomeOf({ query, hits, leftOut = [] }: Results, everyHitListed: boolean): string {
+function outcomeOf({ query, hits, leftOut = [], holdingSome }: Results, everyHitListed: boolean): string {
   if (hits.length === 0) return `Nothing in the article matches “${query}”. ${whatToTry(query)}`;
   const facts = hits.filter((hit) => hit.fact).length;
-  const parts = [counted(hits.length - facts, 'name', 'names'), counted(facts, 'fact', 'facts')].filter((part) => part !== undefined);
-  const matches = hits.length === 1 ? 'matches' : 'match';
+  const parts = [counted(hits.length - facts, 'name', 'names'), counted(facts, 'fact', 'facts')].filter((part) => part !== undefined).join(' and ');
+  const one = hits.length === 1;
   // The words left out are named first: the list answers the others, not everything typed.
-  const count =
-    leftOut.length > 0
-      ? `Nothing in the article holds ${leftOut.map((word) => `“${word}”`).join(' or ')}: ${parts.join(' and ')} ${matches} the other words`
-      : `${parts.join(' and ')} ${matches} “${query}”`;
+  const notHeld = leftOut.length > 0 ? `Nothing in the article holds ${leftOut.map((word) => `“${word}”`).join(' or ')}` : '';
+  let count: string;
+  if (holdingSome) {
+    const rest = leftOut.length > 0 ? 'the other words' : 'the words';
+    count = `${notHeld ? `${notHeld}, and no` : 'No'} fact holds all ${rest}: ${parts} ${one ? 'holds' : 'hold'} some of them, those with the most first`;
+  } else {
+    count = notHeld ? `${notHeld}: ${parts} ${one ? 'matches' : 'match'} the other words` : `${parts} ${one ? 'matches' : 'match'} “${query}”`;
+  }
   return everyHitListed ? `${count}.` : `${count}; the first ${FIRST_HITS} are listed.`;
 }
 
@@ -120,9 +126,9 @@ export function SearchPanel({ search }: Props) {
       slow = setTimeout(() => setSlowFor(query), SLOW_SEARCH_MS);
       search(query)
         .then(
-          ({ hits, leftOut }) => {
+          (answer) => {
             if (!current) return;
-            setResults({ query, hits, leftOut });
+            setResults({ ...answer, query });
             setProblem(undefined);
           },
           (error: unknown) => {

@@ -75,6 +75,8 @@ const MAX_LEFT_OUT_WORDS = 20;
 export const SearchAnswerSchema = v.strictObject({
   hits: v.array(SearchHitSchema),
   leftOut: v.optional(v.pipe(v.array(Text), v.maxLength(MAX_LEFT_OUT_WORDS))),
+  /** No fact holds every word searched: the hits hold some of them, the most first. */
+  holdingSome: v.optional(v.literal(true)),
 });
 export type SearchAnswer = v.InferOutput<typeof SearchAnswerSchema>;
 export const TimelineSchema = v.strictObject({ facts: v.array(FactViewSchema) });

@@ -3,7 +3,7 @@
  * a store, with the entities called what was typed, and the names typed
  * together, first.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 import type { SearchAnswer, SearchHit } from '../../utils/protocol';
@@ -175,7 +175,13 @@ function searchIn({ store, built, allFacts, entities }: SearchData, query: strin
     return true;
   });
   // Every other hit: a common word matches a few dozen of the article's facts and names, and the popup says how many.
-  const found = built.search(withMonthsWritten(query)).flatMap((result): SearchHit[] => {
+  const found = hitsOf(built.search(withMonthsWritten(query)), refs, facts, listed);
+  return [...once, ...namesBegunFirst(found, keys, withMonthsWritten(query))];
+}
+
+/** The index's results as hits, leaving out those already listed (by fact id, or `entity:` and the entity's). */
+function hitsOf(results: readonly SearchResult[], refs: Map<string, EntityRef>, facts: Map<string, Fact>, listed: ReadonlySet<string>): SearchHit[] {
+  return results.flatMap((result): SearchHit[] => {
     if (listed.has(typeof result.factId === 'string' ? result.factId : String(result.id))) return [];
     const entity = refs.get(String(result.entityId));
     if (!entity) return [];
@@ -183,7 +189,18 @@ function searchIn({ store, built, allFacts, entities }: SearchData, query: strin
     if (fact) return [{ entity, fact: viewOf(fact, refs) }];
     return [{ entity, ...(typeof result.description === 'string' ? { description: result.description } : {}) }];
   });
-  return [...once, ...namesBegunFirst(found, keys, withMonthsWritten(query))];
+}
+
+/**
+ * The facts and names that hold some of the words, where each is in the article but no fact holds them all
+ * ("Trump Kim Singapore": the Singapore summit and Trump's praise of Kim are two sentences, two facts):
+ * those holding the most of the words first, and among them the best match.
+ */
+function holdingSome({ built, allFacts, entities }: SearchData, words: readonly string[]): SearchHit[] {
+  const results = built.search(withMonthsWritten(words.join(' ')), { combineWith: 'OR' });
+  // Stable: results holding as many words keep the index's order, best first.
+  const ranked = [...results].sort((one, other) => new Set(other.queryTerms).size - new Set(one.queryTerms).size);
+  return hitsOf(ranked, refsOf(entities), new Map(allFacts.map((fact) => [fact.id, fact])), new Set());
 }
 
 /** A query's words looked up one by one at most: each is a search of its own. */
@@ -192,7 +209,8 @@ const MAX_WORDS_TRIED_ALONE = 8;
 /**
  * The search's answer for the popup. Where every word must be in a fact and one is nowhere in the article
  * ("covid-19": no fact says 19; "Kim nuclear"), the words that are there are searched without it, and the
- * answer says which were left out: the reader sees what the article has instead of nothing.
+ * answer says which were left out: the reader sees what the article has instead of nothing. Where the
+ * words are in the article but no fact holds them all, the answer is what holds some of them, and says so.
  */
 export async function searchAnswer(store: FactStore, query: string): Promise<SearchAnswer> {
   if (query.trim() === '') return { hits: [] };
@@ -200,11 +218,16 @@ export async function searchAnswer(store: FactStore, query: string): Promise<Sea
   const hits = searchIn(data, query);
   if (hits.length > 0) return { hits };
   const words = wordsOf(query).filter((word) => termOf(word) !== null);
-  if (words.length < 2 || words.length > MAX_WORDS_TRIED_ALONE) return { hits };
-  const found = words.map((word) => searchIn(data, word).length > 0);
+  if (words.length < 2) return { hits };
+  // Past so many words, none is looked up alone: each counts as found, and the facts holding the most are listed.
+  const found = words.map((word) => words.length > MAX_WORDS_TRIED_ALONE || searchIn(data, word).length > 0);
   const kept = words.filter((_word, index) => found[index]);
-  if (kept.length === 0 || kept.length === words.length) return { hits };
-  const rest = searchIn(data, kept.join(' '));
-  if (rest.length === 0) return { hits };
-  return { hits: rest, leftOut: words.filter((_word, index) => !found[index]) };
+  if (kept.length === 0) return { hits };
+  const leftOut = words.filter((_word, index) => !found[index]);
+  const withLeftOut = leftOut.length > 0 ? { leftOut } : {};
+  const rest = leftOut.length > 0 ? searchIn(data, kept.join(' ')) : [];
+  if (rest.length > 0) return { hits: rest, ...withLeftOut };
+  if (kept.length < 2) return { hits };
+  const some = holdingSome(data, kept);
+  return some.length > 0 ? { hits: some, ...withLeftOut, holdingSome: true } : { hits };
 }

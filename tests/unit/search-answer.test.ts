@@ -7,6 +7,7 @@ import { dataVersion, entities, facts } from 'virtual:facts-pack';
 import { describe, expect, it } from 'vitest';
 import { memoryStore } from '../../entrypoints/background/fact-store';
 import { search, searchAnswer } from '../../entrypoints/background/search';
+import type { SearchHit } from '../../utils/protocol';
 
 const store = memoryStore({ entities, facts, dataVersion }, 'test');
 
@@ -25,10 +26,39 @@ describe('searchAnswer', () => {
     }
   });
 
-  it('leaves nothing out where every word is found, or none is, or the words are found but in no fact together', async () => {
+  it('leaves nothing out where every word is found together, or none is found at all', async () => {
     expect(await searchAnswer(store, 'Heusgen')).toEqual({ hits: await search(store, 'Heusgen') });
     expect(await searchAnswer(store, 'zebra giraffe')).toEqual({ hits: [] });
-    // Each word alone is in the article; together they are in no fact: nothing to leave out.
-    expect(await searchAnswer(store, 'Warmbier Hanoi Stockholm')).toEqual({ hits: [] });
+  });
+
+  it('lists what holds some of the words where each is in the article but no fact holds them all, the most first', async () => {
+    /** How many of `words` a hit's fact or name says (its text, or the name and description of a heading). */
+    const held = (hit: SearchHit, words: readonly string[]) => {
+      const text = (hit.fact ? [hit.fact.claim, ...hit.fact.quotes] : [hit.entity.name, hit.description ?? '']).join(' ').toLowerCase();
+      return words.filter((word) => text.includes(word.toLowerCase())).length;
+    };
+    // The Singapore summit and Trump's praise of Kim are two sentences of the article, so two facts.
+    const trumpKimSingapore = await searchAnswer(store, 'Trump Kim Singapore');
+    expect(await search(store, 'Trump Kim Singapore')).toEqual([]);
+    expect(trumpKimSingapore.holdingSome).toBe(true);
+    expect(trumpKimSingapore.leftOut).toBeUndefined();
+    const firstFact = trumpKimSingapore.hits.find((hit) => hit.fact);
+    expect(firstFact && held(firstFact, ['Trump', 'Kim'])).toBe(2);
+    expect(trumpKimSingapore.hits.map((hit) => hit.entity.id)).toContain('singapore-summit');
+    const words = ['Warmbier', 'Hanoi', 'Stockholm'];
+    const three = await searchAnswer(store, words.join(' '));
+    expect(three.holdingSome).toBe(true);
+    const factsHeld = three.hits.filter((hit) => hit.fact).map((hit) => held(hit, words));
+    expect(factsHeld.length).toBeGreaterThan(2);
+    expect(factsHeld.every((count) => count >= 1)).toBe(true);
+    expect(factsHeld).toEqual([...factsHeld].sort((one, other) => other - one));
+    for (const id of ['otto-warmbier', 'hanoi-summit', 'stockholm-talks']) expect(three.hits.some((hit) => hit.entity.id === id)).toBe(true);
+    // With a word nowhere in the article too, that word is named as well.
+    const withZebra = await searchAnswer(store, 'Warmbier Hanoi Stockholm zebra');
+    expect(withZebra).toEqual({ ...three, leftOut: ['zebra'] });
+    // Past eight words, none is looked up alone, and what holds the most of them is still listed.
+    const many = await searchAnswer(store, 'Warmbier Hanoi Stockholm Heusgen Biegun Estonia Belgium France Japan');
+    expect(many.holdingSome).toBe(true);
+    expect(many.hits.length).toBeGreaterThan(0);
   });
 });

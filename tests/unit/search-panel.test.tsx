@@ -294,11 +294,29 @@ describe('SearchPanel', () => {
       'Nothing in the article matches “veto”. Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
     await waitFor(() => expect(outcome().textContent).toBe(oneWord));
     await waitFor(() => expect(region.textContent).toBe(oneWord), { timeout: 2000 });
-    // Several words: each must be in the same fact or name.
-    type('Kim Trump Singapore 2018');
-    (await requested('Kim Trump Singapore 2018')).answer([]);
+    // Several words find nothing only when none of them is in the article.
+    type('zebra giraffe');
+    (await requested('zebra giraffe')).answer([]);
     await waitFor(() =>
-      expect(outcome().textContent).toBe('Nothing in the article matches “Kim Trump Singapore 2018”. No fact holds all of these words: try fewer of them.'),
+      expect(outcome().textContent).toBe(
+        `Nothing in the article matches “zebra giraffe”. None of these words is in it. ${oneWord.slice(oneWord.indexOf('Its facts'))}`,
+      ),
+    );
+  });
+
+  it('says when no fact holds all the words and the hits hold some of them, and names a word left out too', async () => {
+    const { search, requested } = manualSearch();
+    render(<SearchPanel search={search} />);
+    type('Heusgen Hanoi');
+    (await requested('Heusgen Hanoi')).answerWith({ hits: heusgenHits, holdingSome: true });
+    await waitFor(() => expect(outcome().textContent).toBe('No fact holds all the words: 1 name and 1 fact hold some of them, those with the most first.'));
+    expect(screen.getByText('He read the statement.')).toBeTruthy();
+    type('Heusgen Hanoi zebra');
+    (await requested('Heusgen Hanoi zebra')).answerWith({ hits: heusgenHits.slice(1), leftOut: ['zebra'], holdingSome: true });
+    await waitFor(() =>
+      expect(outcome().textContent).toBe(
+        'Nothing in the article holds “zebra”, and no fact holds all the other words: 1 fact holds some of them, those with the most first.',
+      ),
     );
   });
 
