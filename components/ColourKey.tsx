@@ -4,12 +4,21 @@ import { highlightName, UNDERLINE_HIGHLIGHT } from '../entrypoints/content/highl
 // The marks' own style sheet: the key is painted exactly as pages are.
 import '../entrypoints/content/highlights.css';
 
+type Props = {
+  /** The kinds the reader chose not to mark; undefined until the background has said. */
+  unmarked: readonly EntityKind[] | undefined;
+  /** The reader ticked a kind (marked) or cleared it. */
+  onChange: (kind: EntityKind, marked: boolean) => void;
+};
+
 /**
- * What the marks' colours mean: each kind's name, marked as pages mark a
- * name of that kind (the same highlights and style sheet, so the key cannot
- * drift from the marks).
+ * What the marks' colours mean, and which kinds are marked: each kind's name,
+ * marked as pages mark a name of that kind (the same highlights and style
+ * sheet, so the key cannot drift from the marks), with a box to tick or clear.
+ * On a news page most marks are countries' names; a reader who knows them
+ * keeps to the rest.
  */
-export function ColourKey() {
+export function ColourKey({ unmarked, onChange }: Props) {
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     const registry = globalThis.CSS?.highlights;
@@ -31,15 +40,23 @@ export function ColourKey() {
     };
   }, []);
   return (
-    <section class="colour-key" aria-label="What the colours mean">
-      <span class="colour-key-label">Marks:</span>
+    <fieldset class="colour-key">
+      <legend class="colour-key-label">Mark:</legend>
       <ul ref={list}>
         {ENTITY_KINDS.map((kind) => (
-          <li key={kind} data-kind={kind}>
-            {kind}
+          <li key={kind}>
+            <label>
+              <input
+                type="checkbox"
+                checked={!unmarked?.includes(kind)}
+                disabled={unmarked === undefined}
+                onChange={(event) => onChange(kind, event.currentTarget.checked)}
+              />
+              <span data-kind={kind}>{kind}</span>
+            </label>
           </li>
         ))}
       </ul>
-    </section>
+    </fieldset>
   );
 }

@@ -206,4 +206,39 @@ describe('PopupApp', () => {
     expect(await screen.findByText('Peninsula Lens does not run on this page.')).toBeTruthy();
     expect(screen.queryByRole('switch')).toBeNull();
   });
+
+  it('shows which kinds of names are marked, and saves a change through the background', async () => {
+    let unmarkedKinds: string[] = ['topic'];
+    const received = serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'marked-kinds': () => ({ unmarkedKinds }),
+      'set-kind-marked': ({ kind, marked }) => {
+        unmarkedKinds = marked ? unmarkedKinds.filter((each) => each !== kind) : [...unmarkedKinds, kind];
+        return { unmarkedKinds };
+      },
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const state = (await screen.findByRole('checkbox', { name: 'state' })) as HTMLInputElement;
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'topic' }) as HTMLInputElement).checked).toBe(false));
+    expect(state.checked).toBe(true);
+    fireEvent.click(state);
+    await waitFor(() => expect(received).toContainEqual({ type: 'set-kind-marked', kind: 'state', marked: false }));
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'state' }) as HTMLInputElement).checked).toBe(false));
+    expect(unmarkedKinds).toEqual(['topic', 'state']);
+  });
+
+  it('shows the stored choice again when saving which kinds are marked fails, and says why', async () => {
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'set-kind-marked': () => ({ error: 'storage is full' }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const person = (await screen.findByRole('checkbox', { name: 'person' })) as HTMLInputElement;
+    await waitFor(() => expect(person.disabled).toBe(false));
+    fireEvent.click(person);
+    expect((await screen.findByRole('alert')).textContent).toBe('The choice of names to mark was not saved: storage is full');
+    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'person' }) as HTMLInputElement).checked).toBe(true));
+  });
 });

@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { EntityKind } from '../data/schema';
 import { errorMessage } from '../utils/error-message';
-import { SearchAnswerSchema, type SiteStatus, SiteStatusSchema, type StorageStatus, StorageStatusSchema, TimelineSchema } from '../utils/protocol';
+import {
+  MarkedKindsSchema,
+  SearchAnswerSchema,
+  type SiteStatus,
+  SiteStatusSchema,
+  type StorageStatus,
+  StorageStatusSchema,
+  TimelineSchema,
+} from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
 import { LOCAL_FILES_SITE } from '../utils/site';
 import { ColourKey } from './ColourKey';
@@ -29,6 +38,10 @@ export function PopupApp({ site }: Props) {
   const [fileAccess, setFileAccess] = useState<boolean | undefined>();
   /** The background has not answered about this site for a while. */
   const [slowToAnswer, setSlowToAnswer] = useState(false);
+  /** The kinds of names not marked on pages; undefined until the background has said. */
+  const [unmarked, setUnmarked] = useState<EntityKind[] | undefined>();
+  /** Why the kinds marked could not be read, or the last choice of them was not saved. */
+  const [kindsProblem, setKindsProblem] = useState<string | undefined>();
 
   useEffect(() => {
     const timer = setTimeout(() => setSlowToAnswer(true), SLOW_ANSWER_MS);
@@ -41,6 +54,10 @@ export function PopupApp({ site }: Props) {
       .then(setStatus, (error: unknown) => setSiteProblem(`Could not read this site’s setting: ${errorMessage(error)}`));
     sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) =>
       setStorageProblem(`Could not ask where facts come from: ${errorMessage(error)}`),
+    );
+    sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
+      (answer) => setUnmarked(answer.unmarkedKinds),
+      (error: unknown) => setKindsProblem(`Could not read which names are marked: ${errorMessage(error)}`),
     );
   }, [site]);
 
@@ -62,6 +79,22 @@ export function PopupApp({ site }: Props) {
     },
     [status],
   );
+
+  // The box shows the choice at once; the background's answer (or, where saving fails, what is stored) follows.
+  const markKind = useCallback((kind: EntityKind, marked: boolean) => {
+    setKindsProblem(undefined);
+    setUnmarked((now) => (marked ? now?.filter((each) => each !== kind) : [...(now ?? []), kind]));
+    sendRequest({ type: 'set-kind-marked', kind, marked }, MarkedKindsSchema).then(
+      (answer) => setUnmarked(answer.unmarkedKinds),
+      (error: unknown) => {
+        setKindsProblem(`The choice of names to mark was not saved: ${errorMessage(error)}`);
+        sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
+          (answer) => setUnmarked(answer.unmarkedKinds),
+          () => setUnmarked(undefined),
+        );
+      },
+    );
+  }, []);
 
   const search = useCallback((query: string) => sendRequest({ type: 'search', query }, SearchAnswerSchema), []);
   const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }, TimelineSchema).then((answer) => answer.facts), []);
@@ -92,7 +125,7 @@ export function PopupApp({ site }: Props) {
           <kbd>↑</kbd> step through the marked names, and <kbd>Escape</kbd> closes the card.
         </p>
       )}
-      {status?.site && status.enabled && <ColourKey />}
+      {status?.site && status.enabled && <ColourKey unmarked={unmarked} onChange={markKind} />}
       {onLocalFiles && fileAccess === false && (
         <p role="status" class="notice">
           This browser lets extensions into local files only once you allow it: on its extensions page, open Peninsula Lens’s details and turn on “Allow access
@@ -109,7 +142,7 @@ export function PopupApp({ site }: Props) {
           {storage.problem}
         </p>
       )}
-      {[siteProblem, storageProblem].map(
+      {[siteProblem, storageProblem, kindsProblem].map(
         (problem) =>
           problem && (
             <p key={problem} role="alert" class="problem">

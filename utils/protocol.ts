@@ -23,6 +23,10 @@ const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('set-site-enabled'), site: v.pipe(v.string(), v.minLength(1), v.maxLength(300)), enabled: v.boolean() }),
   /** Where facts are served from, and what went wrong if not from IndexedDB. */
   v.strictObject({ type: v.literal('storage-status') }),
+  /** The kinds of names the reader chose not to mark, for the popup. */
+  v.strictObject({ type: v.literal('marked-kinds') }),
+  /** Marks one kind of names on pages or not, on every site; accepted from the extension's own pages only. */
+  v.strictObject({ type: v.literal('set-kind-marked'), kind: v.picklist(ENTITY_KINDS), marked: v.boolean() }),
 ]);
 export type Request = v.InferOutput<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -80,6 +84,7 @@ export const SearchAnswerSchema = v.strictObject({
 });
 export type SearchAnswer = v.InferOutput<typeof SearchAnswerSchema>;
 export const TimelineSchema = v.strictObject({ facts: v.array(FactViewSchema) });
+export const MarkedKindsSchema = v.strictObject({ unmarkedKinds: v.array(v.picklist(ENTITY_KINDS)) });
 
 /**
  * The schema of the answer to each request type. Senders name the one schema
@@ -93,6 +98,8 @@ export const ResponseSchemas = {
   'site-status-for': SiteStatusSchema,
   'set-site-enabled': SiteStatusSchema,
   'storage-status': StorageStatusSchema,
+  'marked-kinds': MarkedKindsSchema,
+  'set-kind-marked': MarkedKindsSchema,
 } satisfies Record<RequestType, v.GenericSchema>;
 
 export type ResponseFor<T extends RequestType> = v.InferOutput<(typeof ResponseSchemas)[T]>;

@@ -4,7 +4,9 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { ENTITY_KINDS, type EntityKind } from '../data/schema';
 import { errorMessage } from './error-message';
+import { withKindMarked } from './marked-kinds';
 import { DEFAULT_SETTINGS, type SiteSettings, withSiteEnabled } from './site';
 
 export const SETTINGS_KEY = 'siteSettings';
@@ -49,17 +51,20 @@ const MAX_DISABLED_SITES = 10_000;
 
 const SettingsSchema = v.strictObject({
   disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_SITE_CHARS))), v.maxLength(MAX_DISABLED_SITES)),
+  unmarkedKinds: v.optional(v.array(v.picklist(ENTITY_KINDS))),
 });
 
 /**
- * The sites that still read in a value that does not parse as a whole: a list with one bad entry in it, or
- * settings a later version wrote with fields this one does not know. Undefined when there is no list at all.
+ * What still reads in a value that does not parse as a whole: a list with one bad entry in it, or settings a
+ * later version wrote with fields (or kinds of names) this one does not know.
  */
-function readableSites(raw: unknown): SiteSettings | undefined {
-  const sites: unknown = typeof raw === 'object' && raw !== null ? (raw as { disabledSites?: unknown }).disabledSites : undefined;
-  if (!Array.isArray(sites)) return undefined;
+function readableSettings(raw: unknown): SiteSettings {
+  const record: { disabledSites?: unknown; unmarkedKinds?: unknown } = typeof raw === 'object' && raw !== null ? raw : {};
+  const sites = Array.isArray(record.disabledSites) ? record.disabledSites : [];
   const readable = sites.filter((site): site is string => typeof site === 'string' && site.length <= MAX_SITE_CHARS);
-  return { disabledSites: [...new Set(readable)].slice(0, MAX_DISABLED_SITES) };
+  const kinds: unknown[] = Array.isArray(record.unmarkedKinds) ? record.unmarkedKinds : [];
+  const unmarkedKinds = ENTITY_KINDS.filter((kind) => kinds.includes(kind));
+  return { disabledSites: [...new Set(readable)].slice(0, MAX_DISABLED_SITES), ...(unmarkedKinds.length > 0 ? { unmarkedKinds } : {}) };
 }
 
 /**
@@ -91,9 +96,9 @@ async function readSettings(): Promise<StoredSettings> {
   const parsed = v.safeParse(SettingsSchema, raw);
   if (parsed.success) return { settings: parsed.output };
   const issue = describeIssue(parsed.issues[0]);
-  const readable = readableSites(raw);
+  const readable = readableSettings(raw);
   const unreadable = { raw, kept: stored[UNREADABLE_SETTINGS_KEY] };
-  if (readable && readable.disabledSites.length > 0) {
+  if (readable.disabledSites.length > 0) {
     const count = readable.disabledSites.length;
     const sites = count === 1 ? 'the site that could stays' : `the ${count.toLocaleString('en')} sites that could stay`;
     return {
@@ -103,7 +108,7 @@ async function readSettings(): Promise<StoredSettings> {
     };
   }
   return {
-    settings: DEFAULT_SETTINGS,
+    settings: readable,
     problem: `Your site settings could not be read (${issue}), so Peninsula Lens is on for every site until you change one.`,
     unreadable,
   };
@@ -132,16 +137,25 @@ let lastSave: Promise<unknown> = Promise.resolve();
 
 /** Turns the extension on or off for one site and returns the new settings. */
 export function saveSiteEnabled(site: string, enabled: boolean): Promise<SiteSettings> {
-  const save = lastSave.then(() => saveNow(site, enabled));
+  return queueSave((settings) => withSiteEnabled(settings, site, enabled));
+}
+
+/** Marks one kind of names on pages or not, on every site, and returns the new settings. */
+export function saveKindMarked(kind: EntityKind, marked: boolean): Promise<SiteSettings> {
+  return queueSave((settings) => withKindMarked(settings, kind, marked));
+}
+
+function queueSave(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
+  const save = lastSave.then(() => saveNow(change));
   lastSave = save.catch(() => undefined);
   return save;
 }
 
-async function saveNow(site: string, enabled: boolean): Promise<SiteSettings> {
+async function saveNow(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
   const { settings, unreadable } = await readSettings();
   // Replaced now: kept first, or the save fails and the value stays.
   if (unreadable) await keepUnreadable(unreadable.raw, unreadable.kept);
-  const next = withSiteEnabled(settings, site, enabled);
+  const next = change(settings);
   // Settings past the limit would not read back: the reader is told, and every site stays as it was.
   if (next.disabledSites.length > MAX_DISABLED_SITES) {
     throw new Error(

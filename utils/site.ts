@@ -5,6 +5,7 @@
 
 // With the slash: the package, not Node's own deprecated module of that name (Vitest runs this in Node).
 import { toUnicode } from 'punycode/';
+import type { EntityKind } from '../data/schema';
 
 /** The name `file://` pages share: all local files count as one site. */
 export const LOCAL_FILES_SITE = 'local files';
@@ -62,6 +63,8 @@ export function siteName(site: string): string {
 export type SiteSettings = {
   /** Sites where the reader turned the extension off. */
   disabledSites: string[];
+  /** Kinds of names the reader chose not to mark, on any site (utils/marked-kinds.ts); none when absent. */
+  unmarkedKinds?: EntityKind[];
 };
 
 export const DEFAULT_SETTINGS: SiteSettings = { disabledSites: [] };
@@ -74,5 +77,5 @@ export function isEnabledFor(site: string | null, settings: SiteSettings): boole
 /** The settings with one site turned on or off; the input is left as it was. */
 export function withSiteEnabled(settings: SiteSettings, site: string, enabled: boolean): SiteSettings {
   const others = settings.disabledSites.filter((disabled) => disabled !== site);
-  return { disabledSites: enabled ? others : [...others, site].sort() };
+  return { ...settings, disabledSites: enabled ? others : [...others, site].sort() };
 }

@@ -2,13 +2,13 @@
  * Serves each request of the protocol. Requests arrive validated; the sender
  * decides what a request may do (only extension pages change settings).
  */
-import compiledMatcherJson from 'virtual:compiled-matcher';
 import type { PageStatus, Request, RequestType, ResponseFor, SiteStatus } from '../../utils/protocol';
-import { loadSettings, saveSiteEnabled } from '../../utils/settings-store';
+import { type LoadedSettings, loadSettings, saveKindMarked, saveSiteEnabled } from '../../utils/settings-store';
 import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
 import { entityCard, timeline } from './lookups';
 import { searchAnswer } from './search';
+import { shippedMatcher } from './shipped-matcher';
 
 export type Sender = {
   /** URL of the document that sent the request. */
@@ -26,22 +26,27 @@ export type Services = {
 /** Thrown for a request the sender may not make. */
 export class ForbiddenRequestError extends Error {}
 
-async function siteStatus(site: string | null): Promise<SiteStatus> {
-  const { settings, problem } = await loadSettings();
+function statusOf(site: string | null, { settings, problem }: LoadedSettings): SiteStatus {
   return { site, enabled: isEnabledFor(site, settings), ...(problem === undefined ? {} : { settingsProblem: problem }) };
+}
+
+async function siteStatus(site: string | null): Promise<SiteStatus> {
+  return statusOf(site, await loadSettings());
 }
 
 /**
  * A content script's answer: where the site is on, the matcher comes along
- * (utils/matcher/shipped.ts says why). A tab with no site is a window a page
- * opened and wrote itself (about:blank; content scripts run on no other
- * page without one): the reader's switch for the site that opened it cannot
- * be followed there, so it is left alone.
+ * (utils/matcher/shipped.ts says why), without the kinds of names the reader
+ * chose not to mark. A tab with no site is a window a page opened and wrote
+ * itself (about:blank; content scripts run on no other page without one):
+ * the reader's switch for the site that opened it cannot be followed there,
+ * so it is left alone.
  */
 async function pageStatus(site: string | null): Promise<PageStatus> {
   if (site === null) return { site, enabled: false };
-  const status = await siteStatus(site);
-  return status.enabled ? { ...status, matcher: compiledMatcherJson } : status;
+  const loaded = await loadSettings();
+  const status = statusOf(site, loaded);
+  return status.enabled ? { ...status, matcher: shippedMatcher(loaded.settings.unmarkedKinds) } : status;
 }
 
 function isExtensionPage(sender: Sender, services: Services): boolean {
@@ -65,6 +70,11 @@ const handlers: Handlers = {
     if (!isExtensionPage(sender, services)) throw new ForbiddenRequestError('Only the extension’s own pages may change site settings.');
     await saveSiteEnabled(request.site, request.enabled);
     return siteStatus(request.site);
+  },
+  'marked-kinds': async () => ({ unmarkedKinds: (await loadSettings()).settings.unmarkedKinds ?? [] }),
+  'set-kind-marked': async (request, sender, services) => {
+    if (!isExtensionPage(sender, services)) throw new ForbiddenRequestError('Only the extension’s own pages may change which names are marked.');
+    return { unmarkedKinds: (await saveKindMarked(request.kind, request.marked)).unmarkedKinds ?? [] };
   },
   'storage-status': async (_request, _sender, services) => {
     const store = await services.store();

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createMatcher, type Matcher } from '../../utils/matcher/matcher';
+import { createMatcher } from '../../utils/matcher/matcher';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import type { PageStatus } from '../../utils/protocol';
 import { type Annotator, startAnnotator } from './annotator';
@@ -32,15 +32,20 @@ export default defineContentScript({
     // The browser shows a plain-text file (a statement saved as .txt) in one <pre>: that is its text, not code.
     if (document.contentType === 'text/plain') SKIPPED_TAGS.delete('pre');
     let annotator: Annotator | undefined;
-    let matcher: Matcher | undefined;
+    /** The matcher the annotator marks with, as sent: the reader's choice of kinds to mark changes it. */
+    let inUse: string | undefined;
     const onStatus = ({ enabled, matcher: shipped }: PageStatus): void => {
+      if (annotator && !(enabled && shipped === inUse)) {
+        annotator.stop();
+        annotator = undefined;
+      }
       if (enabled && !annotator) {
         // Bench builds only (timing.ts): the bundler keeps every statement here, so literal marks the minifier can drop.
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
         // A matcher that cannot be built throws: site-switch.ts tells why nothing is marked.
-        matcher ??= createMatcher(parseShippedMatcher(shipped));
+        const ready = createMatcher(parseShippedMatcher(shipped));
+        inUse = shipped;
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
-        const ready = matcher;
         const start = (): Annotator =>
           startAnnotator(document, ready, () => {
             annotator?.stop();
@@ -48,9 +53,6 @@ export default defineContentScript({
           });
         annotator = start();
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enabled');
-      } else if (!enabled && annotator) {
-        annotator.stop();
-        annotator = undefined;
       }
     };
     let stopFollowing = (): void => undefined;

@@ -21,6 +21,14 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     expect(height).toBeGreaterThanOrEqual(TARGET);
   });
 
+  it('makes each kind’s box in the colour key, with its name, a target of 24 px at least', async () => {
+    const popup = await e2e.browser.openPopup('news.example');
+    const heights = await popup.evaluate(() => [...document.querySelectorAll('.colour-key label')].map((label) => label.getBoundingClientRect().height));
+    await popup.close();
+    expect(heights).toHaveLength(6);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(TARGET);
+  });
+
   it('sets the keyboard hint apart from the colour key', async () => {
     const popup = await e2e.browser.openPopup('news.example');
     const gap = await popup.evaluate(() => {

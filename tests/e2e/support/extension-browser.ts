@@ -72,6 +72,8 @@ type PopupTab = {
   type(selector: string, text: string): Promise<void>;
   /** A key pressed where focus is, as the keyboard would ("ArrowDown"). */
   press(key: string): Promise<void>;
+  /** A click, as the mouse would, on the first element `selector` finds. */
+  click(selector: string): Promise<void>;
   /** The computed font size and family of the first element `selector` finds. */
   fontOf(selector: string): Promise<string>;
   /** Runs `fn` in the popup's page. */
@@ -223,6 +225,7 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         text: async () => ((await page.locator('body').textContent()) ?? '').replace(/\s+/g, ' '),
         type: (selector, text) => page.locator(selector).fill(text),
         press: (key) => page.keyboard.press(key),
+        click: (selector) => page.locator(selector).first().click(),
         fontOf: (selector) => page.locator(selector).first().evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn),
         close: () => page.close(),
@@ -276,6 +279,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
           await page.keyboard.type(text);
         },
         press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
+        click: async (selector) => (await pollFor(() => page.$(selector), selector)).click(),
         fontOf: async (selector) => (await pollFor(() => page.$(selector), selector)).evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn) as never,
         close: () => page.close(),

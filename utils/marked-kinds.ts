@@ -1,0 +1,17 @@
+/**
+ * Which kinds of names are marked on pages. Every kind is, until the reader
+ * turns one off in the popup's key (country names make most of the marks on
+ * a news page: a reader who knows them may keep to the people and bodies).
+ * The choice holds on every site; the background then sends pages a matcher
+ * that finds no name of those kinds (utils/matcher/without-kinds.ts).
+ */
+import { ENTITY_KINDS, type EntityKind } from '../data/schema';
+import type { SiteSettings } from './site';
+
+/** The settings with one kind marked or not; the input is left as it was. The list keeps the kinds' own order. */
+export function withKindMarked(settings: SiteSettings, kind: EntityKind, marked: boolean): SiteSettings {
+  const unmarked = new Set(settings.unmarkedKinds);
+  if (marked) unmarked.delete(kind);
+  else unmarked.add(kind);
+  return { ...settings, unmarkedKinds: ENTITY_KINDS.filter((each) => unmarked.has(each)) };
+}
