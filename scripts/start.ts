@@ -18,7 +18,7 @@ ensureBrowsers(['chromium']);
 execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
 const server = await servePages(Number(process.env.PORT ?? 0));
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const session = await launchChromium({ headless });
+const session = await launchChromium({ headless, touch: false });
 const page = session.context.pages()[0] ?? (await session.context.newPage());
 await page.goto(`${server.origin}/demo`);
 console.log(`Demo page: ${server.origin}/demo`);
