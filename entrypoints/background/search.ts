@@ -82,7 +82,7 @@ function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
 
 /**
  * Hits for several names typed together, or a name with other words: the facts about every name that hold
- * the other words ("HRW 2019"), under the first name; the other names' headings after. Beside a name
+ * the other words ("HRW anniversary"), under the first name; the other names' headings after. Beside a name
  * written in another language, a word no fact holds is passed over ("북한 인권", "Nordkorea Menschenrechte":
  * the facts are in English); beside English names it is a word the article does not use, and nothing matches
  * ("China veto"). Names typed together with no fact in common are listed each with every fact about it, as
@@ -165,7 +165,7 @@ function searchIn({ store, built, allFacts, entities }: SearchData, query: strin
     const entity = { id: card.id, name: card.name, kind: card.kind };
     return [{ entity, description: card.description }, ...card.facts.map((fact) => ({ entity, fact }))];
   });
-  // Several names, or a name and other words: what is about all of them first ("China Russia", "HRW 2019").
+  // Several names, or a name and other words: what is about all of them first ("China Russia", "HRW anniversary").
   if (called.length === 0) first.push(...namedTogether(built, allFacts, refs, together));
   const listed = new Set<string>();
   const once = first.filter((hit) => {
