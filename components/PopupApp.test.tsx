@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveRequests } from '../tests/support/background-answers';
+import type { Request } from '../utils/protocol';
 import { PopupApp } from './PopupApp';
 
 beforeEach(() => fakeBrowser.reset());
@@ -240,5 +241,41 @@ describe('PopupApp', () => {
     fireEvent.click(person);
     expect((await screen.findByRole('alert')).textContent).toBe('The choice of names to mark was not saved: storage is full');
     await waitFor(() => expect((screen.getByRole('checkbox', { name: 'person' }) as HTMLInputElement).checked).toBe(true));
+  });
+  it('keeps the boxes as the reader left them while answers to quick changes arrive, in any order', async () => {
+    for (const order of [
+      [0, 1],
+      [1, 0],
+    ]) {
+      const held: { answer: () => void }[] = [];
+      const stored: string[] = [];
+      fakeBrowser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+        const request = message as Request;
+        if (request.type === 'site-status-for') sendResponse({ site: request.site, enabled: true });
+        else if (request.type === 'storage-status') sendResponse({ mode: 'indexeddb' });
+        else if (request.type === 'marked-kinds') sendResponse({ unmarkedKinds: [] });
+        else if (request.type === 'set-kind-marked') {
+          // Saved in the order sent, as the background queues saves; answered when the test says.
+          if (!request.marked) stored.push(request.kind);
+          const answer = [...stored];
+          held.push({ answer: () => sendResponse({ unmarkedKinds: answer }) });
+        }
+        return true;
+      });
+      render(<PopupApp site={Promise.resolve('news.example')} />);
+      const box = (kind: string) => screen.getByRole('checkbox', { name: kind }) as HTMLInputElement;
+      await screen.findByRole('checkbox', { name: 'state' });
+      await waitFor(() => expect(box('state').disabled).toBe(false));
+      fireEvent.click(box('state'));
+      fireEvent.click(box('person'));
+      await waitFor(() => expect(held.length).toBe(2));
+      for (const at of order) {
+        held[at]?.answer();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect({ order, at, state: box('state').checked, person: box('person').checked }).toEqual({ order, at, state: false, person: false });
+      }
+      cleanup();
+      fakeBrowser.reset();
+    }
   });
 });

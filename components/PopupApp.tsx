@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../data/schema';
 import { errorMessage } from '../utils/error-message';
@@ -81,16 +81,23 @@ export function PopupApp({ site }: Props) {
   );
 
   // The box shows the choice at once; the background's answer (or, where saving fails, what is stored) follows.
+  // Only the answer to the last change is shown: an earlier one, arriving while a later change is on its way
+  // or after it, would tick again a box the reader has just cleared (each answer holds every kind).
+  const lastKindsChange = useRef(0);
   const markKind = useCallback((kind: EntityKind, marked: boolean) => {
+    const change = ++lastKindsChange.current;
+    const isLast = () => change === lastKindsChange.current;
     setKindsProblem(undefined);
     setUnmarked((now) => (marked ? now?.filter((each) => each !== kind) : [...(now ?? []), kind]));
     sendRequest({ type: 'set-kind-marked', kind, marked }, MarkedKindsSchema).then(
-      (answer) => setUnmarked(answer.unmarkedKinds),
+      (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
       (error: unknown) => {
+        // Told even when a later change follows: that one's answer then shows what is stored.
         setKindsProblem(`The choice of names to mark was not saved: ${errorMessage(error)}`);
+        if (!isLast()) return;
         sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
-          (answer) => setUnmarked(answer.unmarkedKinds),
-          () => setUnmarked(undefined),
+          (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
+          () => isLast() && setUnmarked(undefined),
         );
       },
     );
