@@ -46,7 +46,13 @@ export function nameKeys(store: FactStore, entities: readonly Entity[]): NameKey
 }
 
 /** The names inside a query, the words left over, and whether a name was written in a language other than English. */
-export type NamesInside = { named: Entity[]; rest: string[]; foreign: boolean };
+export type NamesInside = {
+  named: Entity[];
+  rest: string[];
+  foreign: boolean;
+  /** The query in parts, as its reader thinks of them: each name's words together ("security council"), each other word alone. */
+  parts: string[];
+};
 
 /**
  * The names inside a query of several words ("China Russia", "트럼프 김정은", "HRW 2019"), each the longest
@@ -56,6 +62,7 @@ export function namesInside({ entityOf, longest }: NameKeys, query: string): Nam
   const words = wordKeysOf(query);
   const named: Entity[] = [];
   const rest: string[] = [];
+  const parts: string[] = [];
   let foreign = false;
   let at = 0;
   while (at < words.length) {
@@ -70,14 +77,18 @@ export function namesInside({ entityOf, longest }: NameKeys, query: string): Nam
     if (found) {
       if (!named.includes(found.entity)) named.push(found.entity);
       foreign ||= !found.english;
+      parts.push(words.slice(at, at + found.length).join(' '));
       at += found.length;
     } else {
       const term = termOf(words[at] ?? '');
-      if (term !== null) rest.push(term);
+      if (term !== null) {
+        rest.push(term);
+        parts.push(term);
+      }
       at += 1;
     }
   }
-  return { named, rest, foreign };
+  return { named, rest, foreign, parts };
 }
 
 /** A name from each of its words on ("north korea", "korea"): "Korea" begins North Korea as it does the Korea Economic Institute. */

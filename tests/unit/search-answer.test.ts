@@ -61,4 +61,13 @@ describe('searchAnswer', () => {
     expect(many.holdingSome).toBe(true);
     expect(many.hits.length).toBeGreaterThan(0);
   });
+  it('counts a name of several words as one word, so what holds another word is not buried under it', async () => {
+    // The popup lists the first twenty hits; counted word by word, "Security Council" outranked Hanoi's some fifty times.
+    for (const query of ['Security Council Hanoi', 'North Korea Hanoi']) {
+      const answer = await searchAnswer(store, query);
+      expect(answer.holdingSome).toBe(true);
+      const firstAboutHanoi = answer.hits.findIndex((hit) => (hit.fact?.claim ?? '').includes('Hanoi'));
+      expect({ query, firstAboutHanoi: firstAboutHanoi >= 0 && firstAboutHanoi < 20 }).toEqual({ query, firstAboutHanoi: true });
+    }
+  });
 });
