@@ -62,8 +62,16 @@ const siteStatusEntries = {
 export const SiteStatusSchema = v.strictObject(siteStatusEntries);
 export type SiteStatus = v.InferOutput<typeof SiteStatusSchema>;
 
-/** The answer a content script gets: the site's status and, where it is on, the matcher (utils/matcher/shipped.ts). */
-export const PageStatusSchema = v.strictObject({ ...siteStatusEntries, matcher: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))) });
+/**
+ * The answer a content script gets: the site's status and, where it is on, the matcher (utils/matcher/shipped.ts)
+ * with its key: the same key, the same matcher (entrypoints/background/shipped-matcher.ts), so a page tells a
+ * new one from the one it marks with without keeping that one's text.
+ */
+export const PageStatusSchema = v.strictObject({
+  ...siteStatusEntries,
+  matcher: v.optional(v.pipe(v.string(), v.maxLength(1_000_000))),
+  matcherKey: v.optional(v.string()),
+});
 export type PageStatus = v.InferOutput<typeof PageStatusSchema>;
 
 /** An entity that matched (with its description), or one of its facts that matched. */

@@ -8,7 +8,7 @@ import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
 import { entityCard, timeline } from './lookups';
 import { searchAnswer } from './search';
-import { shippedMatcher } from './shipped-matcher';
+import { matcherKeyOf, shippedMatcher } from './shipped-matcher';
 
 export type Sender = {
   /** URL of the document that sent the request. */
@@ -46,7 +46,8 @@ async function pageStatus(site: string | null): Promise<PageStatus> {
   if (site === null) return { site, enabled: false };
   const loaded = await loadSettings();
   const status = statusOf(site, loaded);
-  return status.enabled ? { ...status, matcher: shippedMatcher(loaded.settings.unmarkedKinds) } : status;
+  const kinds = loaded.settings.unmarkedKinds;
+  return status.enabled ? { ...status, matcher: shippedMatcher(kinds), matcherKey: matcherKeyOf(kinds) } : status;
 }
 
 function isExtensionPage(sender: Sender, services: Services): boolean {

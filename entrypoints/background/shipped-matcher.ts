@@ -13,9 +13,14 @@ import { withoutKinds } from '../../utils/matcher/without-kinds';
 
 let written: { key: string; json: string } | undefined;
 
+/** Names the matcher for a choice of kinds: a page compares keys, not the texts, which it would have to keep. */
+export function matcherKeyOf(unmarkedKinds: readonly EntityKind[] = []): string {
+  return [...unmarkedKinds].sort().join(' ');
+}
+
 export function shippedMatcher(unmarkedKinds: readonly EntityKind[] = []): string {
-  if (unmarkedKinds.length === 0) return compiledMatcherJson;
-  const key = [...unmarkedKinds].sort().join(' ');
+  const key = matcherKeyOf(unmarkedKinds);
+  if (key === '') return compiledMatcherJson;
   if (written?.key !== key) {
     const compiled = JSON.parse(compiledMatcherJson) as CompiledMatcher;
     written = { key, json: JSON.stringify(withoutKinds(compiled, new Set(unmarkedKinds))) };

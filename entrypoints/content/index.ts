@@ -32,10 +32,10 @@ export default defineContentScript({
     // The browser shows a plain-text file (a statement saved as .txt) in one <pre>: that is its text, not code.
     if (document.contentType === 'text/plain') SKIPPED_TAGS.delete('pre');
     let annotator: Annotator | undefined;
-    /** The matcher the annotator marks with, as sent: the reader's choice of kinds to mark changes it. */
+    /** The key of the matcher the annotator marks with: the reader's choice of kinds to mark changes it. */
     let inUse: string | undefined;
-    const onStatus = ({ enabled, matcher: shipped }: PageStatus): void => {
-      if (annotator && !(enabled && shipped === inUse)) {
+    const onStatus = ({ enabled, matcher: shipped, matcherKey }: PageStatus): void => {
+      if (annotator && !(enabled && matcherKey === inUse)) {
         annotator.stop();
         annotator = undefined;
       }
@@ -44,7 +44,7 @@ export default defineContentScript({
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:enable');
         // A matcher that cannot be built throws: site-switch.ts tells why nothing is marked.
         const ready = createMatcher(parseShippedMatcher(shipped));
-        inUse = shipped;
+        inUse = matcherKey;
         if (import.meta.env.WXT_PENINSULA_BENCH === 'true') performance.mark('peninsula-lens:matcher-ready');
         const start = (): Annotator =>
           startAnnotator(document, ready, () => {

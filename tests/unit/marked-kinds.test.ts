@@ -71,12 +71,15 @@ describe('the setting and the requests', () => {
     expect(await serveRequest({ type: 'marked-kinds' }, popup, services)).toEqual({ unmarkedKinds: ['state'] });
     const status = await serveRequest({ type: 'site-status' }, contentScript, services);
     expect(mentions(status.matcher).map(([, entity]) => entity)).toEqual(['donald-trump', 'prison-camps', 'un-security-council']);
-    // The same choice, the same text: a page compares it with the one it marks with.
-    expect((await serveRequest({ type: 'site-status' }, contentScript, services)).matcher).toBe(status.matcher);
+    // The same choice, the same text and key; a page compares the key with that of the matcher it marks with.
+    const again = await serveRequest({ type: 'site-status' }, contentScript, services);
+    expect([again.matcher, again.matcherKey]).toEqual([status.matcher, status.matcherKey]);
     await saveSiteEnabled('other.example', false);
     expect(await loadSettings()).toEqual({ settings: { disabledSites: ['off.example', 'other.example'], unmarkedKinds: ['state'] } });
     expect(await serveRequest({ type: 'set-kind-marked', kind: 'state', marked: true }, popup, services)).toEqual({ unmarkedKinds: [] });
-    expect((await serveRequest({ type: 'site-status' }, contentScript, services)).matcher).toBe(compiledMatcherJson);
+    const all = await serveRequest({ type: 'site-status' }, contentScript, services);
+    expect(all.matcher).toBe(compiledMatcherJson);
+    expect(all.matcherKey).not.toBe(status.matcherKey);
   });
 
   it('lets only the extension’s own pages change the choice', async () => {

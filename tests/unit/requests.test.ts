@@ -76,6 +76,7 @@ describe('serveRequest: site-status', () => {
       site: 'blog.example.org',
       enabled: true,
       matcher: compiledMatcherJson,
+      matcherKey: '',
     });
   });
 
