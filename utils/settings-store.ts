@@ -98,20 +98,31 @@ async function readSettings(): Promise<StoredSettings> {
   const issue = describeIssue(parsed.issues[0]);
   const readable = readableSettings(raw);
   const unreadable = { raw, kept: stored[UNREADABLE_SETTINGS_KEY] };
+  const kinds = kindsNotRead(raw, readable);
   if (readable.disabledSites.length > 0) {
     const count = readable.disabledSites.length;
     const sites = count === 1 ? 'the site that could stays' : `the ${count.toLocaleString('en')} sites that could stay`;
     return {
       settings: readable,
-      problem: `Part of your site settings could not be read (${issue}); ${sites} turned off as you set them.`,
+      problem: `Part of your site settings could not be read (${issue}); ${sites} turned off as you set them.${kinds}`,
       unreadable,
     };
   }
   return {
     settings: readable,
-    problem: `Your site settings could not be read (${issue}), so Peninsula Lens is on for every site until you change one.`,
+    problem: `Your site settings could not be read (${issue}), so Peninsula Lens is on for every site until you change one.${kinds}`,
     unreadable,
   };
+}
+
+/** What a problem adds where the kinds of names not to mark were stored and did not all read; else nothing. */
+function kindsNotRead(raw: unknown, readable: SiteSettings): string {
+  const stored: unknown = typeof raw === 'object' && raw !== null ? (raw as { unmarkedKinds?: unknown }).unmarkedKinds : undefined;
+  const kept = readable.unmarkedKinds?.length ?? 0;
+  if (stored === undefined || (Array.isArray(stored) && stored.length === kept)) return '';
+  return kept > 0
+    ? ' Of the kinds of names you chose not to mark, those that could be read stay unmarked.'
+    : ' The kinds of names you chose not to mark could not be read: every kind is marked until you clear its box in the key again.';
 }
 
 /**

@@ -97,8 +97,18 @@ describe('the setting and the requests', () => {
     expect(settings).toEqual({ disabledSites: ['a.org'], unmarkedKinds: ['state'] });
     expect(problem).toContain(UNREADABLE_SETTINGS_KEY);
     expect(((await fakeBrowser.storage.local.get(UNREADABLE_SETTINGS_KEY))[UNREADABLE_SETTINGS_KEY] as { value: unknown }[])[0]?.value).toEqual(raw);
+    expect(problem).toMatch(/turned off as you set them\. Of the kinds of names you chose not to mark, those that could be read stay unmarked\./);
     // Kinds alone, with no site to keep, still read.
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { unmarkedKinds: ['person'] } });
-    expect((await loadSettings()).settings).toEqual({ disabledSites: [], unmarkedKinds: ['person'] });
+    const kindsAlone = await loadSettings();
+    expect(kindsAlone.settings).toEqual({ disabledSites: [], unmarkedKinds: ['person'] });
+    expect(kindsAlone.problem).not.toMatch(/kinds/);
+    // Kinds that do not read at all: the reader learns that every kind is marked again, and why.
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: [], unmarkedKinds: 'state' } });
+    const noKinds = await loadSettings();
+    expect(noKinds.settings).toEqual({ disabledSites: [] });
+    expect(noKinds.problem).toMatch(
+      /The kinds of names you chose not to mark could not be read: every kind is marked until you clear its box in the key again\./,
+    );
   });
 });
