@@ -10,6 +10,28 @@ import { useExtensionBrowser, waitFor } from './support/extension-browser';
 const TARGET = 24;
 /** Space that sets two blocks apart to the eye. */
 const GAP = 6;
+/** The contrast WCAG 1.4.3 asks of text (AA). */
+const TEXT_CONTRAST = 4.5;
+
+/** A computed colour ("rgb(…)", "rgba(…)" or "color(srgb … / a)") as 0..1 channels and an alpha. */
+function parseColour(colour: string): [number, number, number, number] {
+  const numbers = (colour.match(/[\d.]+/g) ?? []).map(Number);
+  const [r = 0, g = 0, b = 0, a = 1] = colour.startsWith('color(srgb') ? numbers : [...numbers.slice(0, 3).map((n) => n / 255), ...numbers.slice(3)];
+  return [r, g, b, a];
+}
+
+/** The contrast ratio of a colour, drawn with its alpha over an opaque background (WCAG's relative luminance). */
+function contrast(colour: string, background: string): number {
+  const [r, g, b, a] = parseColour(colour);
+  const under = parseColour(background);
+  const luminance = (channels: number[]) => {
+    const [red = 0, green = 0, blue = 0] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  };
+  const over = luminance([r, g, b].map((channel, index) => (under[index] as number) + (channel - (under[index] as number)) * a));
+  const [light, dark] = [over, luminance(under.slice(0, 3))].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
 
 describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
   const e2e = useExtensionBrowser(name);
@@ -27,6 +49,26 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     await popup.close();
     expect(heights).toHaveLength(6);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(TARGET);
+  });
+
+  it.each([false, true])('draws the search box’s examples at 4.5:1 at least on the box (dark: %s)', async (dark) => {
+    const popup = await e2e.browser.openPopup('news.example');
+    try {
+      await popup.emulateDarkMode(dark);
+      const { text, background } = await popup.evaluate(() => {
+        const box = document.querySelector('.search-input') as Element;
+        return { text: getComputedStyle(box, '::placeholder').color, background: getComputedStyle(box).backgroundColor };
+      });
+      // Chromium's own dark placeholder, #757575 on its dark box (#3b3b3b), was 2.43:1.
+      expect({ text, background, ratio: contrast(text, background) }).toEqual({
+        text,
+        background,
+        ratio: expect.toSatisfy((ratio: number) => ratio >= TEXT_CONTRAST),
+      });
+    } finally {
+      await popup.emulateDarkMode(false);
+      await popup.close();
+    }
   });
 
   it('sets the keyboard hint apart from the colour key', async () => {

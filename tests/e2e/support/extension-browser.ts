@@ -78,6 +78,8 @@ type PopupTab = {
   fontOf(selector: string): Promise<string>;
   /** Runs `fn` in the popup's page. */
   evaluate<R>(fn: () => R): Promise<R>;
+  /** Renders the popup as the system's dark mode asks (or, with `false`, its light mode). */
+  emulateDarkMode(on: boolean): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -228,6 +230,7 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         click: (selector) => page.locator(selector).first().click(),
         fontOf: (selector) => page.locator(selector).first().evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn),
+        emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
         close: () => page.close(),
       };
     },
@@ -282,6 +285,8 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
         click: async (selector) => (await pollFor(() => page.$(selector), selector)).click(),
         fontOf: async (selector) => (await pollFor(() => page.$(selector), selector)).evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn) as never,
+        // The whole browser's setting: the test that turns it on turns it off again.
+        emulateDarkMode: (on) => firefoxEmulateDarkMode(session.browser, on),
         close: () => page.close(),
       };
     },
