@@ -71,6 +71,29 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     }
   });
 
+  it('rings a kind’s box reached from the keyboard in the popup’s own blue, as the switch', async () => {
+    const popup = await e2e.browser.openPopup('news.example');
+    try {
+      await waitFor(
+        async () => popup.evaluate(() => document.querySelector<HTMLInputElement>('.colour-key input')?.disabled === false),
+        'the boxes to be ready',
+      );
+      const focused = () =>
+        popup.evaluate(() => {
+          const active = document.activeElement;
+          if (!(active instanceof HTMLElement)) return '';
+          const style = getComputedStyle(active);
+          return `${active.getAttribute('role') ?? active.getAttribute('type')} ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+        });
+      await popup.press('Tab');
+      expect(await focused()).toBe('switch solid 2px rgb(59, 130, 246)');
+      await popup.press('Tab');
+      expect(await focused()).toBe('checkbox solid 2px rgb(59, 130, 246)');
+    } finally {
+      await popup.close();
+    }
+  });
+
   it('sets the keyboard hint apart from the colour key', async () => {
     const popup = await e2e.browser.openPopup('news.example');
     const gap = await popup.evaluate(() => {
