@@ -278,4 +278,24 @@ describe('PopupApp', () => {
       fakeBrowser.reset();
     }
   });
+
+  it('puts a box back as it was, and keeps it in reach, when neither saving nor reading the kinds works', async () => {
+    let reads = 0;
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'marked-kinds': () => (++reads === 1 ? { unmarkedKinds: ['topic'] } : { error: 'storage is gone' }),
+      'set-kind-marked': () => ({ error: 'storage is full' }),
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    const box = (kind: string) => screen.getByRole('checkbox', { name: kind }) as HTMLInputElement;
+    await screen.findByRole('checkbox', { name: 'person' });
+    await waitFor(() => expect(box('person').disabled).toBe(false));
+    fireEvent.click(box('person'));
+    expect((await screen.findByRole('alert')).textContent).toBe('The choice of names to mark was not saved: storage is full');
+    await waitFor(() => expect(reads).toBe(2));
+    await waitFor(() => expect(box('person').checked).toBe(true));
+    expect(box('topic').checked).toBe(false);
+    expect(screen.getAllByRole('checkbox').every((each) => !(each as HTMLInputElement).disabled)).toBe(true);
+  });
 });

@@ -23,6 +23,13 @@ type Props = { site: Promise<string | null> };
 /** How long the background may take to say whether this site is on before the popup says it is still waiting. */
 const SLOW_ANSWER_MS = 3000;
 
+/** The kinds not marked, with `kind` marked or not. */
+function withKind(unmarked: EntityKind[] | undefined, kind: EntityKind, marked: boolean): EntityKind[] | undefined {
+  if (!unmarked) return unmarked;
+  const others = unmarked.filter((each) => each !== kind);
+  return marked ? others : [...others, kind];
+}
+
 /** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
 export function PopupApp({ site }: Props) {
   const [status, setStatus] = useState<SiteStatus | undefined>();
@@ -88,7 +95,7 @@ export function PopupApp({ site }: Props) {
     const change = ++lastKindsChange.current;
     const isLast = () => change === lastKindsChange.current;
     setKindsProblem(undefined);
-    setUnmarked((now) => (marked ? now?.filter((each) => each !== kind) : [...(now ?? []), kind]));
+    setUnmarked((now) => withKind(now, kind, marked));
     sendRequest({ type: 'set-kind-marked', kind, marked }, MarkedKindsSchema).then(
       (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
       (error: unknown) => {
@@ -97,7 +104,9 @@ export function PopupApp({ site }: Props) {
         if (!isLast()) return;
         sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
           (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
-          () => isLast() && setUnmarked(undefined),
+          // Not read either: the box goes back to what it was before the click that was not saved, and stays
+          // in reach (shut boxes would drop the focus of a reader on one).
+          () => isLast() && setUnmarked((now) => withKind(now, kind, !marked)),
         );
       },
     );
