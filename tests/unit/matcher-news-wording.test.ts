@@ -45,6 +45,10 @@ describe('names as news pages write them', () => {
     ['the Stockholm working-level talks broke down', 'Stockholm working-level talks', 'stockholm-talks'],
     ['after working-level talks in Stockholm failed', 'working-level talks in Stockholm', 'stockholm-talks'],
     ['북미 스톡홀름 실무협상이 결렬됐다', '스톡홀름 실무협상', 'stockholm-talks'],
+    // The article's author, named with his office: "Robert King" alone is too many people to mark.
+    ['said former Special Envoy Robert King', 'Special Envoy Robert King', 'robert-r-king'],
+    ['Ambassador Robert King wrote', 'Ambassador Robert King', 'robert-r-king'],
+    ['로버트 킹 전 북한인권특사는 말했다', '로버트 킹 전 북한인권특사', 'robert-r-king'],
     ['N. KOREA FIRES MISSILE', 'N. KOREA', 'north-korea'],
     ['DPR Korea and the UN', 'DPR Korea', 'north-korea'],
     ['Norcorea lanzó un misil', 'Norcorea', 'north-korea'],
