@@ -233,12 +233,17 @@ export function SearchPanel({ search }: Props) {
         class="search-input"
         placeholder="Look up: Heusgen, prison camps, 2019…"
         aria-label="Look up facts"
+        aria-describedby="search-keys"
         maxLength={MAX_QUERY_CHARS}
         value={typed}
         onInput={(event) => setTyped(event.currentTarget.value)}
         onKeyDown={moveByName}
         ref={box}
       />
+      {/* Read with the box: the examples (a description replaces the placeholder's) and the keys to the names found, which nothing on screen tells. */}
+      <p id="search-keys" class="visually-hidden">
+        For example Heusgen, prison camps or 2019. With names found, ↓ moves to them, and ↑ back.
+      </p>
       {problem && (
         <p role="alert" class="problem">
           {problem}

@@ -105,6 +105,15 @@ describe('SearchPanel', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('tells a screen reader, with the box, what to look up and how to reach the names found from the keyboard', () => {
+    const { search } = manualSearch();
+    render(<SearchPanel search={search} />);
+    const box = screen.getByRole('searchbox', { name: 'Look up facts' });
+    expect(box).toBe(
+      screen.getByRole('searchbox', { description: 'For example Heusgen, prison camps or 2019. With names found, ↓ moves to them, and ↑ back.' }),
+    );
+  });
+
   it('tells screen readers how many facts match once the search completes and the reader pauses, and not before', async () => {
     const { search, requested } = manualSearch();
     render(<SearchPanel search={search} />);
