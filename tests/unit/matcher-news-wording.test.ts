@@ -49,6 +49,9 @@ describe('names as news pages write them', () => {
     ['said former Special Envoy Robert King', 'Special Envoy Robert King', 'robert-r-king'],
     ['Ambassador Robert King wrote', 'Ambassador Robert King', 'robert-r-king'],
     ['로버트 킹 전 북한인권특사는 말했다', '로버트 킹 전 북한인권특사', 'robert-r-king'],
+    // The camps named with the North's name, as the Korean and Japanese press write them: alone, 정치범수용소 may be anyone's.
+    ['북한 정치범수용소에 수감된', '북한 정치범수용소', 'prison-camps'],
+    ['北朝鮮の政治犯収容所では', '北朝鮮の政治犯収容所', 'prison-camps'],
     ['N. KOREA FIRES MISSILE', 'N. KOREA', 'north-korea'],
     ['DPR Korea and the UN', 'DPR Korea', 'north-korea'],
     ['Norcorea lanzó un misil', 'Norcorea', 'north-korea'],
