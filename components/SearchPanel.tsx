@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { termOf, wordsOf } from '../entrypoints/background/search-terms';
 import { errorMessage } from '../utils/error-message';
 import type { SearchAnswer, SearchHit } from '../utils/protocol';
 import { FactItem } from './FactItem';
@@ -68,7 +69,10 @@ function whatToTry(query: string): string {
   }
   const about =
     'Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
-  return words.length > 1 ? `None of these words is in it. ${about}` : about;
+  // The words the search looked up, as the background reads them: "the" and the like are left out.
+  const looked = wordsOf(query).filter((word) => termOf(word) !== null);
+  if (looked.length === 0) return `Common words such as “${words[0]}” are not looked up. ${about}`;
+  return looked.length > 1 ? `None of these words is in it. ${about}` : about;
 }
 
 /**

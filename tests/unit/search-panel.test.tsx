@@ -303,6 +303,17 @@ describe('SearchPanel', () => {
       'Nothing in the article matches “veto”. Its facts come from one article, on the Security Council and North Korean human rights: try a name (Heusgen), a place (Hanoi) or a year (2019).';
     await waitFor(() => expect(outcome().textContent).toBe(oneWord));
     await waitFor(() => expect(region.textContent).toBe(oneWord), { timeout: 2000 });
+    // A word too common to look up is not counted among the words of the query, nor said to be missing.
+    type('the zebra');
+    (await requested('the zebra')).answer([]);
+    await waitFor(() => expect(outcome().textContent).toBe(`Nothing in the article matches “the zebra”. ${oneWord.slice(oneWord.indexOf('Its facts'))}`));
+    type('the of');
+    (await requested('the of')).answer([]);
+    await waitFor(() =>
+      expect(outcome().textContent).toBe(
+        `Nothing in the article matches “the of”. Common words such as “the” are not looked up. ${oneWord.slice(oneWord.indexOf('Its facts'))}`,
+      ),
+    );
     // Several words find nothing only when none of them is in the article.
     type('zebra giraffe');
     (await requested('zebra giraffe')).answer([]);
