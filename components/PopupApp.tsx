@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../data/schema';
 import { errorMessage } from '../utils/error-message';
+import { unmarkedWith } from '../utils/marked-kinds';
 import {
   MarkedKindsSchema,
   SearchAnswerSchema,
@@ -22,13 +23,6 @@ type Props = { site: Promise<string | null> };
 
 /** How long the background may take to say whether this site is on before the popup says it is still waiting. */
 const SLOW_ANSWER_MS = 3000;
-
-/** The kinds not marked, with `kind` marked or not. */
-function withKind(unmarked: EntityKind[] | undefined, kind: EntityKind, marked: boolean): EntityKind[] | undefined {
-  if (!unmarked) return unmarked;
-  const others = unmarked.filter((each) => each !== kind);
-  return marked ? others : [...others, kind];
-}
 
 /** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
 export function PopupApp({ site }: Props) {
@@ -95,7 +89,7 @@ export function PopupApp({ site }: Props) {
     const change = ++lastKindsChange.current;
     const isLast = () => change === lastKindsChange.current;
     setKindsProblem(undefined);
-    setUnmarked((now) => withKind(now, kind, marked));
+    setUnmarked((now) => now && unmarkedWith(now, kind, marked));
     sendRequest({ type: 'set-kind-marked', kind, marked }, MarkedKindsSchema).then(
       (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
       (error: unknown) => {
@@ -106,7 +100,7 @@ export function PopupApp({ site }: Props) {
           (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
           // Not read either: the box goes back to what it was before the click that was not saved, and stays
           // in reach (shut boxes would drop the focus of a reader on one).
-          () => isLast() && setUnmarked((now) => withKind(now, kind, !marked)),
+          () => isLast() && setUnmarked((now) => now && unmarkedWith(now, kind, !marked)),
         );
       },
     );

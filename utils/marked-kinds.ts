@@ -8,10 +8,15 @@
 import { ENTITY_KINDS, type EntityKind } from '../data/schema';
 import type { SiteSettings } from './site';
 
-/** The settings with one kind marked or not; the input is left as it was. The list keeps the kinds' own order. */
-export function withKindMarked(settings: SiteSettings, kind: EntityKind, marked: boolean): SiteSettings {
-  const unmarked = new Set(settings.unmarkedKinds);
+/** The kinds not marked, with one kind marked or not; the input is left as it was. The list keeps the kinds' own order. */
+export function unmarkedWith(unmarkedKinds: readonly EntityKind[], kind: EntityKind, marked: boolean): EntityKind[] {
+  const unmarked = new Set(unmarkedKinds);
   if (marked) unmarked.delete(kind);
   else unmarked.add(kind);
-  return { ...settings, unmarkedKinds: ENTITY_KINDS.filter((each) => unmarked.has(each)) };
+  return ENTITY_KINDS.filter((each) => unmarked.has(each));
+}
+
+/** The settings with one kind marked or not; the input is left as it was. */
+export function withKindMarked(settings: SiteSettings, kind: EntityKind, marked: boolean): SiteSettings {
+  return { ...settings, unmarkedKinds: unmarkedWith(settings.unmarkedKinds ?? [], kind, marked) };
 }

@@ -8,7 +8,7 @@ import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
 import { entityCard, timeline } from './lookups';
 import { searchAnswer } from './search';
-import { matcherKeyOf, shippedMatcher } from './shipped-matcher';
+import { shippedMatcher } from './shipped-matcher';
 
 export type Sender = {
   /** URL of the document that sent the request. */
@@ -46,8 +46,7 @@ async function pageStatus(site: string | null): Promise<PageStatus> {
   if (site === null) return { site, enabled: false };
   const loaded = await loadSettings();
   const status = statusOf(site, loaded);
-  const kinds = loaded.settings.unmarkedKinds;
-  return status.enabled ? { ...status, matcher: shippedMatcher(kinds), matcherKey: matcherKeyOf(kinds) } : status;
+  return status.enabled ? { ...status, ...shippedMatcher(loaded.settings.unmarkedKinds) } : status;
 }
 
 function isExtensionPage(sender: Sender, services: Services): boolean {

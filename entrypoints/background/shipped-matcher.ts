@@ -13,17 +13,16 @@ import { withoutKinds } from '../../utils/matcher/without-kinds';
 
 let written: { key: string; json: string } | undefined;
 
-/** Names the matcher for a choice of kinds: a page compares keys, not the texts, which it would have to keep. */
-export function matcherKeyOf(unmarkedKinds: readonly EntityKind[] = []): string {
-  return [...unmarkedKinds].sort().join(' ');
-}
-
-export function shippedMatcher(unmarkedKinds: readonly EntityKind[] = []): string {
-  const key = matcherKeyOf(unmarkedKinds);
-  if (key === '') return compiledMatcherJson;
+/**
+ * The matcher for a choice of kinds, with its key, which names it: a page compares keys, not the texts,
+ * which it would have to keep.
+ */
+export function shippedMatcher(unmarkedKinds: readonly EntityKind[] = []): { matcher: string; matcherKey: string } {
+  const key = [...unmarkedKinds].sort().join(' ');
+  if (key === '') return { matcher: compiledMatcherJson, matcherKey: key };
   if (written?.key !== key) {
     const compiled = JSON.parse(compiledMatcherJson) as CompiledMatcher;
     written = { key, json: JSON.stringify(withoutKinds(compiled, new Set(unmarkedKinds))) };
   }
-  return written.json;
+  return { matcher: written.json, matcherKey: key };
 }
