@@ -1,0 +1,32 @@
+/**
+ * The matcher on the real alias data, a third review of sentences as news
+ * pages write them (matcher-news-wording.test.ts has the first two): bodies
+ * and firms named after ours, and forms of our names that pages use.
+ */
+import matcherEntities from 'virtual:matcher-entities';
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '../../utils/matcher/matcher';
+
+const real = buildMatcher(matcherEntities);
+
+/** [matched text, entity id] for every mention, in order. */
+function marks(text: string): [string, string][] {
+  return real.findIn(text).map((match) => [text.slice(match.start, match.end), match.entityId]);
+}
+
+describe('councils that are not the UN’s', () => {
+  it('leaves out the think tank Security Council Report, and keeps a report of the UN’s council where the page names the UN', () => {
+    expect(marks('Security Council Report, an independent think tank, said a DPRK briefing is expected')).toEqual([['DPRK', 'north-korea']]);
+    expect(marks('according to Security Council Report’s monthly forecast')).toEqual([]);
+    expect(marks('Security Council Report (SCR) said the meeting would be closed')).toEqual([]);
+    expect(marks('What’s in Blue, a blog by Security Council Report, noted it')).toEqual([]);
+    expect(marks('a confidential U.N. Security Council report said')).toEqual([['U.N. Security Council', 'un-security-council']]);
+  });
+
+  it('leaves out a president’s own council and the meeting of council secretaries, not an envoy’s council colleagues', () => {
+    expect(marks('Putin told a meeting of his Security Council that the West was to blame')).toEqual([]);
+    expect(marks('Lukashenko held a meeting with his Security Council in Minsk')).toEqual([]);
+    expect(marks('a meeting of SCO Security Council Secretaries in Astana')).toEqual([]);
+    expect(marks('the ambassador briefed his Security Council colleagues')).toEqual([['Security Council', 'un-security-council']]);
+  });
+});
