@@ -30,3 +30,19 @@ describe('councils that are not the UN’s', () => {
     expect(marks('the ambassador briefed his Security Council colleagues')).toEqual([['Security Council', 'un-security-council']]);
   });
 });
+
+describe('banks named after a country', () => {
+  it('leaves out the central and state banks "Bank of China", "Bank of Japan", "Bank of Russia", and marks the countries', () => {
+    expect(marks('The Bank of China froze accounts of North Korea’s Foreign Trade Bank')).toEqual([['North Korea', 'north-korea']]);
+    expect(marks('The People’s Bank of China and the Export-Import Bank of China')).toEqual([]);
+    expect(marks('The Bank of Japan kept rates unchanged')).toEqual([]);
+    expect(marks('Russia’s central bank, the Bank of Russia, raised rates')).toEqual([['Russia', 'russia']]);
+    expect(marks('THE BANK OF CHINA AND THE BANK OF JAPAN')).toEqual([]);
+    expect(marks('the Bank of France, the Banque de France')).toEqual([]);
+    expect(marks('China, Japan and France agreed')).toEqual([
+      ['China', 'china'],
+      ['Japan', 'japan'],
+      ['France', 'france'],
+    ]);
+  });
+});
