@@ -46,3 +46,32 @@ describe('banks named after a country', () => {
     ]);
   });
 });
+
+describe('Trump’s family and firm in Korean, Chinese and Russian', () => {
+  it.each([
+    ['트럼프 주니어가 방한했다'],
+    ['도널드 트럼프 주니어는 방한했다'],
+    ['트럼프 그룹 부회장이 말했다'],
+    ['트럼프 오거나이제이션은 부인했다'],
+    ['小特朗普在社交媒体上发文'],
+    ['小唐纳德·特朗普发表声明'],
+    ['伊万卡·特朗普出席了活动'],
+    ['梅拉尼娅·特朗普在白宫接待了客人'],
+    ['特朗普集团否认'],
+    ['川普集團在台灣沒有投資'],
+    ['小川普表示'],
+    ['Эрик Трамп заявил о поддержке отца'],
+    ['встреча Эрика Трампа с инвесторами'],
+  ])('does not take "%s" for Donald Trump', (text) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain('donald-trump');
+  });
+
+  it('still marks him beside them', () => {
+    expect(marks('도널드 트럼프 대통령이 방한했다')).toEqual([['도널드 트럼프', 'donald-trump']]);
+    expect(marks('特朗普表示将与金正恩再次会面')).toEqual([
+      ['特朗普', 'donald-trump'],
+      ['金正恩', 'kim-jong-un'],
+    ]);
+    expect(marks('Эрик и Трамп')).toEqual([['Трамп', 'donald-trump']]);
+  });
+});
