@@ -75,3 +75,28 @@ describe('Trump’s family and firm in Korean, Chinese and Russian', () => {
     expect(marks('Эрик и Трамп')).toEqual([['Трамп', 'donald-trump']]);
   });
 });
+
+describe('a party, a newspaper, a news agency and a channel named after a country', () => {
+  it.each([
+    ['Le parti Russie unie a remporté les élections', 'russia'],
+    ['El partido Rusia Unida ganó las elecciones', 'russia'],
+    ['Selon Ouest-France, la délégation est arrivée à Séoul', 'france'],
+    ['Un photographe de France-Presse a assisté au défilé', 'france'],
+    ['сообщает телеканал «Россия 24»', 'russia'],
+    ['В эфире «Россия-24» выступил эксперт', 'russia'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks the country where the same words only stand near it', () => {
+    expect(marks('Rusia, unida a China, vetó el texto')).toEqual([
+      ['Rusia', 'russia'],
+      ['China', 'china'],
+    ]);
+    expect(marks('La France et la Russie unies contre la résolution')).toEqual([
+      ['France', 'france'],
+      ['Russie', 'russia'],
+    ]);
+    expect(marks('Россия 24 февраля 2022 года начала операцию')).toEqual([['Россия', 'russia']]);
+  });
+});
