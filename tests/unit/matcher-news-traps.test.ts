@@ -100,3 +100,25 @@ describe('a party, a newspaper, a news agency and a channel named after a countr
     expect(marks('Россия 24 февраля 2022 года начала операцию')).toEqual([['Россия', 'russia']]);
   });
 });
+
+describe('Chinese and Japanese words that run into a name', () => {
+  it.each([
+    ['南北韓關係緊張', 'north-korea'],
+    ['南北韩首脑会谈', 'north-korea'],
+    ['育英国际学校举办活动', 'united-kingdom'],
+    ['中国語の通訳を介して会談した', 'china'],
+    ['他在大学学习中国语', 'china'],
+    ['日本語版の報告書が公表された', 'japan'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks the name where it stands alone', () => {
+    expect(marks('北韓再度試射飛彈')).toEqual([['北韓', 'north-korea']]);
+    expect(marks('英国国际发展部宣布援助')).toEqual([['英国', 'united-kingdom']]);
+    expect(marks('日本政府と中国政府は協議した')).toEqual([
+      ['日本', 'japan'],
+      ['中国', 'china'],
+    ]);
+  });
+});
