@@ -122,3 +122,39 @@ describe('Chinese and Japanese words that run into a name', () => {
     ]);
   });
 });
+
+describe('names as news pages write them, a third review', () => {
+  it.each([
+    ['Donald Trumps Treffen in Singapur', 'Donald Trumps', 'donald-trump'],
+    ['организация Хьюман Райтс Уотч осудила депортацию', 'Хьюман Райтс Уотч', 'human-rights-watch'],
+    ['ニューヨークタイムズによると', 'ニューヨークタイムズ', 'new-york-times'],
+    ['ヒューマンライツウォッチは声明を出した', 'ヒューマンライツウォッチ', 'human-rights-watch'],
+    ['뉴욕타임즈에 따르면', '뉴욕타임즈', 'new-york-times'],
+    ['뉴욕 타임스는 이날 보도했다', '뉴욕 타임스', 'new-york-times'],
+    ['세계인권의 날을 맞아', '세계인권의 날', 'human-rights-day'],
+    ['북한이탈주민 196명이 입국했다', '북한이탈주민', 'north-korea'],
+    ['북한이탈주민들이 증언했다', '북한이탈주민들', 'north-korea'],
+    [
+      'the UN special rapporteur on the human rights situation in North Korea said',
+      'special rapporteur on the human rights situation in North Korea',
+      'special-rapporteur-dprk',
+    ],
+    [
+      'the Special Rapporteur on the human rights situation in the DPRK',
+      'Special Rapporteur on the human rights situation in the DPRK',
+      'special-rapporteur-dprk',
+    ],
+    [
+      "the Special Rapporteur on human rights in the Democratic People's Republic of Korea",
+      "Special Rapporteur on human rights in the Democratic People's Republic of Korea",
+      'special-rapporteur-dprk',
+    ],
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)).toEqual([[mention, entityId]]);
+  });
+
+  it('finds "EE UU", as El País writes it, but not in a shouted headline, as "EEUU"', () => {
+    expect(marks('EE UU pidió una reunión urgente')).toEqual([['EE UU', 'united-states']]);
+    expect(marks('EE UU ANUNCIA NUEVAS SANCIONES')).toEqual([]);
+  });
+});
