@@ -158,3 +158,23 @@ describe('names as news pages write them, a third review', () => {
     expect(marks('EE UU ANUNCIA NUEVAS SANCIONES')).toEqual([]);
   });
 });
+
+describe('Korean names with the endings news writes after them', () => {
+  it.each([
+    ['북한이기 때문에 가능한 일이다', '북한', 'north-korea'],
+    ['북한이기도 하다', '북한', 'north-korea'],
+    ['북한인지 여부를 확인 중이다', '북한', 'north-korea'],
+    ['상대가 북한임을 감안하면', '북한', 'north-korea'],
+    ['북한임에도 불구하고', '북한', 'north-korea'],
+    ['북한인데도 회의가 열렸다', '북한', 'north-korea'],
+    ['문제는 북한인가', '북한', 'north-korea'],
+    ['북한이어서 어쩔 수 없다', '북한', 'north-korea'],
+    ['트럼프여서 가능한 일이었다', '트럼프', 'donald-trump'],
+    ['미국이야말로 책임이 있다', '미국', 'united-states'],
+    ['안보리야말로 나서야 한다', '안보리', 'un-security-council'],
+    ['상대가 북한이므로 신중해야 한다', '북한', 'north-korea'],
+    ['북한이었지만 지금은 다르다', '북한', 'north-korea'],
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)).toEqual([[mention, entityId]]);
+  });
+});
