@@ -178,3 +178,22 @@ describe('Korean names with the endings news writes after them', () => {
     expect(marks(text)).toEqual([[mention, entityId]]);
   });
 });
+
+describe('banks and a newspaper named after a country, in Chinese and Japanese', () => {
+  it.each([
+    ['日本銀行は金融政策を据え置いた', 'japan'],
+    ['日本経済新聞によると', 'japan'],
+    ['据日本经济新闻报道', 'japan'],
+    ['中国银行关闭了朝鲜外贸银行的账户', 'china'],
+    ['中国人民银行表示', 'china'],
+    ['中國銀行香港分行', 'china'],
+    ['中国銀行（岡山市）は決算を発表した', 'china'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks the country beside its banks', () => {
+    expect(marks('日本政府と日本銀行')).toEqual([['日本', 'japan']]);
+    expect(marks('中国和中国银行')).toEqual([['中国', 'china']]);
+  });
+});
