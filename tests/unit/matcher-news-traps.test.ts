@@ -197,3 +197,19 @@ describe('banks and a newspaper named after a country, in Chinese and Japanese',
     expect(marks('中国和中国银行')).toEqual([['中国', 'china']]);
   });
 });
+
+describe('a sea, a tower and a council officer', () => {
+  it.each([
+    ['The missile fell in the Japan Sea, the defence ministry said', 'japan'],
+    ['Trump World Tower in Seoul was built by Daewoo', 'donald-trump'],
+    ['Security Council Deputy Secretary Alexander Venediktov met KPA officials', 'un-security-council'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(marks(text).map(([, id]) => id)).not.toContain(entityId);
+  });
+
+  it('still marks the names where no such word follows', () => {
+    expect(marks('Japan searched the area')).toEqual([['Japan', 'japan']]);
+    expect(marks('Trump World Tour dates')).toEqual([['Trump', 'donald-trump']]);
+    expect(marks('the Security Council’s deputy president')).toEqual([['Security Council', 'un-security-council']]);
+  });
+});
