@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, hoverMention, type TestTab, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import type { TestTab } from './support/test-tab';
 
 /** Longer than the content script waits between checks that its extension is still there (index.ts). */
 const PAST_INVALIDATION_CHECK_MS = 2500;

@@ -7,7 +7,8 @@
 import { beforeEach } from 'vitest';
 import { revealHighlight } from '../../../scripts/browsers/page-probes';
 import { cardBox } from './card-geometry';
-import { type E2EContext, type TestTab, waitFor, waitForHighlights } from './extension-browser';
+import { type E2EContext, waitFor, waitForHighlights } from './extension-browser';
+import type { TestTab } from './test-tab';
 
 /** What the page finds at the middle of the open card (through `elementFromPoint` of the document, or of the shadow root `hostTag` holds). */
 export async function atCardMiddle(tab: TestTab, hostTag?: string): Promise<string | undefined> {

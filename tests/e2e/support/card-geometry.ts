@@ -2,7 +2,7 @@
  * Where the open card and a highlighted mention are drawn, read in the page
  * (the card inside its closed shadow root), for the tests of where cards go.
  */
-import type { TestTab } from './extension-browser';
+import type { TestTab } from './test-tab';
 
 export type CardBox = {
   top: number;
