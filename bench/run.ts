@@ -24,7 +24,8 @@ import {
   type OursMeasure,
   type ProbeKit,
 } from './measure';
-import { type AddingResult, median, type PageResult, printReport, type RunInfo } from './report';
+import { printReport } from './report';
+import { type AddingResult, median, type PageResult, type RunInfo } from './results';
 
 /** Repetitions (each on a fresh page): typical pages are fast and noisy, the 100k page carries two targets. */
 const REPS: Record<PageKind | 'seed', number> = { seed: 5, typical: 5, large: 1, huge: 2, adding: 1 };
