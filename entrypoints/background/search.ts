@@ -193,7 +193,7 @@ function hitsOf(results: readonly SearchResult[], refs: Map<string, EntityRef>, 
 
 /**
  * The facts and names that hold some of the words, where each is in the article but no fact holds them all
- * ("Trump Kim Singapore": the Singapore summit and Trump's praise of Kim are two sentences, two facts):
+ * ("Trump Kim Stockholm": the Stockholm talks and Trump's praise of Kim are two sentences, two facts):
  * those holding the most of the words first, and among them the best match. A name of several words counts
  * as one, as its reader typed it: counted word by word, "Security Council Hanoi" listed some sixty facts
  * saying "Security Council" before the first about Hanoi.

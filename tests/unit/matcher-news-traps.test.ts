@@ -214,3 +214,32 @@ describe('a sea, a tower and a council officer', () => {
     expect(marks('the Security Council’s deputy president')).toEqual([['Security Council', 'un-security-council']]);
   });
 });
+
+describe('the capital for the state, and the summits by their leaders', () => {
+  it.each([
+    ['Pyongyang fired another missile on Tuesday', 'Pyongyang'],
+    ['PYONGYANG (Reuters) - The launch', 'PYONGYANG'],
+    ['Pyongyang’s latest launch', 'Pyongyang'],
+    ['Pjöngjang kündigte weitere Tests an', 'Pjöngjang'],
+    ['Pionyang lanzó un misil', 'Pionyang'],
+    ['Из Пхеньяна сообщили о запуске', 'Пхеньяна'],
+    ['평양에서 열린 열병식', '평양'],
+    ['平壌で軍事パレード', '平壌'],
+    ['平壤宣布', '平壤'],
+  ])('marks North Korea’s capital as the state: %s', (text, name) => {
+    expect(marks(text)).toEqual([[name, 'north-korea']]);
+  });
+
+  it('leaves the noodle dish named after the capital unmarked', () => {
+    expect(marks('서울에서 평양냉면을 먹었다')).toEqual([]);
+  });
+
+  it.each([
+    ['the Trump-Kim summit in Singapore in June 2018', 'Trump-Kim summit in Singapore', 'singapore-summit'],
+    ['After the Singapore Kim-Trump summit', 'Singapore Kim-Trump summit', 'singapore-summit'],
+    ['the second Trump–Kim summit in Hanoi collapsed', 'Trump–Kim summit in Hanoi', 'hanoi-summit'],
+    ['since the Hanoi Trump-Kim summit', 'Hanoi Trump-Kim summit', 'hanoi-summit'],
+  ])('marks a summit named by its two leaders and its place: %s', (text, name, id) => {
+    expect(marks(text)).toEqual([[name, id]]);
+  });
+});

@@ -37,14 +37,16 @@ describe('searchAnswer', () => {
       const text = (hit.fact ? [hit.fact.claim, ...hit.fact.quotes] : [hit.entity.name, hit.description ?? '']).join(' ').toLowerCase();
       return words.filter((word) => text.includes(word.toLowerCase())).length;
     };
-    // The Singapore summit and Trump's praise of Kim are two sentences of the article, so two facts.
-    const trumpKimSingapore = await searchAnswer(store, 'Trump Kim Singapore');
-    expect(await search(store, 'Trump Kim Singapore')).toEqual([]);
-    expect(trumpKimSingapore.holdingSome).toBe(true);
-    expect(trumpKimSingapore.leftOut).toBeUndefined();
-    const firstFact = trumpKimSingapore.hits.find((hit) => hit.fact);
+    // The Stockholm talks and Trump's praise of Kim are two sentences of the article, so two facts.
+    const trumpKimStockholm = await searchAnswer(store, 'Trump Kim Stockholm');
+    expect(await search(store, 'Trump Kim Stockholm')).toEqual([]);
+    expect(trumpKimStockholm.holdingSome).toBe(true);
+    expect(trumpKimStockholm.leftOut).toBeUndefined();
+    const firstFact = trumpKimStockholm.hits.find((hit) => hit.fact);
     expect(firstFact && held(firstFact, ['Trump', 'Kim'])).toBe(2);
-    expect(trumpKimSingapore.hits.map((hit) => hit.entity.id)).toContain('singapore-summit');
+    expect(trumpKimStockholm.hits.map((hit) => hit.entity.id)).toContain('stockholm-talks');
+    // Pages name the Singapore summit by its two leaders and its place: that name holds all three words.
+    expect((await searchAnswer(store, 'Trump Kim Singapore')).hits.map((hit) => hit.entity.id)).toEqual(['singapore-summit']);
     const words = ['Warmbier', 'Hanoi', 'Stockholm'];
     const three = await searchAnswer(store, words.join(' '));
     expect(three.holdingSome).toBe(true);
