@@ -243,3 +243,20 @@ describe('the capital for the state, and the summits by their leaders', () => {
     expect(marks(text)).toEqual([[name, id]]);
   });
 });
+
+describe('German compounds of the council’s name', () => {
+  it.each([
+    ['Die Sicherheitsratsresolution 2397 verbietet den Export', 'Sicherheitsratsresolution'],
+    ['Verstöße gegen die UN-Sicherheitsratsresolutionen', 'UN-Sicherheitsratsresolutionen'],
+    ['Die Sicherheitsratssitzung wurde vertagt', 'Sicherheitsratssitzung'],
+    ['Die fünf ständigen Sicherheitsratsmitglieder verhandelten', 'Sicherheitsratsmitglieder'],
+    ['Bewerbung um einen nichtständigen Sicherheitsratssitz', 'Sicherheitsratssitz'],
+  ])('marks the compound as the council: %s', (text, name) => {
+    expect(marks(text)).toEqual([[name, 'un-security-council']]);
+  });
+
+  it('leaves out a national council’s compounds, as it does the council itself', () => {
+    expect(marks('Bei einer russischen Sicherheitsratssitzung sagte er')).toEqual([]);
+    expect(marks('Die Sicherheitsratssitzung Russlands fand statt')).toEqual([['Russlands', 'russia']]);
+  });
+});
