@@ -260,3 +260,16 @@ describe('German compounds of the council’s name', () => {
     expect(marks('Die Sicherheitsratssitzung Russlands fand statt')).toEqual([['Russlands', 'russia']]);
   });
 });
+
+describe('other summits held in Singapore', () => {
+  it.each([['Leaders met at the ASEAN Singapore summit in November 2018'], ['the 2018 APEC Singapore summit'], ['the Xi-Ma Singapore summit of 2015']])(
+    'leaves out a summit of others there: %s',
+    (text) => {
+      expect(marks(text).filter(([, id]) => id === 'singapore-summit')).toEqual([]);
+    },
+  );
+
+  it('still marks the summit of Trump and Kim', () => {
+    expect(marks('since the Singapore summit in June 2018')).toEqual([['Singapore summit', 'singapore-summit']]);
+  });
+});
