@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
 import { atCardMiddle, useCardCasesPage } from './support/card-cases-page';
 import { cardBox } from './support/card-geometry';
-import { hoverMention, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
+import { hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 /** WCAG contrast of two computed colours, `rgb(r, g, b)`. */
 function contrast(a: string, b: string): number {
@@ -145,7 +145,7 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
       const card = root.querySelector('.card').getBoundingClientRect();
       const firstFact = root.querySelector('.fact').getBoundingClientRect();
       const related = root.querySelector('.related').getBoundingClientRect();
-      const heights = [...root.querySelectorAll('.related-entity, .more > summary')].map((control) => control.getBoundingClientRect().height);
+      const heights = [...root.querySelectorAll('.close, .related-entity, .more > summary')].map((control) => control.getBoundingClientRect().height);
       return JSON.stringify({ cardBottom: card.bottom, factTop: firstFact.top, relatedTop: related.top, heights });
     }`);
     if (!json) throw new Error('no card open');
@@ -155,6 +155,14 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(relatedTop).toBeGreaterThan(factTop);
     expect(heights.length).toBeGreaterThan(2);
     for (const height of heights) expect(height).toBeGreaterThanOrEqual(23.5);
+    // A related name's card has a way back, a control too.
+    await e2e.tab.inCard('(root) => { root.querySelector(".related-entity").click(); return ""; }');
+    let back = '';
+    await waitFor(async () => {
+      back = (await e2e.tab.inCard('(root) => String(root.querySelector(".back")?.getBoundingClientRect().height ?? "")')) ?? '';
+      return back !== '';
+    }, 'the way back');
+    expect(Number(back)).toBeGreaterThanOrEqual(23.5);
   });
 
   it('keeps its own text style on a page whose rules for every element would set it, with or without !important', async () => {
