@@ -177,9 +177,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     if (host.isOpen() && !pinned && closeTimer === undefined) closeTimer = setTimeout(() => close(), HOVER_CLOSE_DELAY_MS);
   }
 
-  function step(direction: 1 | -1): void {
-    const mentions = reachableMentions(doc, highlights.all());
-    if (mentions.length === 0) return;
+  /** Opens the card of the next or previous of `mentions` (those the reader can reach: never none). */
+  function step(direction: 1 | -1, mentions: readonly PaintedMention[]): void {
     const next = nextMention(doc, mentions, current ?? lastOpened, direction);
     if (!next) return;
     if (!returnFocusTo && doc.activeElement instanceof HTMLElement) returnFocusTo = doc.activeElement;
@@ -286,12 +285,15 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // (our own card is a closed component too, and keys in it are ours).
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
       if (!host.contains(event) && isEditing(event.composedPath()[0] ?? event.target)) return;
-      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && highlights.count() > 0) {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      // With no name in reach (none marked, or none inside the page's open modal dialog), the keys stay the page's.
+      const mentions = reachableMentions(doc, highlights.all());
+      if (mentions.length > 0) {
         // The step is the reader's answer to the keys: the page does not act on them too (scroll, move a slide).
         event.preventDefault();
         event.stopImmediatePropagation();
         keyToRelease = event.key;
-        step(event.key === 'ArrowDown' ? 1 : -1);
+        step(event.key === 'ArrowDown' ? 1 : -1, mentions);
       }
     },
     { capture: true, signal },

@@ -127,6 +127,25 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(await e2e.tab.evaluate(() => (document.getElementById('modal') as HTMLDialogElement).open, undefined)).toBe(true);
   });
 
+  it('leaves the keys to the page in a modal dialog that holds no name, though the page behind it has names', async () => {
+    await waitForHighlights(e2e.tab, (found) => found.length >= 4, 'the page to be highlighted');
+    await e2e.tab.evaluate(() => {
+      const dialog = Object.assign(document.createElement('dialog'), { id: 'no-names', textContent: 'Choose a date: ' });
+      dialog.append(Object.assign(document.createElement('button'), { type: 'button', textContent: 'Today' }));
+      document.body.append(dialog);
+      const heard: string[] = [];
+      Object.assign(window, { heardKeys: heard });
+      document.addEventListener('keydown', (event) => heard.push(`${event.altKey ? 'Alt+' : ''}${event.shiftKey ? 'Shift+' : ''}${event.key}`));
+      dialog.showModal();
+    }, undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(
+      () => e2e.tab.evaluate(() => (window as unknown as { heardKeys: string[] }).heardKeys.includes('Alt+Shift+ArrowDown'), undefined),
+      'the page to hear the keys',
+    );
+    expect(await e2e.tab.cardText()).toBe('');
+  });
+
   it('steps only through the names in a component’s own modal dialog while it is open', async () => {
     await showSlottedModal();
     for (const key of ['Alt+Shift+ArrowDown', 'Alt+Shift+ArrowDown']) {
