@@ -4,10 +4,10 @@
  * browser download). Every request that is not to 127.0.0.1 or the extension
  * itself goes to a local "proxy" that refuses it.
  */
-import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ensureBrowsers } from './paths';
+import { startRefusingProxy } from './refusing-proxy';
 
 const CARD_HOST_TAG = 'peninsula-lens-card';
 
@@ -33,28 +33,9 @@ export type FirefoxOptions = {
   extensionDir?: string;
   /** Seconds of idleness after which Firefox stops the extension's event page (Firefox's default is 30). */
   backgroundIdleTimeoutSeconds?: number;
+  /** Done in the first tab before the extension is installed: a page the reader had open when installing it. */
+  beforeInstall?: (page: Page) => Promise<void>;
 };
-
-/**
- * A local endpoint that every non-local request is sent to as if it were a
- * proxy: it answers nothing but 403 and remembers what was asked for.
- */
-async function startRefusingProxy(): Promise<{ port: number; blocked: string[]; close: () => Promise<void> }> {
-  const blocked: string[] = [];
-  const server: Server = createServer((socket) => {
-    socket.once('data', (chunk) => {
-      // "CONNECT host:443 HTTP/1.1" or "GET http://host/path HTTP/1.1".
-      const target = chunk.toString('latin1').split(' ', 2)[1];
-      if (target) blocked.push(target.replace(/^[a-z]+:\/\/([^/]+).*$/i, '$1'));
-      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
-    });
-    socket.on('error', () => socket.destroy());
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The refusing proxy has no port.');
-  return { port: address.port, blocked, close: () => new Promise((done) => server.close(() => done())) };
-}
 
 /** Prefs that keep Firefox quiet and local; puppeteer adds its own (updates, safe browsing, telemetry…). */
 function firefoxPrefs(proxyPort: number, backgroundIdleTimeoutSeconds?: number): Record<string, unknown> {
@@ -143,9 +124,10 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSes
     throw error;
   }
   try {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await options.beforeInstall?.(page);
     const id = await browser.installExtension(extensionDir);
     if (id !== FIREFOX_EXTENSION_ID) throw new Error(`Installed ${id}, expected ${FIREFOX_EXTENSION_ID}.`);
-    const page = (await browser.pages())[0] ?? (await browser.newPage());
     return {
       browser,
       page,
