@@ -14,18 +14,23 @@ import {
 } from '../utils/protocol';
 import { sendRequest } from '../utils/request-client';
 import { LOCAL_FILES_SITE } from '../utils/site';
+import type { StaleTab } from '../utils/tabs-before-install';
 import { ColourKey } from './ColourKey';
 import { SearchPanel } from './SearchPanel';
 import { SiteSwitch } from './SiteSwitch';
 import { TimelinePanel } from './TimelinePanel';
 
-type Props = { site: Promise<string | null> };
+type Props = {
+  site: Promise<string | null>;
+  /** Set where the tab was open before the extension was installed or updated (utils/tabs-before-install.ts). */
+  staleTab?: Promise<StaleTab | null>;
+};
 
 /** How long the background may take to say whether this site is on before the popup says it is still waiting. */
 const SLOW_ANSWER_MS = 3000;
 
 /** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
-export function PopupApp({ site }: Props) {
+export function PopupApp({ site, staleTab }: Props) {
   const [status, setStatus] = useState<SiteStatus | undefined>();
   const [storage, setStorage] = useState<StorageStatus | undefined>();
   /** The setting asked for and being saved: the switch shows it at once, and comes back if saving fails. */
@@ -43,6 +48,22 @@ export function PopupApp({ site }: Props) {
   const [unmarked, setUnmarked] = useState<EntityKind[] | undefined>();
   /** Why the kinds marked could not be read, or the last choice of them was not saved. */
   const [kindsProblem, setKindsProblem] = useState<string | undefined>();
+  const [stale, setStale] = useState<StaleTab | null>(null);
+  /** Why the tab could not be reloaded from the popup. */
+  const [reloadProblem, setReloadProblem] = useState<string | undefined>();
+
+  // Not knowing whether the tab was open before is no problem to report: the notice is then left out.
+  useEffect(() => {
+    staleTab?.then(setStale, () => setStale(null));
+  }, [staleTab]);
+  const reloadStaleTab = useCallback(() => {
+    if (!stale) return;
+    setReloadProblem(undefined);
+    stale.reload().then(
+      () => setStale(null),
+      (error: unknown) => setReloadProblem(`The page could not be reloaded: ${errorMessage(error)}`),
+    );
+  }, [stale]);
 
   useEffect(() => {
     const timer = setTimeout(() => setSlowToAnswer(true), SLOW_ANSWER_MS);
@@ -135,6 +156,14 @@ export function PopupApp({ site }: Props) {
           <kbd>↑</kbd> step through the marked names, and <kbd>Escape</kbd> closes the card.
         </p>
       )}
+      {status?.site && status.enabled && stale && (
+        <p role="status" class="notice">
+          This page was open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again.{' '}
+          <button type="button" class="reload" onClick={reloadStaleTab}>
+            Reload the page
+          </button>
+        </p>
+      )}
       {status?.site && status.enabled && <ColourKey unmarked={unmarked} onChange={markKind} />}
       {onLocalFiles && fileAccess === false && (
         <p role="status" class="notice">
@@ -152,7 +181,7 @@ export function PopupApp({ site }: Props) {
           {storage.problem}
         </p>
       )}
-      {[siteProblem, storageProblem, kindsProblem].map(
+      {[siteProblem, storageProblem, kindsProblem, reloadProblem].map(
         (problem) =>
           problem && (
             <p key={problem} role="alert" class="problem">

@@ -5,6 +5,7 @@ import { errorMessage } from '../../utils/error-message';
 import { parseRequest } from '../../utils/protocol';
 import { type FactStore, openFactStore } from './fact-store';
 import { serveRequest } from './requests';
+import { followTabsOpenBeforeInstall } from './tabs-before-install';
 
 export default defineBackground({
   // Firefox: an event page, stopped when idle like Chrome's service worker.
@@ -27,6 +28,8 @@ export default defineBackground({
     };
 
     // Listeners are added synchronously in main() so a message that wakes the worker is not missed.
+    // Firefox runs the content script in the tabs open at install; Chromium does not.
+    const contentScriptRuns = import.meta.env.FIREFOX ? undefined : followTabsOpenBeforeInstall();
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       const request = parseRequest(message);
       if (!request) {
@@ -34,6 +37,7 @@ export default defineBackground({
         sendResponse(undefined);
         return true;
       }
+      if (request.type === 'site-status') contentScriptRuns?.({ tabId: sender.tab?.id, frameId: sender.frameId });
       serveRequest(request, { url: sender.url, tabUrl: sender.tab?.url }, services).then(sendResponse, (error: unknown) => {
         sendResponse({ error: errorMessage(error) });
       });

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { LOCAL_FILES_SITE, siteOf } from '../../utils/site';
+import { type StaleTab, wasOpenBeforeInstall } from '../../utils/tabs-before-install';
 import { isClosedToExtensions } from './closed-pages';
 
 /** The site a `?site=` value names: itself for local files, else the site of the address or host it gives. */
@@ -20,4 +21,17 @@ export async function currentSite(location: Location): Promise<string | null> {
   if (named) return namedSite(named);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return isClosedToExtensions(tab?.url, import.meta.env.FIREFOX) ? null : siteOf(tab?.url);
+}
+
+/**
+ * The popup's tab, where Chromium has not run the content script in it
+ * (utils/tabs-before-install.ts); null elsewhere, and always in Firefox. A
+ * `?tab=` parameter names the tab for the popup opened as a page.
+ */
+export async function staleTab(location: Location): Promise<StaleTab | null> {
+  if (import.meta.env.FIREFOX) return null;
+  const named = new URLSearchParams(location.search).get('tab');
+  const tabId = named === null ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id : Number(named);
+  if (tabId === undefined || !Number.isInteger(tabId) || !(await wasOpenBeforeInstall(tabId))) return null;
+  return { reload: () => browser.tabs.reload(tabId) };
 }

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { isClosedToExtensions } from '../../entrypoints/popup/closed-pages';
-import { currentSite } from '../../entrypoints/popup/current-site';
+import { currentSite, staleTab } from '../../entrypoints/popup/current-site';
+import { rememberTabsOpenNow } from '../../utils/tabs-before-install';
 
 /** The browser's state the popup opens in: a focused window whose active tab shows `url`. */
 async function activeTabAt(url: string | undefined): Promise<void> {
@@ -95,5 +96,39 @@ describe('isClosedToExtensions', () => {
     ['no address', undefined, false, false],
   ])('%s', (_name, address, firefox, closed) => {
     expect(isClosedToExtensions(address, firefox)).toBe(closed);
+  });
+});
+
+describe('staleTab', () => {
+  /** Lists every tab open now, as an install does (the fake browser gives its tabs no loading status). */
+  async function installNow(): Promise<void> {
+    const tabs = await fakeBrowser.tabs.query({});
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementationOnce(() => Promise.resolve(tabs));
+    await rememberTabsOpenNow();
+  }
+
+  it('is the active tab where it was open at install, and reloads that tab', async () => {
+    await activeTabAt('https://news.example/a');
+    await installNow();
+    const reload = vi.spyOn(fakeBrowser.tabs, 'reload').mockResolvedValue(undefined);
+    const stale = await staleTab(openPopupAt('/popup.html'));
+    await stale?.reload();
+    const [tab] = await fakeBrowser.tabs.query({ active: true });
+    expect(reload).toHaveBeenCalledWith(tab?.id);
+  });
+
+  it('is none for a tab opened after install, and none for a ?tab= that names no tab of the list', async () => {
+    await installNow();
+    await activeTabAt('https://news.example/b');
+    expect(await staleTab(openPopupAt('/popup.html'))).toBeNull();
+    expect(await staleTab(openPopupAt('/popup.html?site=news.example&tab=x'))).toBeNull();
+  });
+
+  it('takes the tab a ?tab= parameter names, for the popup opened as a page', async () => {
+    await activeTabAt('https://news.example/c');
+    const [tab] = await fakeBrowser.tabs.query({ active: true });
+    await installNow();
+    await activeTabAt(undefined);
+    expect(await staleTab(openPopupAt(`/popup.html?site=news.example&tab=${tab?.id}`))).not.toBeNull();
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The popup on a tab that was open before the extension was installed or
+ * updated, where Chromium runs no content script until the page loads again:
+ * it says so, and reloads the page at the reader's word.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { serveRequests } from '../tests/support/background-answers';
+import { PopupApp } from './PopupApp';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  serveRequests({ 'site-status-for': ({ site }) => ({ site, enabled: site !== 'off.example' }), 'storage-status': () => ({ mode: 'indexeddb' }) });
+});
+afterEach(cleanup);
+
+const NOTICE = /open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again/;
+
+describe('PopupApp on a tab open since before install', () => {
+  it('says why nothing is marked, and reloads the page at a press, then says no more', async () => {
+    const reload = vi.fn(() => Promise.resolve());
+    render(<PopupApp site={Promise.resolve('news.example')} staleTab={Promise.resolve({ reload })} />);
+    expect(await screen.findByText(NOTICE)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Reload the page' }));
+    expect(reload).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByText(NOTICE)).toBeNull());
+  });
+
+  it('says why the page could not be reloaded, and keeps the way to try again', async () => {
+    render(<PopupApp site={Promise.resolve('news.example')} staleTab={Promise.resolve({ reload: () => Promise.reject(new Error('No tab with id: 7.')) })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Reload the page' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The page could not be reloaded: No tab with id: 7.');
+    expect(screen.getByRole('button', { name: 'Reload the page' })).toBeTruthy();
+  });
+
+  it('says nothing of it on a site turned off, on a tab that runs the script, or where the tab could not be asked about', async () => {
+    const cases = [
+      { site: 'off.example', staleTab: () => Promise.resolve({ reload: () => Promise.resolve() }) },
+      { site: 'news.example', staleTab: () => Promise.resolve(null) },
+      // Made as it is rendered: a promise rejected before anyone waits on it is reported as unhandled.
+      { site: 'news.example', staleTab: () => Promise.reject(new Error('no session storage')) },
+    ];
+    for (const { site, staleTab } of cases) {
+      render(<PopupApp site={Promise.resolve(site)} staleTab={staleTab()} />);
+      await screen.findByRole('switch');
+      await new Promise((done) => setTimeout(done, 20));
+      expect({ site, told: screen.queryByText(NOTICE) !== null }).toEqual({ site, told: false });
+      cleanup();
+    }
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The extension installed while a page is open, as a reader installs it from
+ * the store with tabs open. Chromium runs no content script in that page until
+ * it loads again: the popup says so, and reloads it at the reader's press.
+ * Firefox runs the content script in the open page at once: its popup has
+ * nothing to say.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAllowedUrl } from '../../scripts/browsers/chromium';
+import { type LateInstallSession, launchChromiumThenInstall } from '../../scripts/browsers/chromium-install-later';
+import { FIREFOX_EXTENSION_UUID, type FirefoxSession, launchFirefox } from '../../scripts/browsers/firefox';
+import { readHighlights } from '../../scripts/browsers/page-probes';
+import { type PageServer, servePages } from '../../scripts/serve';
+import { browsersUnderTest } from './support/browsers-under-test';
+import { waitFor } from './support/extension-browser';
+
+const NOTICE = /open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again/;
+
+/** Highlighted ranges on the page; none while it reloads. */
+const highlightCount = async (page: Page): Promise<number> => (await page.evaluate(readHighlights).catch(() => [])).length;
+
+/**
+ * Loads `url` in `popup` and waits until `ready` holds there. A moz-extension://
+ * navigation may never report that it finished: it is started, and the page polled.
+ */
+async function loadPopup(popup: Page, url: string, ready: () => boolean): Promise<void> {
+  void popup.goto(url).catch(() => undefined);
+  await waitFor(() => popup.evaluate(ready).catch(() => false), `the popup at ${url}`);
+}
+
+/** The popup opened as a page in a tab of its own, naming the tab of the page (the one tab that is not its own). */
+async function openPopupFor(popup: Page, popupUrl: string): Promise<void> {
+  await loadPopup(popup, popupUrl, () => document.querySelector('[role=switch]') !== null);
+  const tabId = await popup.evaluate(async () => {
+    type Tabs = { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
+    const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+    const tabs = (scope.browser ?? scope.chrome)?.tabs;
+    if (!tabs) return undefined;
+    const own = (await tabs.getCurrent())?.id;
+    return (await tabs.query({})).find((tab) => tab.id !== own)?.id;
+  });
+  await loadPopup(popup, `${popupUrl}&tab=${tabId}`, () => location.search.includes('tab=') && document.querySelector('[role=switch]') !== null);
+}
+
+const popupText = (popup: Page): Promise<string> => popup.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
+
+/**
+ * The popup's text once its answer about the tab has surely come: it reads one
+ * value from session storage (a few milliseconds), and a notice that came
+ * would be there by then.
+ */
+async function settledPopupText(popup: Page): Promise<string> {
+  await new Promise((done) => setTimeout(done, 1000));
+  return popupText(popup);
+}
+
+describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed while a page is open', () => {
+  let server: PageServer;
+  let session: LateInstallSession;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchChromiumThenInstall(async (page) => {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void (isAllowedUrl(request.url()) ? request.continue() : request.abort('blockedbyclient')));
+      await page.goto(`${server.origin}/pages/static.html`);
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('leaves the open page unmarked, says why in the popup, and marks it once the reader reloads it from there', async () => {
+    // Given time to mark it, were the script running there.
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(await highlightCount(session.page)).toBe(0);
+    const popup = await session.browser.newPage();
+    const popupUrl = `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`;
+    await openPopupFor(popup, popupUrl);
+    await popup.waitForSelector('button.reload');
+    expect(await popupText(popup)).toMatch(NOTICE);
+    await popup.click('button.reload');
+    await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
+    await openPopupFor(popup, popupUrl);
+    expect(await settledPopupText(popup)).not.toMatch(NOTICE);
+    await popup.close();
+  });
+
+  it('says nothing of it on a page opened after the install', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${server.origin}/pages/static.html`);
+    await expect.poll(() => highlightCount(page), { timeout: 10_000 }).toBeGreaterThan(3);
+    const popup = await session.browser.newPage();
+    await page.bringToFront();
+    await openPopupFor(popup, `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`);
+    const text = await settledPopupText(popup);
+    expect(text).toMatch(/Mark names on 127\.0\.0\.1/);
+    expect(text).not.toMatch(NOTICE);
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe.skipIf(!browsersUnderTest().includes('firefox'))('firefox: installed while a page is open', () => {
+  let server: PageServer;
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    server = await servePages();
+    session = await launchFirefox({ headless: true, beforeInstall: (page) => page.goto(`${server.origin}/pages/static.html`).then(() => undefined) });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('marks the open page at once, and the popup asks for no reload', async () => {
+    await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
+    const popup = await session.browser.newPage();
+    await openPopupFor(popup, `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=127.0.0.1`);
+    const text = await settledPopupText(popup);
+    expect(text).toMatch(/Mark names on 127\.0\.0\.1/);
+    expect(text).not.toMatch(NOTICE);
+    await popup.close();
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The tabs that were open when this copy of the extension was installed or
+ * updated. Chromium runs no content script in a tab that was open then, until
+ * the tab loads a page again: the popup there said "On" over a page with
+ * nothing marked, and a reader had no way to tell why. The background keeps
+ * the list (in session storage: a browser restart starts every tab afresh);
+ * the popup asks whether its tab is on it. Firefox runs the content script in
+ * open tabs at once, so it keeps no list.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+
+const STORAGE_KEY = 'tabsOpenBeforeInstall';
+
+/** The popup's tab where it is on the list: nothing in it is marked until it loads again. */
+export type StaleTab = { reload: () => Promise<void> };
+
+const TabIdsSchema = v.array(v.pipe(v.number(), v.integer()));
+
+/** Reads the list; a value that is not one (storage written by hand, a bug) counts as no tab at all. */
+async function storedTabIds(): Promise<number[]> {
+  const parsed = v.safeParse(TabIdsSchema, (await browser.storage.session.get(STORAGE_KEY))[STORAGE_KEY]);
+  return parsed.success ? parsed.output : [];
+}
+
+/**
+ * Changes to the list, one after another: two tabs that load at once would
+ * each read the list before the other wrote it, and one would come back.
+ */
+let changes: Promise<unknown> = Promise.resolve();
+
+function change(update: (tabIds: number[]) => Promise<number[]> | number[]): Promise<void> {
+  const next = changes.then(async () => {
+    const before = await storedTabIds();
+    const after = await update(before);
+    if (after.length !== before.length || after.some((id, index) => id !== before[index])) await browser.storage.session.set({ [STORAGE_KEY]: after });
+  });
+  changes = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * At install or update: every tab open now that has finished loading. A tab
+ * still loading gets this copy's content script when its page is ready.
+ */
+export function rememberTabsOpenNow(): Promise<void> {
+  return change(async () => {
+    const tabs = await browser.tabs.query({ status: 'complete' });
+    return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  });
+}
+
+/** A tab whose page asked for its site's status (so runs the content script), that loads a page, or that closed. */
+export function forgetTab(tabId: number): Promise<void> {
+  return change((tabIds) => tabIds.filter((id) => id !== tabId));
+}
+
+export async function wasOpenBeforeInstall(tabId: number): Promise<boolean> {
+  return (await storedTabIds()).includes(tabId);
+}
