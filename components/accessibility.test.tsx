@@ -102,6 +102,13 @@ describe('the popup', () => {
     expect(await violationsIn(container)).toEqual([]);
   });
 
+  it('breaks no rule on a tab open since before install, with its way to reload the page', async () => {
+    serve(true);
+    const { container } = render(<PopupApp site={Promise.resolve('news.example')} staleTab={Promise.resolve({ reload: () => Promise.resolve() })} />);
+    await screen.findByRole('button', { name: 'Reload the page' });
+    expect(await violationsIn(container)).toEqual([]);
+  });
+
   it('breaks no rule with the site off and a problem told', async () => {
     serve(false, { mode: 'memory', problem: 'The database could not be opened.' });
     const { container } = render(<PopupApp site={Promise.resolve('news.example')} />);

@@ -82,6 +82,8 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed 
     await openPopupFor(popup, popupUrl);
     await popup.waitForSelector('button.reload');
     expect(await popupText(popup)).toMatch(NOTICE);
+    // A finger's height, as the popup's other controls.
+    expect(await popup.$eval('button.reload', (button) => button.getBoundingClientRect().height)).toBeGreaterThanOrEqual(23.5);
     await popup.click('button.reload');
     await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
     await openPopupFor(popup, popupUrl);
