@@ -5,6 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveRequests } from '../tests/support/background-answers';
 import { PopupApp } from './PopupApp';
@@ -48,5 +49,13 @@ describe('PopupApp on a tab open since before install', () => {
       expect({ site, told: screen.queryByText(NOTICE) !== null }).toEqual({ site, told: false });
       cleanup();
     }
+  });
+
+  it('leaves it to the notice about local files where the browser keeps the extension out of them: a reload would change nothing', async () => {
+    vi.spyOn(browser.extension, 'isAllowedFileSchemeAccess').mockImplementation(() => Promise.resolve(false));
+    render(<PopupApp site={Promise.resolve('local files')} staleTab={Promise.resolve({ reload: () => Promise.resolve() })} />);
+    await screen.findByText(/Allow access to file URLs/);
+    expect(screen.queryByText(NOTICE)).toBeNull();
+    vi.restoreAllMocks();
   });
 });

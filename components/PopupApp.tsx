@@ -156,7 +156,8 @@ export function PopupApp({ site, staleTab }: Props) {
           <kbd>↑</kbd> step through the marked names, and <kbd>Escape</kbd> closes the card.
         </p>
       )}
-      {status?.site && status.enabled && stale && (
+      {/* On local files, only once the browser lets the extension in: else a reload changes nothing, and the notice below says what does. */}
+      {status?.site && status.enabled && stale && !(onLocalFiles && fileAccess !== true) && (
         <p role="status" class="notice">
           This page was open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again.{' '}
           <button type="button" class="reload" onClick={reloadStaleTab}>

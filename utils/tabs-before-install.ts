@@ -40,17 +40,18 @@ function change(update: (tabIds: number[]) => Promise<number[]> | number[]): Pro
 }
 
 /**
- * At install or update: every tab open now that has finished loading. A tab
- * still loading gets this copy's content script when its page is ready.
+ * At install or update: every tab open now that has finished loading, but
+ * those `heardFrom` (whose page already runs this copy's content script). A
+ * tab still loading gets the content script when its page is ready.
  */
-export function rememberTabsOpenNow(): Promise<void> {
+export function rememberTabsOpenNow(heardFrom: ReadonlySet<number> = new Set()): Promise<void> {
   return change(async () => {
     const tabs = await browser.tabs.query({ status: 'complete' });
-    return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+    return tabs.flatMap((tab) => (tab.id === undefined || heardFrom.has(tab.id) ? [] : [tab.id]));
   });
 }
 
-/** A tab whose page asked for its site's status (so runs the content script), that loads a page, or that closed. */
+/** A tab whose top page asked for its site's status: it runs the content script. */
 export function forgetTab(tabId: number): Promise<void> {
   return change((tabIds) => tabIds.filter((id) => id !== tabId));
 }

@@ -1,7 +1,13 @@
 /**
  * Keeps the list of tabs open at install or update (utils/tabs-before-install.ts)
  * in Chromium: filled when the extension is installed or updated, and each tab
- * taken off once a page in it runs the content script, loads, or closes.
+ * taken off once its top page asks for its site's status, which shows that it
+ * runs the content script. Nothing else takes a tab off: the browser says a tab
+ * is "loading" also when its page only rewrites its address (`pushState`, a
+ * link to an anchor) or a frame in it navigates, with the old page, and no
+ * script, still there. Listening to every tab's changes would also wake the
+ * worker at each one in the whole browser; tab ids are not reused, so a closed
+ * tab left on the list does no harm until the browser closes and the list goes.
  */
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../../utils/error-message';
@@ -12,22 +18,20 @@ function warn(error: unknown): void {
 }
 
 /**
- * Adds the listeners (synchronously, so an event that wakes the worker is not
+ * Adds the listener (synchronously, so the event that wakes the worker is not
  * missed) and returns what to call for each page that asks for its site's
- * status, which shows that the tab runs the content script.
+ * status.
  */
 export function followTabsOpenBeforeInstall(): (sender: { tabId?: number; frameId?: number }) => void {
+  /** Tabs whose top page asked since this worker started: an install handled after their asks must not list them. */
+  const heardFrom = new Set<number>();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Not after a browser update: the browser started again, and its tabs loaded with the content script.
-    if (reason === 'install' || reason === 'update') rememberTabsOpenNow().catch(warn);
-  });
-  browser.tabs.onUpdated.addListener((tabId, { status }) => {
-    if (status === 'loading') forgetTab(tabId).catch(warn);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => {
-    forgetTab(tabId).catch(warn);
+    if (reason === 'install' || reason === 'update') rememberTabsOpenNow(heardFrom).catch(warn);
   });
   return ({ tabId, frameId }) => {
-    if (tabId !== undefined && frameId === 0) forgetTab(tabId).catch(warn);
+    if (tabId === undefined || frameId !== 0) return;
+    heardFrom.add(tabId);
+    forgetTab(tabId).catch(warn);
   };
 }

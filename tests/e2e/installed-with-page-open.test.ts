@@ -29,17 +29,17 @@ async function loadPopup(popup: Page, url: string, ready: () => boolean): Promis
   await waitFor(() => popup.evaluate(ready).catch(() => false), `the popup at ${url}`);
 }
 
-/** The popup opened as a page in a tab of its own, naming the tab of the page (the one tab that is not its own). */
-async function openPopupFor(popup: Page, popupUrl: string): Promise<void> {
+/** The popup opened as a page in a tab of its own, naming the tab of `target` (the active one once it is brought to the front). */
+async function openPopupFor(popup: Page, popupUrl: string, target: Page): Promise<void> {
   await loadPopup(popup, popupUrl, () => document.querySelector('[role=switch]') !== null);
+  await target.bringToFront();
   const tabId = await popup.evaluate(async () => {
-    type Tabs = { getCurrent(): Promise<{ id?: number } | undefined>; query(query: object): Promise<{ id?: number }[]> };
+    type Tabs = { query(query: object): Promise<{ id?: number }[]> };
     const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
-    const tabs = (scope.browser ?? scope.chrome)?.tabs;
-    if (!tabs) return undefined;
-    const own = (await tabs.getCurrent())?.id;
-    return (await tabs.query({})).find((tab) => tab.id !== own)?.id;
+    return (await (scope.browser ?? scope.chrome)?.tabs.query({ active: true, currentWindow: true }))?.[0]?.id;
   });
+  // In front again, as a popup is: a page in a background tab may never answer while it navigates.
+  await popup.bringToFront();
   await loadPopup(popup, `${popupUrl}&tab=${tabId}`, () => location.search.includes('tab=') && document.querySelector('[role=switch]') !== null);
 }
 
@@ -77,16 +77,30 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed 
     // Given time to mark it, were the script running there.
     await new Promise((done) => setTimeout(done, 1500));
     expect(await highlightCount(session.page)).toBe(0);
+    // The page rewrites its address and a frame in it navigates: the browser says the tab is loading, with
+    // the same page, still without the script, in it.
+    await session.page.evaluate(async () => {
+      history.pushState(null, '', '#gallery-2');
+      const frame = Object.assign(document.createElement('iframe'), { src: '/pages/static.html' });
+      const loaded = () => new Promise((done) => frame.addEventListener('load', done, { once: true }));
+      const first = loaded();
+      document.body.append(frame);
+      await first;
+      const second = loaded();
+      frame.src = '/pages/static.html?again';
+      await second;
+    });
+    expect(await highlightCount(session.page)).toBe(0);
     const popup = await session.browser.newPage();
     const popupUrl = `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`;
-    await openPopupFor(popup, popupUrl);
+    await openPopupFor(popup, popupUrl, session.page);
     await popup.waitForSelector('button.reload');
     expect(await popupText(popup)).toMatch(NOTICE);
     // A finger's height, as the popup's other controls.
     expect(await popup.$eval('button.reload', (button) => button.getBoundingClientRect().height)).toBeGreaterThanOrEqual(23.5);
     await popup.click('button.reload');
     await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
-    await openPopupFor(popup, popupUrl);
+    await openPopupFor(popup, popupUrl, session.page);
     expect(await settledPopupText(popup)).not.toMatch(NOTICE);
     await popup.close();
   });
@@ -96,8 +110,7 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed 
     await page.goto(`${server.origin}/pages/static.html`);
     await expect.poll(() => highlightCount(page), { timeout: 10_000 }).toBeGreaterThan(3);
     const popup = await session.browser.newPage();
-    await page.bringToFront();
-    await openPopupFor(popup, `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`);
+    await openPopupFor(popup, `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`, page);
     const text = await settledPopupText(popup);
     expect(text).toMatch(/Mark names on 127\.0\.0\.1/);
     expect(text).not.toMatch(NOTICE);
@@ -122,7 +135,7 @@ describe.skipIf(!browsersUnderTest().includes('firefox'))('firefox: installed wh
   it('marks the open page at once, and the popup asks for no reload', async () => {
     await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
     const popup = await session.browser.newPage();
-    await openPopupFor(popup, `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=127.0.0.1`);
+    await openPopupFor(popup, `moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=127.0.0.1`, session.page);
     const text = await settledPopupText(popup);
     expect(text).toMatch(/Mark names on 127\.0\.0\.1/);
     expect(text).not.toMatch(NOTICE);
