@@ -29,6 +29,9 @@ describe('councils that are not the UN’s', () => {
     expect(marks('Lukashenko held a meeting with his Security Council in Minsk')).toEqual([]);
     expect(marks('a meeting of SCO Security Council Secretaries in Astana')).toEqual([]);
     expect(marks('the ambassador briefed his Security Council colleagues')).toEqual([['Security Council', 'un-security-council']]);
+    expect(marks('The envoy met with his Security Council colleagues')).toEqual([['Security Council', 'un-security-council']]);
+    expect(marks('at the end of his Security Council presidency')).toEqual([['Security Council', 'un-security-council']]);
+    expect(marks('Lukashenko chaired a session of his Security Council')).toEqual([]);
   });
 });
 
@@ -232,6 +235,8 @@ describe('the capital for the state, and the summits by their leaders', () => {
 
   it('leaves the noodle dish named after the capital unmarked', () => {
     expect(marks('서울에서 평양냉면을 먹었다')).toEqual([]);
+    expect(marks('平壤冷面很有名')).toEqual([]);
+    expect(marks('平壌冷麺を食べた')).toEqual([]);
   });
 
   it.each([
@@ -249,6 +254,7 @@ describe('German compounds of the council’s name', () => {
     ['Die Sicherheitsratsresolution 2397 verbietet den Export', 'Sicherheitsratsresolution'],
     ['Verstöße gegen die UN-Sicherheitsratsresolutionen', 'UN-Sicherheitsratsresolutionen'],
     ['Die Sicherheitsratssitzung wurde vertagt', 'Sicherheitsratssitzung'],
+    ['trotz des Sicherheitsratsbeschlusses', 'Sicherheitsratsbeschlusses'],
     ['Die fünf ständigen Sicherheitsratsmitglieder verhandelten', 'Sicherheitsratsmitglieder'],
     ['Bewerbung um einen nichtständigen Sicherheitsratssitz', 'Sicherheitsratssitz'],
   ])('marks the compound as the council: %s', (text, name) => {
