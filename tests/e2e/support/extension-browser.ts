@@ -182,13 +182,20 @@ export function highlightsOn(tab: TestTab): Promise<HighlightedRange[]> {
   return tab.evaluate(readHighlights, undefined);
 }
 
-/** Waits for the highlight count to satisfy `accept`. */
+/**
+ * Waits for the highlight count to satisfy `accept`, then for the page's next
+ * task: the content script wires the cards' keys and pointer in the task after
+ * its first paint (annotator.ts), and a key pressed in between, faster than any
+ * reader reacts to the marks, went unheard (seen once in a CI run).
+ */
 export async function waitForHighlights(tab: TestTab, accept: (ranges: HighlightedRange[]) => boolean, what: string): Promise<HighlightedRange[]> {
   let last: HighlightedRange[] = [];
   await waitFor(async () => {
     last = await highlightsOn(tab);
     return accept(last);
   }, what);
+  // Timers of equal delay run in the order they were set: this one runs after the script's, set before the paint.
+  await tab.evaluate(() => new Promise((done) => setTimeout(done, 0)), undefined);
   return last;
 }
 
