@@ -30,7 +30,8 @@ export function followTabsOpenBeforeInstall(): (sender: { tabId?: number; frameI
     if (reason === 'install' || reason === 'update') rememberTabsOpenNow(heardFrom).catch(warn);
   });
   return ({ tabId, frameId }) => {
-    if (tabId === undefined || frameId !== 0) return;
+    // A tab heard from is off the list already: its next asks (at each settings change) need no storage read.
+    if (tabId === undefined || frameId !== 0 || heardFrom.has(tabId)) return;
     heardFrom.add(tabId);
     forgetTab(tabId).catch(warn);
   };
