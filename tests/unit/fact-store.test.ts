@@ -67,6 +67,15 @@ function contents(): Promise<{ entityIds: string[]; factIds: string[]; seed: { d
   }));
 }
 
+/** The store holds pack B's records, and its seed record names B's version. */
+async function expectPackBSeeded(): Promise<void> {
+  expect(await contents()).toMatchObject({
+    entityIds: ['beta', 'gamma', 'shared'],
+    factIds: ['fact-beta', 'fact-shared-b'],
+    seed: { dataVersion: 'version-b' },
+  });
+}
+
 /** Creates the version 1 database by hand: three stores, no indexes. */
 function createVersion1(records: { entities: object[]; facts: object[]; seed?: object }): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -139,11 +148,7 @@ describe('openFactStore: seeding', () => {
     await open(packA);
     const store = await open(packB);
     expect(store.mode).toBe('indexeddb');
-    expect(await contents()).toMatchObject({
-      entityIds: ['beta', 'gamma', 'shared'],
-      factIds: ['fact-beta', 'fact-shared-b'],
-      seed: { dataVersion: 'version-b' },
-    });
+    await expectPackBSeeded();
     expect(await store.entity('alpha')).toBeUndefined();
     expect(await store.factsAbout('shared')).toEqual([packB.facts[1]]);
     expect(await inspect((db) => db.getAllKeysFromIndex('entities', 'by-alias', 'beta land'))).toEqual(['beta']);
@@ -227,11 +232,7 @@ describe('openFactStore: a seed that does not finish never counts', () => {
     vi.restoreAllMocks();
     const store = await open(packB);
     expect(store.mode).toBe('indexeddb');
-    expect(await contents()).toMatchObject({
-      entityIds: ['beta', 'gamma', 'shared'],
-      factIds: ['fact-beta', 'fact-shared-b'],
-      seed: { dataVersion: 'version-b' },
-    });
+    await expectPackBSeeded();
   });
 
   it('a record the store refuses (no key) leaves the previous data whole and unseeded for the new version', async () => {
