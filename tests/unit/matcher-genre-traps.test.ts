@@ -1,0 +1,75 @@
+/**
+ * The matcher on the real alias data, on pages other than political news:
+ * sports, business, food and travel, history, films and games, software.
+ * Names of ours turn up there as other things (the snooker player Judd Trump,
+ * China Mobile, 日本ハム, アメリカンフットボール, Halo's UNSC), and some forms of
+ * our names are written only there ("Korea DPR", "UNSCR 2397").
+ */
+import matcherEntities from 'virtual:matcher-entities';
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '../../utils/matcher/matcher';
+import { marks as marksBy } from './support/sample-aliases';
+
+const real = buildMatcher(matcherEntities);
+
+/** [matched text, entity id] for every mention the real alias data finds, in order. */
+const marks = (text: string): [string, string][] => marksBy(real, text);
+
+/** The entity ids marked in a text. */
+const ids = (text: string): string[] => marks(text).map(([, id]) => id);
+
+describe('sports pages', () => {
+  it.each([
+    ['Judd Trump beat Ronnie O’Sullivan 10-8 in the final of the Masters'],
+    ['JUDD TRUMP WINS UK CHAMPIONSHIP'],
+    ['Die Snooker-WM gewann Judd Trump'],
+    ['Judd Trump a remporté le Masters'],
+    ['Judd Trump ganó el Masters de snooker'],
+    ['저드 트럼프가 세계선수권에서 우승했다'],
+    ['贾德·特朗普夺得世锦赛冠军'],
+    ['Джадд Трамп выиграл чемпионат мира по снукеру'],
+    ['победа Джадда Трампа над О’Салливаном'],
+  ])('does not take the snooker player in "%s" for Donald Trump', (text) => {
+    expect(ids(text)).not.toContain('donald-trump');
+  });
+
+  it('still marks Donald Trump beside the snooker player', () => {
+    expect(marks('Donald Trump and Judd Trump both played golf')).toEqual([['Donald Trump', 'donald-trump']]);
+    expect(marks('Trump met Judd Apatow at the White House')).toEqual([['Trump', 'donald-trump']]);
+    expect(marks('트럼프 대통령과 저드 트럼프')).toEqual([['트럼프', 'donald-trump']]);
+    expect(marks('Джадд и Трамп')).toEqual([['Трамп', 'donald-trump']]);
+  });
+
+  it('marks North Korea by its FIFA name, "Korea DPR", and leaves "Korea Republic" and "Team Korea" alone', () => {
+    expect(marks('Korea Republic beat Korea DPR 2-0 in the World Cup qualifier')).toEqual([['Korea DPR', 'north-korea']]);
+    expect(marks('Korea DPR’s women won the U-17 Women’s World Cup')).toEqual([['Korea DPR', 'north-korea']]);
+    expect(marks('KOREA DPR STUN JAPAN')).toEqual([
+      ['KOREA DPR', 'north-korea'],
+      ['JAPAN', 'japan'],
+    ]);
+    expect(marks('Team Korea marched behind the unification flag')).toEqual([]);
+  });
+
+  it.each([
+    ['김정은 선수가 20득점을 올렸다', 'kim-jong-un'],
+    ['김정은 선수는 은퇴를 선언했다', 'kim-jong-un'],
+    ['日本ハムの新庄監督が会見した', 'japan'],
+    ['中国台北队在决赛中击败日本队', 'china'],
+  ])('does not take the player, the club or the team in "%s" for %s', (text, entityId) => {
+    expect(ids(text)).not.toContain(entityId);
+  });
+
+  it('still marks the leader who cheers athletes, and the national teams', () => {
+    expect(marks('김정은 위원장이 농구 경기를 관람했다')).toEqual([['김정은', 'kim-jong-un']]);
+    expect(marks('김정은 선수단을 격려했다')).toEqual([['김정은', 'kim-jong-un']]);
+    expect(marks('北朝鮮代表が日本代表に勝った')).toEqual([
+      ['北朝鮮', 'north-korea'],
+      ['日本', 'japan'],
+    ]);
+    expect(marks('朝鲜队在亚洲杯上战胜日本队')).toEqual([
+      ['朝鲜', 'north-korea'],
+      ['日本', 'japan'],
+    ]);
+    expect(marks('中国女排夺冠')).toEqual([['中国', 'china']]);
+  });
+});
