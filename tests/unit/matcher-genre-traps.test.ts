@@ -73,3 +73,49 @@ describe('sports pages', () => {
     expect(marks('中国女排夺冠')).toEqual([['中国', 'china']]);
   });
 });
+
+describe('business pages', () => {
+  it.each([
+    ['China Mobile shares rose 2% in Hong Kong', 'china'],
+    ['China Unicom and China Telecom were delisted', 'china'],
+    ['China Construction Bank reported record profits', 'china'],
+    ['China Evergrande was ordered to liquidate', 'china'],
+    ['CHINA EVERGRANDE ORDERED TO LIQUIDATE', 'china'],
+    ['China Merchants Bank cut its deposit rates', 'china'],
+    ['China Vanke missed a bond payment', 'china'],
+    ['«Газпром» и China National Petroleum Corporation подписали соглашение', 'china'],
+    ['the China Investment Corporation sold its stake', 'china'],
+    ['Wir essen heute im China-Restaurant', 'china'],
+    ['Japan Tobacco raised its dividend', 'japan'],
+    ['Japan Post Holdings sold more shares', 'japan'],
+    ['Japan Exchange Group operates the Tokyo Stock Exchange', 'japan'],
+    ['日本製鉄によるUSスチール買収が完了した', 'japan'],
+    ['日本郵政が株式を売却した', 'japan'],
+    ['日本テレビで放送された', 'japan'],
+    ['US Bancorp beat estimates', 'united-states'],
+    ['The $TRUMP memecoin fell 40% from its peak', 'donald-trump'],
+    ['Trump Mobile’s T1 phone was delayed again', 'donald-trump'],
+    ['Trump Turnberry will host the Open again', 'donald-trump'],
+    ['El Consejo de Seguridad Nuclear autorizó la central de Almaraz', 'un-security-council'],
+  ])('does not take the firm or body in "%s" for %s', (text, entityId) => {
+    expect(ids(text)).not.toContain(entityId);
+  });
+
+  it('still marks the countries, the man and the council where those words do not follow', () => {
+    expect(marks('China’s mobile operators complied with sanctions')).toEqual([['China', 'china']]);
+    expect(marks('China investment in North Korea fell')).toEqual([
+      ['China', 'china'],
+      ['North Korea', 'north-korea'],
+    ]);
+    expect(marks('Japan post-war constitution')).toEqual([['Japan', 'japan']]);
+    expect(marks('Japan exchange rate policy')).toEqual([['Japan', 'japan']]);
+    expect(marks('the US open to talks with North Korea')).toEqual([
+      ['US', 'united-states'],
+      ['North Korea', 'north-korea'],
+    ]);
+    expect(marks('$5 million from Trump')).toEqual([['Trump', 'donald-trump']]);
+    expect(marks('Trump’s memecoin dinner drew criticism')).toEqual([['Trump', 'donald-trump']]);
+    expect(marks('El Consejo de Seguridad sobre el programa nuclear')).toEqual([['Consejo de Seguridad', 'un-security-council']]);
+    expect(marks('日本航空自衛隊の戦闘機')).toEqual([['日本', 'japan']]);
+  });
+});
