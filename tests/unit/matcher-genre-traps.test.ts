@@ -119,3 +119,54 @@ describe('business pages', () => {
     expect(marks('日本航空自衛隊の戦闘機')).toEqual([['日本', 'japan']]);
   });
 });
+
+describe('food, travel and history pages', () => {
+  it.each([
+    ['The Pyongyang Restaurant in Phnom Penh closed in 2019', 'north-korea'],
+    ['Pyongyang naengmyeon is served in a cold beef broth', 'north-korea'],
+    ['Pyongyang cold noodles are famous across Korea', 'north-korea'],
+    ['을지로 평양 냉면 맛집', 'north-korea'],
+    ['延吉朝鲜冷面很有名', 'north-korea'],
+    ['朝鲜蓟是一种蔬菜', 'north-korea'],
+    ['朝鲜泡菜的做法', 'north-korea'],
+    ['李氏朝鲜时期的文化', 'north-korea'],
+    ['朝鲜总督府大楼被拆除', 'north-korea'],
+    ['日本橋の三越で買い物をした', 'japan'],
+    ['日本料理店で寿司を食べた', 'japan'],
+    ['中国料理のフルコース', 'china'],
+    ['法国梧桐遍布上海街头', 'france'],
+    ['Dessinez à l’encre de Chine', 'china'],
+    ['une robe en crêpe de Chine', 'china'],
+    ['le chou de Chine se cuisine sauté', 'china'],
+    ['le néflier du Japon fleurit en hiver', 'japan'],
+  ])('does not take the dish, place or era in "%s" for %s', (text, entityId) => {
+    expect(ids(text)).not.toContain(entityId);
+  });
+
+  it('still marks the capital, the state and the countries beside them', () => {
+    expect(marks('Tourists flew Air Koryo to Pyongyang')).toEqual([['Pyongyang', 'north-korea']]);
+    expect(marks('평양은 냉면을 수출했다')).toEqual([['평양', 'north-korea']]);
+    expect(marks('朝鲜人参加了比赛')).toEqual([['朝鲜', 'north-korea']]);
+    expect(marks('日本は橋を建設した')).toEqual([['日本', 'japan']]);
+    expect(marks('la Chine de Xi Jinping')).toEqual([['Chine', 'china']]);
+    expect(marks('Le Japon et la Chine')).toEqual([
+      ['Japon', 'japan'],
+      ['Chine', 'china'],
+    ]);
+  });
+
+  it('marks the capital as NHK writes it, ピョンヤン, but not its noodle dish', () => {
+    expect(marks('北朝鮮の首都ピョンヤンで軍事パレード')).toEqual([
+      ['北朝鮮', 'north-korea'],
+      ['ピョンヤン', 'north-korea'],
+    ]);
+    expect(marks('ピョンヤン冷麺の名店')).toEqual([]);
+  });
+
+  it('marks Kim Jong-un in a history page, and no other Kim', () => {
+    expect(marks('Kim Jong-il died in December 2011 and was succeeded by Kim Jong-un')).toEqual([['Kim Jong-un', 'kim-jong-un']]);
+    expect(marks('Kim Il-sung founded the DPRK in 1948')).toEqual([['DPRK', 'north-korea']]);
+    expect(marks('Ким Ир Сен и Ким Чен Ир')).toEqual([]);
+    expect(marks('金正日和金正恩')).toEqual([['金正恩', 'kim-jong-un']]);
+  });
+});
