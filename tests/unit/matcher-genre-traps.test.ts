@@ -170,3 +170,34 @@ describe('food, travel and history pages', () => {
     expect(marks('金正日和金正恩')).toEqual([['金正恩', 'kim-jong-un']]);
   });
 });
+
+describe('“America” in Japanese and Chinese that is not the United States', () => {
+  it.each([
+    ['アメリカンリーグのMVPは大谷翔平'],
+    ['アメリカンフットボールの試合'],
+    ['アメリカン・エキスプレスのカード'],
+    ['ネイティブ・アメリカンの歴史'],
+    ['南アメリカと北アメリカ'],
+    ['ラテンアメリカ諸国の代表'],
+    ['中央アメリカの国々'],
+    ['アメリカ大陸を横断した'],
+    ['大阪のアメリカ村で古着を探す'],
+    ['キャプテン・アメリカの新作'],
+    ['电影《美国队长》'],
+  ])('does not take "%s" for the United States', (text) => {
+    expect(ids(text)).not.toContain('united-states');
+  });
+
+  it('still marks the United States', () => {
+    expect(marks('アメリカ合衆国とアメリカ人')).toEqual([
+      ['アメリカ合衆国', 'united-states'],
+      ['アメリカ', 'united-states'],
+    ]);
+    expect(marks('北朝鮮とアメリカ')).toEqual([
+      ['北朝鮮', 'north-korea'],
+      ['アメリカ', 'united-states'],
+    ]);
+    expect(marks('アメリカの村で')).toEqual([['アメリカ', 'united-states']]);
+    expect(marks('美国队在决赛中获胜')).toEqual([['美国', 'united-states']]);
+  });
+});
