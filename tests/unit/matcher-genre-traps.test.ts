@@ -201,3 +201,32 @@ describe('“America” in Japanese and Chinese that is not the United States', 
     expect(marks('美国队在决赛中获胜')).toEqual([['美国', 'united-states']]);
   });
 });
+
+describe('software, crypto and game pages', () => {
+  it.each([
+    ['Set Accept-Language to en-US or es-US', 'united-states'],
+    ['the en_US.UTF-8 locale', 'united-states'],
+    ['The page is served as US-ASCII', 'united-states'],
+    ['The Data Security Council of India released a report', 'un-security-council'],
+    ['The Arbitrum Security Council executed an emergency upgrade', 'un-security-council'],
+    ['ZKsync’s Security Council can veto upgrades', 'un-security-council'],
+    ['Der Nationale Cyber-Sicherheitsrat tagte in Berlin', 'un-security-council'],
+    ['The UNSC Infinity appears in Halo 4', 'un-security-council'],
+    ['UNSC Marines fight the Covenant in Halo', 'un-security-council'],
+    ['Master Chief is a Spartan of the UNSC Navy', 'un-security-council'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(ids(text)).not.toContain(entityId);
+  });
+
+  it('still marks the council and the country beside them', () => {
+    expect(marks('the Data Security Council of India and the UN Security Council')).toEqual([['UN Security Council', 'un-security-council']]);
+    expect(marks('Der Sicherheitsrat und der Cyber-Sicherheitsrat')).toEqual([['Sicherheitsrat', 'un-security-council']]);
+    expect(marks('UNSC members met behind closed doors')).toEqual([['UNSC', 'un-security-council']]);
+    expect(marks('the en-US page and the US page')).toEqual([['US', 'united-states']]);
+  });
+
+  it('marks a council resolution by its short name, "UNSCR", as the council', () => {
+    expect(marks('UNSCR 2397 caps refined petroleum imports')).toEqual([['UNSCR', 'un-security-council']]);
+    expect(marks('Violations of UNSCRs 1718 and 2270')).toEqual([['UNSCRs', 'un-security-council']]);
+  });
+});
