@@ -230,3 +230,24 @@ describe('software, crypto and game pages', () => {
     expect(marks('Violations of UNSCRs 1718 and 2270')).toEqual([['UNSCRs', 'un-security-council']]);
   });
 });
+
+describe('people and words named like ours', () => {
+  it.each([
+    ['China Miéville’s novel The City & the City won the Hugo', 'china'],
+    ['China Anne McClain stars in the Disney series', 'china'],
+    ['탤런트 김정은이 결혼했다', 'kim-jong-un'],
+    ['여배우 김정은의 근황', 'kim-jong-un'],
+    ['김정은 주연의 드라마 파리의 연인', 'kim-jong-un'],
+    ['John G. Trump, an MIT professor, examined Tesla’s papers', 'donald-trump'],
+    ['Biegun Północny topnieje szybciej niż sądzono', 'stephen-biegun'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(ids(text)).not.toContain(entityId);
+  });
+
+  it('still marks the people themselves', () => {
+    expect(marks('영화 더 인터뷰는 김정은 암살을 다룬다')).toEqual([['김정은', 'kim-jong-un']]);
+    expect(marks('Randall Park played Kim Jong-un in The Interview')).toEqual([['Kim Jong-un', 'kim-jong-un']]);
+    expect(marks('John G. Roberts swore in Trump')).toEqual([['Trump', 'donald-trump']]);
+    expect(marks('Stephen Biegun powiedział')).toEqual([['Stephen Biegun', 'stephen-biegun']]);
+  });
+});
