@@ -92,6 +92,9 @@ describe('business pages', () => {
     ['日本製鉄によるUSスチール買収が完了した', 'japan'],
     ['日本郵政が株式を売却した', 'japan'],
     ['日本テレビで放送された', 'japan'],
+    ['中国建设银行公布业绩', 'china'],
+    ['中國工商銀行香港分行', 'china'],
+    ['中国农业银行上海分行', 'china'],
     ['US Bancorp beat estimates', 'united-states'],
     ['The $TRUMP memecoin fell 40% from its peak', 'donald-trump'],
     ['Trump Mobile’s T1 phone was delayed again', 'donald-trump'],
@@ -117,6 +120,7 @@ describe('business pages', () => {
     expect(marks('Trump’s memecoin dinner drew criticism')).toEqual([['Trump', 'donald-trump']]);
     expect(marks('El Consejo de Seguridad sobre el programa nuclear')).toEqual([['Consejo de Seguridad', 'un-security-council']]);
     expect(marks('日本航空自衛隊の戦闘機')).toEqual([['日本', 'japan']]);
+    expect(marks('中国农业发展很快')).toEqual([['中国', 'china']]);
   });
 });
 
