@@ -126,7 +126,6 @@ describe('business pages', () => {
 
 describe('food, travel and history pages', () => {
   it.each([
-    ['The Pyongyang Restaurant in Phnom Penh closed in 2019', 'north-korea'],
     ['Pyongyang naengmyeon is served in a cold beef broth', 'north-korea'],
     ['Pyongyang cold noodles are famous across Korea', 'north-korea'],
     ['을지로 평양 냉면 맛집', 'north-korea'],
@@ -149,6 +148,8 @@ describe('food, travel and history pages', () => {
 
   it('still marks the capital, the state and the countries beside them', () => {
     expect(marks('Tourists flew Air Koryo to Pyongyang')).toEqual([['Pyongyang', 'north-korea']]);
+    // The chain abroad is run by the state and earns it cash: news about sanctions names it.
+    expect(marks('Pyongyang restaurants abroad earn cash for the regime')).toEqual([['Pyongyang', 'north-korea']]);
     expect(marks('평양은 냉면을 수출했다')).toEqual([['평양', 'north-korea']]);
     expect(marks('朝鲜人参加了比赛')).toEqual([['朝鲜', 'north-korea']]);
     expect(marks('日本は橋を建設した')).toEqual([['日本', 'japan']]);
