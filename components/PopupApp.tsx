@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { EntityKind } from '../data/schema';
+import type { WithheldSite } from '../entrypoints/popup/site-access';
 import { errorMessage } from '../utils/error-message';
 import { unmarkedWith } from '../utils/marked-kinds';
 import {
@@ -17,6 +18,7 @@ import { LOCAL_FILES_SITE } from '../utils/site';
 import type { StaleTab } from '../utils/tabs-before-install';
 import { ColourKey } from './ColourKey';
 import { SearchPanel } from './SearchPanel';
+import { SiteAccessNotice } from './SiteAccessNotice';
 import { SiteSwitch } from './SiteSwitch';
 import { TimelinePanel } from './TimelinePanel';
 
@@ -24,13 +26,15 @@ type Props = {
   site: Promise<string | null>;
   /** Set where the tab was open before the extension was installed or updated (utils/tabs-before-install.ts). */
   staleTab?: Promise<StaleTab | null>;
+  /** Set where the browser keeps the extension out of the site (entrypoints/popup/site-access.ts). */
+  withheldSite?: Promise<WithheldSite | null>;
 };
 
 /** How long the background may take to say whether this site is on before the popup says it is still waiting. */
 const SLOW_ANSWER_MS = 3000;
 
 /** The toolbar popup: the switch for the current site, where facts come from, and lookup. */
-export function PopupApp({ site, staleTab }: Props) {
+export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const [status, setStatus] = useState<SiteStatus | undefined>();
   const [storage, setStorage] = useState<StorageStatus | undefined>();
   /** The setting asked for and being saved: the switch shows it at once, and comes back if saving fails. */
@@ -52,10 +56,16 @@ export function PopupApp({ site, staleTab }: Props) {
   /** Why the tab could not be reloaded from the popup. */
   const [reloadProblem, setReloadProblem] = useState<string | undefined>();
 
-  // Not knowing whether the tab was open before is no problem to report: the notice is then left out.
+  const [withheld, setWithheld] = useState<WithheldSite | null>(null);
+
+  // Not knowing whether the tab was open before, or whether the site is withheld, is no problem to report:
+  // the notice is then left out.
   useEffect(() => {
     staleTab?.then(setStale, () => setStale(null));
   }, [staleTab]);
+  useEffect(() => {
+    withheldSite?.then(setWithheld, () => setWithheld(null));
+  }, [withheldSite]);
   const reloadStaleTab = useCallback(() => {
     if (!stale) return;
     setReloadProblem(undefined);
@@ -147,9 +157,10 @@ export function PopupApp({ site, staleTab }: Props) {
           busy={saving !== undefined}
           onChange={toggle}
           // Read out with the switch: a reader who tabs through the popup reaches no paragraph.
-          describedBy={status.enabled ? 'how-to-open' : undefined}
+          describedBy={status.enabled ? (withheld ? 'site-access how-to-open' : 'how-to-open') : undefined}
         />
       )}
+      {status?.site && status.enabled && withheld && <SiteAccessNotice withheld={withheld} id="site-access" onDone={() => setWithheld(null)} />}
       {status?.site && status.enabled && (
         <p class="hint" id="how-to-open">
           Point at a marked name or tap it for its card. From the keyboard, <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↓</kbd> and <kbd>Alt</kbd>+<kbd>Shift</kbd>+
@@ -157,10 +168,10 @@ export function PopupApp({ site, staleTab }: Props) {
         </p>
       )}
       {/* On local files, only once the browser lets the extension in: else a reload changes nothing, and the notice below says what does. */}
-      {status?.site && status.enabled && stale && !(onLocalFiles && fileAccess !== true) && (
+      {status?.site && status.enabled && stale && !withheld && !(onLocalFiles && fileAccess !== true) && (
         <p role="status" class="notice">
           This page was open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again.{' '}
-          <button type="button" class="reload" onClick={reloadStaleTab}>
+          <button type="button" class="notice-action" onClick={reloadStaleTab}>
             Reload the page
           </button>
         </p>

@@ -109,6 +109,14 @@ describe('the popup', () => {
     expect(await violationsIn(container)).toEqual([]);
   });
 
+  it('breaks no rule on a site the browser keeps the extension out of, with its way to allow it', async () => {
+    serve(true);
+    const withheld = { allow: () => Promise.resolve(true), reload: () => Promise.resolve() };
+    const { container } = render(<PopupApp site={Promise.resolve('news.example')} withheldSite={Promise.resolve(withheld)} />);
+    await screen.findByRole('button', { name: 'Allow on this site' });
+    expect(await violationsIn(container)).toEqual([]);
+  });
+
   it('breaks no rule with the site off and a problem told', async () => {
     serve(false, { mode: 'memory', problem: 'The database could not be opened.' });
     const { container } = render(<PopupApp site={Promise.resolve('news.example')} />);

@@ -23,15 +23,27 @@ export async function currentSite(location: Location): Promise<string | null> {
   return isClosedToExtensions(tab?.url, import.meta.env.FIREFOX) ? null : siteOf(tab?.url);
 }
 
+/** The popup's tab: the active one, or, for the popup opened as a page, the one a `?tab=` parameter names. */
+async function popupTabId(location: Location): Promise<number | undefined> {
+  const named = new URLSearchParams(location.search).get('tab');
+  const tabId = named === null ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id : Number(named);
+  return tabId !== undefined && Number.isInteger(tabId) ? tabId : undefined;
+}
+
+/** Reloads the popup's tab. */
+export async function reloadPopupTab(location: Location): Promise<void> {
+  const tabId = await popupTabId(location);
+  if (tabId === undefined) throw new Error('The browser did not say which tab this is.');
+  await browser.tabs.reload(tabId);
+}
+
 /**
  * The popup's tab, where Chromium has not run the content script in it
- * (utils/tabs-before-install.ts); null elsewhere, and always in Firefox. A
- * `?tab=` parameter names the tab for the popup opened as a page.
+ * (utils/tabs-before-install.ts); null elsewhere, and always in Firefox.
  */
 export async function staleTab(location: Location): Promise<StaleTab | null> {
   if (import.meta.env.FIREFOX) return null;
-  const named = new URLSearchParams(location.search).get('tab');
-  const tabId = named === null ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id : Number(named);
-  if (tabId === undefined || !Number.isInteger(tabId) || !(await wasOpenBeforeInstall(tabId))) return null;
+  const tabId = await popupTabId(location);
+  if (tabId === undefined || !(await wasOpenBeforeInstall(tabId))) return null;
   return { reload: () => browser.tabs.reload(tabId) };
 }

@@ -301,3 +301,32 @@ export async function firefoxEmulateDarkMode(browser: Browser, dark: boolean): P
   // 0 dark, 1 light (2 follows the system, 3 the browser's theme).
   await inChromeRealm(browser, `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${dark ? 0 : 1})`);
 }
+
+/**
+ * Lets the extension read every site, or takes that away, as a reader does in
+ * about:addons ("Access your data for all websites"): the host permission
+ * the content script's `<all_urls>` stands for, granted or removed in
+ * Firefox's own (chrome) realm.
+ */
+export async function firefoxSetSiteAccess(browser: Browser, allowed: boolean): Promise<void> {
+  const id = JSON.stringify(FIREFOX_EXTENSION_ID);
+  await inChromeRealm(
+    browser,
+    `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const extension = WebExtensionPolicy.getByID(${id}).extension;
+      await ExtensionPermissions.${allowed ? 'add' : 'remove'}(${id}, { permissions: [], origins: ['<all_urls>'] }, extension);
+    })()`,
+  );
+  // The change is made asynchronously: done once the extension's policy holds it.
+  const holds = `WebExtensionPolicy.getByID(${id}).canAccessURI(Services.io.newURI('http://127.0.0.1/'))`;
+  for (let tries = 0; String((await inChromeRealm(browser, holds)).value) !== String(allowed); tries++) {
+    if (tries > 50) throw new Error(`Firefox did not ${allowed ? 'grant' : 'withdraw'} the extension's access to sites.`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Grants the extension's permission requests without asking, as a reader who allows them would. */
+export async function firefoxGrantPermissionRequests(browser: Browser): Promise<void> {
+  await inChromeRealm(browser, `Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`);
+}

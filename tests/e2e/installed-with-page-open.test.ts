@@ -94,11 +94,11 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed 
     const popup = await session.browser.newPage();
     const popupUrl = `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`;
     await openPopupFor(popup, popupUrl, session.page);
-    await popup.waitForSelector('button.reload');
+    await popup.waitForSelector('button.notice-action');
     expect(await popupText(popup)).toMatch(NOTICE);
     // A finger's height, as the popup's other controls.
-    expect(await popup.$eval('button.reload', (button) => button.getBoundingClientRect().height)).toBeGreaterThanOrEqual(23.5);
-    await popup.click('button.reload');
+    expect(await popup.$eval('button.notice-action', (button) => button.getBoundingClientRect().height)).toBeGreaterThanOrEqual(23.5);
+    await popup.click('button.notice-action');
     await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
     await openPopupFor(popup, popupUrl, session.page);
     expect(await settledPopupText(popup)).not.toMatch(NOTICE);

@@ -14,6 +14,8 @@ import {
   firefoxBackgroundState,
   firefoxEmulateDarkMode,
   firefoxExtensionErrors,
+  firefoxGrantPermissionRequests,
+  firefoxSetSiteAccess,
   launchFirefox,
 } from '../../../scripts/browsers/firefox';
 import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
@@ -47,8 +49,15 @@ type ExtensionBrowser = {
   /** The extension's ID as its scripts know it (`runtime.id`): what names the event a content script dispatches when it starts. */
   runtimeId: string;
   newTab(): Promise<TestTab>;
-  /** The popup opened as a page, naming the site it speaks of. */
-  openPopup(site: string): Promise<PopupTab>;
+  /** The popup opened as a page, naming the site it speaks of (and, with `tabId`, the tab it acts on). */
+  openPopup(site: string, tabId?: number): Promise<PopupTab>;
+  /**
+   * Lets the extension read every site, or takes that away as a reader can: Chromium's site access "On
+   * click", Firefox's "Access your data for all websites" turned off.
+   */
+  setSiteAccess(allowed: boolean): Promise<void>;
+  /** Answers the extension's requests for a site at once, as a reader who allows them (Firefox only: Chromium's dialog is out of a test's reach). */
+  grantPermissionRequests?: () => Promise<void>;
   /** Stops the extension's background (service worker or event page) and waits until it has stopped. */
   stopBackground(): Promise<void>;
   /** Errors the browser itself logged about the extension since a time (Firefox's Browser Console); undefined where none can be read. */
@@ -81,6 +90,11 @@ async function pollFor<T>(read: () => Promise<T | null>, what: string): Promise<
   return value as T;
 }
 
+/** The popup page's query: the site it speaks of, and the tab it acts on. */
+function popupQuery(site: string, tabId?: number): string {
+  return `?site=${encodeURIComponent(site)}${tabId === undefined ? '' : `&tab=${tabId}`}`;
+}
+
 async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
   const session = await launchChromium({ headless: true });
   const firstPage = session.context.pages()[0];
@@ -93,9 +107,9 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
       firstUsed = true;
       return playwrightTab(page);
     },
-    openPopup: async (site) => {
+    openPopup: async (site, tabId) => {
       const page = await session.context.newPage();
-      await page.goto(`chrome-extension://${session.extensionId}/popup.html?site=${encodeURIComponent(site)}`);
+      await page.goto(`chrome-extension://${session.extensionId}/popup.html${popupQuery(site, tabId)}`);
       const toggle = page.getByRole('switch');
       await toggle.waitFor();
       return {
@@ -110,6 +124,12 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
         close: () => page.close(),
       };
+    },
+    setSiteAccess: async (allowed) => {
+      const page = await session.context.newPage();
+      await page.goto(`chrome://extensions/?id=${session.extensionId}`);
+      await page.locator('select#hostAccess').selectOption(allowed ? 'ON_ALL_SITES' : 'ON_CLICK');
+      await page.close();
     },
     stopBackground: async () => {
       const page = session.context.pages()[0] ?? (await session.context.newPage());
@@ -144,10 +164,10 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
       firstUsed = true;
       return puppeteerTab(page);
     },
-    openPopup: async (site) => {
+    openPopup: async (site, tabId) => {
       const page = await session.browser.newPage();
       // A moz-extension:// navigation may never report that it finished: start it and poll the page instead.
-      void page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html?site=${encodeURIComponent(site)}`).catch(() => undefined);
+      void page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html${popupQuery(site, tabId)}`).catch(() => undefined);
       // Polled by hand: while the page is still being replaced, a query can fail with a protocol error.
       const toggle = await pollFor(() => page.$('input[role=switch]').catch(() => null), 'the popup’s switch');
       return {
@@ -167,6 +187,8 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
         close: () => page.close(),
       };
     },
+    setSiteAccess: (allowed) => firefoxSetSiteAccess(session.browser, allowed),
+    grantPermissionRequests: () => firefoxGrantPermissionRequests(session.browser),
     stopBackground: () => waitFor(async () => (await firefoxBackgroundState(session.browser)) === 'stopped', 'the event page to stop after its idle timeout'),
     extensionErrors: (since) => firefoxExtensionErrors(session.browser, since),
     close: () => session.close(),
