@@ -73,6 +73,19 @@ export function openFactsDb({ timeoutMs, onClosed }: OpenOptions): Promise<IDBPD
   return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Every stored record, read in one transaction, for checking that the cache holds the pack. */
+export async function allRecords(db: IDBPDatabase<FactsDb>): Promise<{ entities: unknown[]; facts: unknown[] }> {
+  const tx = db.transaction(['entities', 'facts'], 'readonly');
+  const [entities, facts] = await Promise.all([tx.objectStore('entities').getAll(), tx.objectStore('facts').getAll(), tx.done]);
+  return { entities, facts };
+}
+
+/** Forgets that the database was seeded, so the next open seeds it afresh; resolves once that is written. */
+export async function unseed(db: IDBPDatabase<FactsDb>): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([tx.store.delete(SEED_KEY), tx.done]);
+}
+
 /** True when the database already holds this data version, completely. */
 export async function isSeeded(db: IDBPDatabase<FactsDb>, dataVersion: string): Promise<boolean> {
   const record = await db.get('meta', SEED_KEY);

@@ -7,12 +7,15 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Entity, Fact } from '../../data/schema';
-import { type FactsDb, isSeeded, openFactsDb, seed } from './db';
+import { allRecords, type FactsDb, isSeeded, openFactsDb, seed, unseed } from './db';
+import { DamagedRecordError, entityOf, factOf, holdsPack } from './stored-records';
 
 export type FactStore = {
   mode: 'indexeddb' | 'memory';
   /** Why facts come from memory, for the popup to say. */
   problem?: string;
+  /** When facts started to come from memory (Date.now()), so the database can be tried again a while later. */
+  memorySince?: number;
   entity(id: string): Promise<Entity | undefined>;
   factsAbout(entityId: string): Promise<Fact[]>;
   allEntities(): Promise<Entity[]>;
@@ -22,10 +25,6 @@ export type FactStore = {
 export type BundledPack = { entities: Entity[]; facts: Fact[]; dataVersion: string };
 
 const OPEN_TIMEOUT_MS = 3000;
-
-function withoutAliasKeys({ aliasKeys: _aliasKeys, ...entity }: Entity & { aliasKeys?: string[] }): Entity {
-  return entity;
-}
 
 /** Puts records back in the pack's order (the article's): IndexedDB returns them in key order. */
 function inPackOrder<T extends { id: string }>(records: T[], order: ReadonlyMap<string, number>): T[] {
@@ -45,13 +44,14 @@ function indexedDbStore(db: IDBPDatabase<FactsDb>, pack: BundledPack): FactStore
   };
   return {
     mode: 'indexeddb',
+    // Every record is checked as it is read (stored-records.ts): a damaged one throws, and the store falls back to memory.
     entity: async (id) => {
       const stored = await reading('entities').get(id);
-      return stored && withoutAliasKeys(stored);
+      return stored && entityOf(stored);
     },
-    factsAbout: async (entityId) => inPackOrder(await reading('facts').index('by-entity').getAll(entityId), factOrder),
-    allEntities: async () => inPackOrder((await reading('entities').getAll()).map(withoutAliasKeys), entityOrder),
-    allFacts: async () => inPackOrder(await reading('facts').getAll(), factOrder),
+    factsAbout: async (entityId) => inPackOrder((await reading('facts').index('by-entity').getAll(entityId)).map(factOf), factOrder),
+    allEntities: async () => inPackOrder((await reading('entities').getAll()).map(entityOf), entityOrder),
+    allFacts: async () => inPackOrder((await reading('facts').getAll()).map(factOf), factOrder),
   };
 }
 
@@ -61,6 +61,7 @@ export function memoryStore(pack: BundledPack, problem: string): FactStore {
   return {
     mode: 'memory',
     problem,
+    memorySince: Date.now(),
     entity: async (id) => byId.get(id),
     factsAbout: async (entityId) => pack.facts.filter((fact) => fact.entities.includes(entityId)),
     allEntities: async () => pack.entities,
@@ -82,17 +83,24 @@ function memoryFallback(pack: BundledPack, error: unknown): FactStore {
  * Reads from the open database until one read fails; from then on, that
  * lookup and every later one are answered from the bundled pack, the data the
  * database was seeded from, and the store says memory and why. The connection
- * is closed, so later lookups never touch a broken database; the next worker
- * start opens it anew.
+ * is closed, so later lookups never touch a broken database; the next open
+ * (the background's next try, or the next worker start) opens it anew. A
+ * damaged record also unseeds the database, so that next open seeds it again
+ * rather than find the seed record whole and serve the damage once more.
  */
 function fallingBackToMemory(db: IDBPDatabase<FactsDb>, pack: BundledPack): FactStore {
   let current = indexedDbStore(db, pack);
-  const fallBack = (error: unknown): FactStore => {
+  let forgetting: Promise<void> = Promise.resolve();
+  const fallBack = async (error: unknown): Promise<FactStore> => {
     // Lookups in flight may fail after the first did: the first reason stays.
     if (current.mode === 'indexeddb') {
       current = memoryFallback(pack, error);
+      // Queued before the close, which waits for it; if it fails, the next open finds the damage and seeds anyway.
+      if (error instanceof DamagedRecordError) forgetting = unseed(db).catch(() => undefined);
       db.close();
     }
+    // Answered once the seed record is gone, so a worker stopped right after still reseeds at its next start.
+    await forgetting;
     return current;
   };
   const read =
@@ -103,7 +111,7 @@ function fallingBackToMemory(db: IDBPDatabase<FactsDb>, pack: BundledPack): Fact
         return await lookup(store, ...args);
       } catch (error) {
         if (store.mode === 'memory') throw error;
-        return lookup(fallBack(error), ...args);
+        return lookup(await fallBack(error), ...args);
       }
     };
   return {
@@ -120,16 +128,22 @@ function fallingBackToMemory(db: IDBPDatabase<FactsDb>, pack: BundledPack): Fact
   };
 }
 
+/** True when the database holds this data version, whole and readable: else it is seeded again. */
+async function holdsCurrentPack(db: IDBPDatabase<FactsDb>, pack: BundledPack): Promise<boolean> {
+  return (await isSeeded(db, pack.dataVersion)) && holdsPack(await allRecords(db), pack);
+}
+
 /**
- * Opens the cache and seeds it when the bundled data is new. Resolves to a
- * store in every case; never rejects. A store that starts on IndexedDB moves
- * to memory for good when a read fails (see fallingBackToMemory).
+ * Opens the cache and seeds it when the bundled data is new, or when what it
+ * holds does not read as the pack. Resolves to a store in every case; never
+ * rejects. A store that starts on IndexedDB moves to memory when a read fails
+ * (see fallingBackToMemory).
  */
 export async function openFactStore(pack: BundledPack, onClosed: () => void): Promise<FactStore> {
   try {
     const db = await openFactsDb({ timeoutMs: OPEN_TIMEOUT_MS, onClosed });
     try {
-      if (!(await isSeeded(db, pack.dataVersion))) await seed(db, pack, pack.dataVersion);
+      if (!(await holdsCurrentPack(db, pack))) await seed(db, pack, pack.dataVersion);
     } catch (error) {
       db.close();
       throw error;
