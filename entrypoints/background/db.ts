@@ -3,7 +3,7 @@
  * IndexedDB would be the page's). One readwrite transaction seeds a data
  * version, so a worker stopped mid-seed leaves the previous state, never half.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { Entity, Fact } from '../../data/schema';
 import { foldText } from '../../utils/matcher/fold';
 
@@ -22,11 +22,14 @@ export interface FactsDb extends DBSchema {
   meta: { key: string; value: SeedRecord };
 }
 
+/** Who closed a connection under us: a newer version of the extension that wants the database, or the browser. */
+export type ClosedBy = 'newer-version' | 'browser';
+
 export type OpenOptions = {
   /** An open that has not settled by then is given up, so no lookup waits on it forever. */
   timeoutMs: number;
   /** Called when the connection closes under us (another version, a deleted profile, a crash). */
-  onClosed: () => void;
+  onClosed: (by: ClosedBy) => void;
 };
 
 /** Opens (and upgrades) the database, or rejects with a reason a reader can understand. */
@@ -53,9 +56,9 @@ export function openFactsDb({ timeoutMs, onClosed }: OpenOptions): Promise<IDBPD
     blocking(_current, _blocked, event) {
       // A newer version wants to open: step aside so it can.
       (event.target as IDBDatabase).close();
-      onClosed();
+      onClosed('newer-version');
     },
-    terminated: onClosed,
+    terminated: () => onClosed('browser'),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let gaveUp = false;
@@ -71,6 +74,20 @@ export function openFactsDb({ timeoutMs, onClosed }: OpenOptions): Promise<IDBPD
     () => undefined,
   );
   return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Deletes the database, as when it was left by a later version of the
+ * extension (a downgrade): this version cannot open it, and it holds nothing
+ * but a copy of the bundled facts. Rejects like an open that does not settle
+ * in time, when other connections (another version's worker) hold it open.
+ */
+export function deleteFactsDb(timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`IndexedDB did not delete an unreadable database within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([deleteDB(DB_NAME), timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Every stored record, read in one transaction, for checking that the cache holds the pack. */

@@ -7,7 +7,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Entity, Fact } from '../../data/schema';
-import { allRecords, type FactsDb, isSeeded, openFactsDb, seed, unseed } from './db';
+import { allRecords, type ClosedBy, deleteFactsDb, type FactsDb, isSeeded, openFactsDb, seed, unseed } from './db';
 import { DamagedRecordError, entityOf, factOf, holdsPack } from './stored-records';
 
 export type FactStore = {
@@ -121,11 +121,39 @@ function fallingBackToMemory(db: IDBPDatabase<FactsDb>, pack: BundledPack): Fact
     get problem() {
       return current.problem;
     },
+    get memorySince() {
+      return current.memorySince;
+    },
     entity: read((store, id: string) => store.entity(id)),
     factsAbout: read((store, entityId: string) => store.factsAbout(entityId)),
     allEntities: read((store) => store.allEntities()),
     allFacts: read((store) => store.allFacts()),
   };
+}
+
+export type OpenFactStoreOptions = {
+  /**
+   * Leave a newer version's database alone: set once a newer version of the
+   * extension took the database over while this worker still runs (an update
+   * under way), as deleting it would only make the two take it in turns.
+   */
+  keepNewerDatabase?: boolean;
+};
+
+/**
+ * Opens the database; one left by a later version of the extension, which
+ * this one cannot open (a VersionError), is deleted and created afresh: it
+ * holds only a copy of the bundled facts, and would otherwise refuse every
+ * open for good (a downgrade).
+ */
+async function openCache(onClosed: (by: ClosedBy) => void, { keepNewerDatabase = false }: OpenFactStoreOptions): Promise<IDBPDatabase<FactsDb>> {
+  try {
+    return await openFactsDb({ timeoutMs: OPEN_TIMEOUT_MS, onClosed });
+  } catch (error) {
+    if (keepNewerDatabase || !(error instanceof Error && error.name === 'VersionError')) throw error;
+    await deleteFactsDb(OPEN_TIMEOUT_MS);
+    return openFactsDb({ timeoutMs: OPEN_TIMEOUT_MS, onClosed });
+  }
 }
 
 /** True when the database holds this data version, whole and readable: else it is seeded again. */
@@ -137,11 +165,12 @@ async function holdsCurrentPack(db: IDBPDatabase<FactsDb>, pack: BundledPack): P
  * Opens the cache and seeds it when the bundled data is new, or when what it
  * holds does not read as the pack. Resolves to a store in every case; never
  * rejects. A store that starts on IndexedDB moves to memory when a read fails
- * (see fallingBackToMemory).
+ * (see fallingBackToMemory); store-keeper.ts opens a new one a while after a
+ * store went to memory.
  */
-export async function openFactStore(pack: BundledPack, onClosed: () => void): Promise<FactStore> {
+export async function openFactStore(pack: BundledPack, onClosed: (by: ClosedBy) => void, options: OpenFactStoreOptions = {}): Promise<FactStore> {
   try {
-    const db = await openFactsDb({ timeoutMs: OPEN_TIMEOUT_MS, onClosed });
+    const db = await openCache(onClosed, options);
     try {
       if (!(await holdsCurrentPack(db, pack))) await seed(db, pack, pack.dataVersion);
     } catch (error) {

@@ -3,8 +3,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { errorMessage } from '../../utils/error-message';
 import { parseRequest } from '../../utils/protocol';
-import { type FactStore, openFactStore } from './fact-store';
+import { openFactStore } from './fact-store';
 import { serveRequest } from './requests';
+import { keptFactStore } from './store-keeper';
 import { followTabsOpenBeforeInstall } from './tabs-before-install';
 
 export default defineBackground({
@@ -12,19 +13,13 @@ export default defineBackground({
   persistent: false,
   main() {
     // The store is a cache, rebuilt from IndexedDB whenever the worker starts:
-    // no data lives only in this worker's memory. A store whose database failed
-    // a read has moved to memory and is kept (later lookups must not hit the
-    // broken database again); the next worker start opens the database anew,
-    // and so does the next request after the connection closed under us.
-    let store: Promise<FactStore> | undefined;
+    // no data lives only in this worker's memory. A store on memory (the
+    // database failed to open, to seed or a read) answers every request, and
+    // the database is tried again a minute later (store-keeper.ts); the next
+    // request after the connection closed under us opens the database anew.
     const services = {
       extensionOrigin: browser.runtime.getURL('/'),
-      store: () => {
-        store ??= openFactStore({ entities, facts, dataVersion }, () => {
-          store = undefined;
-        });
-        return store;
-      },
+      store: keptFactStore((onClosed, options) => openFactStore({ entities, facts, dataVersion }, onClosed, options)),
     };
 
     // Listeners are added synchronously in main() so a message that wakes the worker is not missed.

@@ -204,7 +204,7 @@ describe('background: a read that fails after a successful open', () => {
   const lookUp = async (entityId: string) => (await sendRequest({ type: 'lookup-entity', entityId }, EntityLookupSchema)).card;
   const status = () => sendRequest({ type: 'storage-status' }, StorageStatusSchema);
 
-  it('answers every card from memory and says so in storage-status; later lookups leave the database alone', async () => {
+  it('answers every card from memory and says so in storage-status; lookups within the minute leave the database alone', async () => {
     background.main();
     const northKorea = await lookUp('north-korea');
     const heusgen = await lookUp('christoph-heusgen');

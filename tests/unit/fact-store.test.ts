@@ -287,7 +287,7 @@ describe('openFactStore: IndexedDB unavailable', () => {
     await expectMemoryStoreThatAnswers(await open(realPack), /SecurityError: The operation is insecure/);
   });
 
-  it('falls back to memory when the open fails (a newer database on disk)', async () => {
+  it('deletes a database a later version left (a downgrade), which this one cannot open, and seeds afresh', async () => {
     await new Promise<void>((resolve) => {
       const request = indexedDB.open(DB_NAME, DB_VERSION + 5);
       request.onsuccess = () => {
@@ -295,7 +295,28 @@ describe('openFactStore: IndexedDB unavailable', () => {
         resolve();
       };
     });
-    await expectMemoryStoreThatAnswers(await open(realPack), /VersionError/);
+    const store = await open(realPack);
+    expect(store.mode).toBe('indexeddb');
+    expect(store.problem).toBeUndefined();
+    expect(await inspect(async (db) => db.version)).toBe(DB_VERSION);
+    expect((await contents()).seed?.dataVersion).toBe(dataVersion);
+    expect((await store.entity('north-korea'))?.id).toBe('north-korea');
+  });
+
+  it('falls back to memory when a later version’s database cannot be deleted (a connection holds it) within 3 s', async () => {
+    // A connection that ignores the request to close, as a later version's page might hold it.
+    const newer = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION + 5);
+      request.onsuccess = () => resolve(request.result);
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const opening = open(realPack);
+    await vi.advanceTimersByTimeAsync(3_100);
+    await expectMemoryStoreThatAnswers(await opening, /did not delete an unreadable database within 3000 ms/);
+    vi.useRealTimers();
+    newer.close();
+    // The deletion goes through once the connection is gone: the next open seeds afresh.
+    await vi.waitFor(async () => expect((await open(realPack)).mode).toBe('indexeddb'));
   });
 
   it('gives up an open that never finishes after 3 s, and closes the connection if it opens later', async () => {
