@@ -74,12 +74,30 @@ function readableSettings(raw: unknown): SiteSettings {
  */
 const MAX_QUOTED_CHARS = 100;
 
-/** The issue in words, quoting at most the start of a long bad string (a value, or the name of an unknown field). */
+/**
+ * The longest problem told: a few sentences. A whole problem is cut to this
+ * too, whatever it quotes (a storage error's own message, say), so that it
+ * always fits in a site-status answer.
+ */
+const MAX_PROBLEM_CHARS = 1_000;
+
+function capped(problem: string): string {
+  return problem.length <= MAX_PROBLEM_CHARS ? problem : `${problem.slice(0, MAX_PROBLEM_CHARS - 1)}…`;
+}
+
+/**
+ * The issue in words, quoting at most the start of a long bad value: a string, the name of an unknown field,
+ * or what valibot writes for any other value (all the digits of a BigInt).
+ */
 function describeIssue(issue: v.BaseIssue<unknown>): string {
   const bad = issue.input;
-  if (typeof bad !== 'string' || bad.length <= MAX_QUOTED_CHARS) return issue.message;
+  const quoted =
+    typeof bad === 'string'
+      ? `"${bad.slice(0, MAX_QUOTED_CHARS)}…" (${bad.length.toLocaleString('en')} characters)`
+      : `${issue.received.slice(0, MAX_QUOTED_CHARS)}…`;
+  const long = typeof bad === 'string' ? bad.length > MAX_QUOTED_CHARS : issue.received.length > MAX_QUOTED_CHARS;
   // A function, so that "$&" and the like in the value are not read as replacement patterns.
-  return issue.message.replace(issue.received, () => `"${bad.slice(0, MAX_QUOTED_CHARS)}…" (${bad.length.toLocaleString('en')} characters)`);
+  return long ? issue.message.replace(issue.received, () => quoted) : issue.message;
 }
 
 export type LoadedSettings = { settings: SiteSettings; problem?: string };
@@ -136,10 +154,13 @@ export async function loadSettings(): Promise<LoadedSettings> {
   if (!unreadable) return { settings };
   try {
     await keepUnreadable(unreadable.raw, unreadable.kept);
-    return { settings, problem: `${problem} The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".` };
+    return { settings, problem: capped(`${problem} The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".`) };
   } catch (error) {
     const reason = errorMessage(error);
-    return { settings, problem: `${problem} It is left in storage as it is: a copy could not be kept (${reason}), and it is not replaced until one can be.` };
+    return {
+      settings,
+      problem: capped(`${problem} It is left in storage as it is: a copy could not be kept (${reason}), and it is not replaced until one can be.`),
+    };
   }
 }
 

@@ -66,6 +66,38 @@ describe('loadSettings', () => {
     expect(await keptValues()).toEqual([raw]);
   });
 
+  /** Serves `raw` as the stored settings, as Firefox's storage (structured clone) can hold values JSON cannot. */
+  async function loadedFrom(raw: unknown, set: (items: Record<string, unknown>) => Promise<void> = async () => undefined) {
+    const original = { get: fakeBrowser.storage.local.get, set: fakeBrowser.storage.local.set };
+    fakeBrowser.storage.local.get = async () => ({ [SETTINGS_KEY]: raw });
+    fakeBrowser.storage.local.set = set;
+    try {
+      return await loadSettings();
+    } finally {
+      Object.assign(fakeBrowser.storage.local, original);
+    }
+  }
+
+  it.each([
+    ['a 30,000-digit BigInt as the list', { disabledSites: 10n ** 30_000n }],
+    ['a 30,000-digit BigInt as the whole value', 10n ** 30_000n],
+    ['a 30,000-digit BigInt in the list', { disabledSites: ['a.example', 10n ** 30_000n] }],
+  ])('keeps the problem short for %s, so every site-status answer stays valid', async (_name, raw) => {
+    const { problem } = await loadedFrom(raw);
+    expect(problem).toBeDefined();
+    expect(problem?.length).toBeLessThan(2_000);
+    expect(v.safeParse(SiteStatusSchema, { site: 'news.example', enabled: true, settingsProblem: problem }).success).toBe(true);
+  });
+
+  it('keeps the problem short when storage refuses the copy with a very long reason', async () => {
+    const { problem } = await loadedFrom('garbage', async () => {
+      throw new Error(`Storage refused: ${'x'.repeat(30_000)}`);
+    });
+    expect(problem).toContain('Storage refused');
+    expect(problem?.length).toBeLessThanOrEqual(2_000);
+    expect(v.safeParse(SiteStatusSchema, { site: 'news.example', enabled: true, settingsProblem: problem }).success).toBe(true);
+  });
+
   it.each([
     ['a list with one bad entry', { disabledSites: ['a.example', null, 'b.example'] }],
     ['settings a later version wrote, with a field this one does not know', { version: 2, disabledSites: ['a.example', 'b.example'] }],
