@@ -2,11 +2,11 @@
  * Site settings in browser.storage.local. A stored value that does not parse
  * is never thrown away: it is copied aside, and the reader is told.
  */
-import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { ENTITY_KINDS, type EntityKind } from '../data/schema';
+import type { EntityKind } from '../data/schema';
 import { errorMessage } from './error-message';
 import { withKindMarked } from './marked-kinds';
+import { MAX_DISABLED_SITES, readStoredSettings } from './settings-reading';
 import { DEFAULT_SETTINGS, type SiteSettings, withSiteEnabled } from './site';
 
 export const SETTINGS_KEY = 'siteSettings';
@@ -45,39 +45,11 @@ async function keepUnreadable(raw: unknown, kept: unknown): Promise<void> {
   await browser.storage.local.set({ [UNREADABLE_SETTINGS_KEY]: [...list, { keptAt: new Date().toISOString(), value: raw }] });
 }
 
-/** The longest site name kept, and the most sites kept turned off. */
-const MAX_SITE_CHARS = 300;
-const MAX_DISABLED_SITES = 10_000;
-
-const SettingsSchema = v.strictObject({
-  disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_SITE_CHARS))), v.maxLength(MAX_DISABLED_SITES)),
-  unmarkedKinds: v.optional(v.array(v.picklist(ENTITY_KINDS))),
-});
-
 /**
- * What still reads in a value that does not parse as a whole: a list with one bad entry in it, or settings a
- * later version wrote with fields (or kinds of names) this one does not know.
- */
-function readableSettings(raw: unknown): SiteSettings {
-  const record: { disabledSites?: unknown; unmarkedKinds?: unknown } = typeof raw === 'object' && raw !== null ? raw : {};
-  const sites = Array.isArray(record.disabledSites) ? record.disabledSites : [];
-  const readable = sites.filter((site): site is string => typeof site === 'string' && site.length <= MAX_SITE_CHARS);
-  const kinds: unknown[] = Array.isArray(record.unmarkedKinds) ? record.unmarkedKinds : [];
-  const unmarkedKinds = ENTITY_KINDS.filter((kind) => kinds.includes(kind));
-  return { disabledSites: [...new Set(readable)].slice(0, MAX_DISABLED_SITES), ...(unmarkedKinds.length > 0 ? { unmarkedKinds } : {}) };
-}
-
-/**
- * How much of a bad value the problem quotes. valibot quotes a string whole,
- * and the problem travels in every site-status answer, whose text protocol.ts
- * caps at 20,000 characters: a longer quote would make each answer invalid.
- */
-const MAX_QUOTED_CHARS = 100;
-
-/**
- * The longest problem told: a few sentences. A whole problem is cut to this
- * too, whatever it quotes (a storage error's own message, say), so that it
- * always fits in a site-status answer.
+ * The longest problem told: a few sentences. Each value quoted is short
+ * already (settings-reading.ts); a whole problem is cut to this too, whatever
+ * it quotes (a storage error's own message, say), so that it always fits in a
+ * site-status answer, whose text protocol.ts caps at 20,000 characters.
  */
 const MAX_PROBLEM_CHARS = 1_000;
 
@@ -85,62 +57,22 @@ function capped(problem: string): string {
   return problem.length <= MAX_PROBLEM_CHARS ? problem : `${problem.slice(0, MAX_PROBLEM_CHARS - 1)}…`;
 }
 
-/**
- * The issue in words, quoting at most the start of a long bad value: a string, the name of an unknown field,
- * or what valibot writes for any other value (all the digits of a BigInt).
- */
-function describeIssue(issue: v.BaseIssue<unknown>): string {
-  const bad = issue.input;
-  const quoted =
-    typeof bad === 'string'
-      ? `"${bad.slice(0, MAX_QUOTED_CHARS)}…" (${bad.length.toLocaleString('en')} characters)`
-      : `${issue.received.slice(0, MAX_QUOTED_CHARS)}…`;
-  const long = typeof bad === 'string' ? bad.length > MAX_QUOTED_CHARS : issue.received.length > MAX_QUOTED_CHARS;
-  // A function, so that "$&" and the like in the value are not read as replacement patterns.
-  return long ? issue.message.replace(issue.received, () => quoted) : issue.message;
-}
-
 export type LoadedSettings = { settings: SiteSettings; problem?: string };
 
 type StoredSettings = LoadedSettings & {
-  /** A stored value that does not parse, with the copies kept so far: it must be kept before anything replaces it. */
+  /** Fields a later version wrote, which this one does not know: written back with every save. */
+  unknownFields: Record<string, unknown>;
+  /** A stored value that does not read whole, with the copies kept so far: it must be kept before anything replaces it. */
   unreadable?: { raw: unknown; kept: unknown };
 };
 
 async function readSettings(): Promise<StoredSettings> {
   const stored = await browser.storage.local.get([SETTINGS_KEY, UNREADABLE_SETTINGS_KEY]);
   const raw = stored[SETTINGS_KEY];
-  if (raw === undefined) return { settings: DEFAULT_SETTINGS };
-  const parsed = v.safeParse(SettingsSchema, raw);
-  if (parsed.success) return { settings: parsed.output };
-  const issue = describeIssue(parsed.issues[0]);
-  const readable = readableSettings(raw);
-  const unreadable = { raw, kept: stored[UNREADABLE_SETTINGS_KEY] };
-  const kinds = kindsNotRead(raw, readable);
-  if (readable.disabledSites.length > 0) {
-    const count = readable.disabledSites.length;
-    const sites = count === 1 ? 'the site that could stays' : `the ${count.toLocaleString('en')} sites that could stay`;
-    return {
-      settings: readable,
-      problem: `Part of your site settings could not be read (${issue}); ${sites} turned off as you set them.${kinds}`,
-      unreadable,
-    };
-  }
-  return {
-    settings: readable,
-    problem: `Your site settings could not be read (${issue}), so Peninsula Lens is on for every site until you change one.${kinds}`,
-    unreadable,
-  };
-}
-
-/** What a problem adds where the kinds of names not to mark were stored and did not all read; else nothing. */
-function kindsNotRead(raw: unknown, readable: SiteSettings): string {
-  const stored: unknown = typeof raw === 'object' && raw !== null ? (raw as { unmarkedKinds?: unknown }).unmarkedKinds : undefined;
-  const kept = readable.unmarkedKinds?.length ?? 0;
-  if (stored === undefined || (Array.isArray(stored) && stored.length === kept)) return '';
-  return kept > 0
-    ? ' Of the kinds of names you chose not to mark, those that could be read stay unmarked.'
-    : ' The kinds of names you chose not to mark could not be read: every kind is marked until you clear its box in the key again.';
+  if (raw === undefined) return { settings: DEFAULT_SETTINGS, unknownFields: {} };
+  const { settings, unknownFields, problem } = readStoredSettings(raw);
+  if (problem === undefined) return { settings, unknownFields };
+  return { settings, unknownFields, problem, unreadable: { raw, kept: stored[UNREADABLE_SETTINGS_KEY] } };
 }
 
 /**
@@ -154,12 +86,12 @@ export async function loadSettings(): Promise<LoadedSettings> {
   if (!unreadable) return { settings };
   try {
     await keepUnreadable(unreadable.raw, unreadable.kept);
-    return { settings, problem: capped(`${problem} The unreadable copy is kept in storage under "${UNREADABLE_SETTINGS_KEY}".`) };
+    return { settings, problem: capped(`${problem} What could not be read is kept aside in storage, not thrown away.`) };
   } catch (error) {
     const reason = errorMessage(error);
     return {
       settings,
-      problem: capped(`${problem} It is left in storage as it is: a copy could not be kept (${reason}), and it is not replaced until one can be.`),
+      problem: capped(`${problem} It is left in storage as it is, and not replaced until a copy can be kept aside (${reason}).`),
     };
   }
 }
@@ -184,7 +116,7 @@ function queueSave(change: (settings: SiteSettings) => SiteSettings): Promise<Si
 }
 
 async function saveNow(change: (settings: SiteSettings) => SiteSettings): Promise<SiteSettings> {
-  const { settings, unreadable } = await readSettings();
+  const { settings, unknownFields, unreadable } = await readSettings();
   // Replaced now: kept first, or the save fails and the value stays.
   if (unreadable) await keepUnreadable(unreadable.raw, unreadable.kept);
   const next = change(settings);
@@ -194,6 +126,7 @@ async function saveNow(change: (settings: SiteSettings) => SiteSettings): Promis
       `Peninsula Lens keeps at most ${MAX_DISABLED_SITES.toLocaleString('en')} sites turned off; to make room, open this popup on one of them and turn it back on there.`,
     );
   }
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  // Fields a later version wrote go back as they were, so that version finds them after an upgrade.
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...unknownFields, ...next } });
   return next;
 }

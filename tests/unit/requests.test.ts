@@ -16,7 +16,7 @@ import { type FactStore, memoryStore } from '../../entrypoints/background/fact-s
 import { ForbiddenRequestError, type Sender, type Services, serveRequest } from '../../entrypoints/background/requests';
 import { EntityLookupSchema, ResponseSchemas, SiteStatusSchema, StorageStatusSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
-import { SETTINGS_KEY, saveSiteEnabled, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
+import { SETTINGS_KEY, saveSiteEnabled } from '../../utils/settings-store';
 
 const EXTENSION_ORIGIN = 'chrome-extension://peninsula-test-id/';
 const popup: Sender = { url: `${EXTENSION_ORIGIN}popup.html` };
@@ -94,7 +94,7 @@ describe('serveRequest: site-status', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
     const status = await serveRequest({ type: 'site-status' }, contentScript, services());
     expect(status).toMatchObject({ site: 'example.com', enabled: true });
-    expect(status.settingsProblem).toContain(UNREADABLE_SETTINGS_KEY);
+    expect(status.settingsProblem).toContain('kept aside in storage');
     expect(v.safeParse(ResponseSchemas['site-status'], status).success).toBe(true);
   });
 
