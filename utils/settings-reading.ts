@@ -6,7 +6,7 @@
  * so that the later version finds it again.
  */
 import { ENTITY_KINDS, type EntityKind } from '../data/schema';
-import { DEFAULT_SETTINGS, type SiteSettings } from './site';
+import { DEFAULT_SETTINGS, LOCAL_FILES_SITE, type SiteSettings, siteOf } from './site';
 
 /** The longest site name kept, and the most sites kept turned off. */
 const MAX_SITE_CHARS = 300;
@@ -55,6 +55,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/**
+ * A site as the rest of the code names it (siteOf: the host in lower case), from one written by hand:
+ * "Example.COM", "https://news.example/". Anything that names no site is kept as it is: it turns nothing
+ * off, and is not lost.
+ */
+function normalSite(entry: string): string {
+  if (entry === LOCAL_FILES_SITE || isAlreadyNormal(entry)) return entry;
+  return siteOf(entry) ?? siteOf(`https://${entry}`) ?? entry;
+}
+
+/**
+ * True for a host name as siteOf writes it, which a URL would give back unchanged: settings are read at
+ * every page's start, and parsing each of up to 10,000 sites as a URL would take tens of milliseconds. A
+ * name whose last label is a number is left to the URL parser, which reads it as an IPv4 address.
+ */
+function isAlreadyNormal(entry: string): boolean {
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/.test(entry) && !/(?:^|\.)(?:\d+|0x[0-9a-f]*)$/.test(entry);
+}
+
 function sitesStayOff(readable: number): string {
   return readable === 1
     ? 'the one site that could be read stays turned off as you set it'
@@ -67,7 +86,7 @@ function readSites(stored: unknown): { sites: string[]; problem?: string } {
   const readable: string[] = [];
   const unreadable: unknown[] = [];
   for (const entry of stored) {
-    const site = typeof entry === 'string' && entry.length <= MAX_SITE_CHARS ? entry : undefined;
+    const site = typeof entry === 'string' && entry.length <= MAX_SITE_CHARS ? normalSite(entry) : undefined;
     if (site !== undefined && site.length <= MAX_SITE_CHARS) readable.push(site);
     else unreadable.push(entry);
   }

@@ -1,11 +1,13 @@
 /**
  * Stored site settings read field by field: the problem names the field that
  * did not read, in plain sentences with the right number; a field this
- * version does not know is no problem and survives a save.
+ * version does not know is no problem and survives a save; sites written by
+ * hand are named as the rest of the code names a site.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadSettings, SETTINGS_KEY, saveKindMarked, saveSiteEnabled, UNREADABLE_SETTINGS_KEY } from '../../utils/settings-store';
+import { isEnabledFor, siteOf } from '../../utils/site';
 
 const ALL_ON = 'so Peninsula Lens is on for every site until you change one';
 const KEPT_ASIDE = 'What could not be read is kept aside in storage, not thrown away.';
@@ -74,5 +76,26 @@ describe('a field this version does not know (a later version’s)', () => {
     expect(await problemFor({ disabledSites: ['a.example', 5], theme: 'dark' })).toBe(
       `One of the sites you turned off could not be read; the one site that could be read stays turned off as you set it (it was the number 5). ${KEPT_ASIDE}`,
     );
+  });
+});
+
+describe('sites written by hand', () => {
+  it('are named as a page’s site is, so they turn those pages off', async () => {
+    await fakeBrowser.storage.local.set({
+      [SETTINGS_KEY]: { disabledSites: ['Example.COM', 'https://news.example/', 'WWW.Other.example.:8080', '조선일보.com'] },
+    });
+    const { settings, problem } = await loadSettings();
+    expect(problem).toBeUndefined();
+    for (const url of ['https://example.com/a', 'http://news.example/b', 'https://www.other.example/', 'https://조선일보.com/']) {
+      expect(isEnabledFor(siteOf(url), settings)).toBe(false);
+    }
+    expect(isEnabledFor(siteOf('https://elsewhere.example/'), settings)).toBe(true);
+  });
+
+  it('count once when two name the same site, and one that names no site is kept as it is', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['example.com', 'EXAMPLE.com', 'not a site', 'local files'] } });
+    expect(await loadSettings()).toEqual({ settings: { disabledSites: ['example.com', 'not a site', 'local files'] } });
+    // Turning the site on takes it off the list whichever way it was written.
+    expect(await saveSiteEnabled('example.com', true)).toEqual({ disabledSites: ['not a site', 'local files'] });
   });
 });
