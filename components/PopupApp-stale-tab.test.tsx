@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const NOTICE = /open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again/;
+const NOTICE = /open before Peninsula Lens was installed, updated or turned on: nothing on it is marked until it loads again/;
 
 describe('PopupApp on a tab open since before install', () => {
   it('says why nothing is marked, and reloads the page at a press, then says no more', async () => {

@@ -24,7 +24,7 @@ import { TimelinePanel } from './TimelinePanel';
 
 type Props = {
   site: Promise<string | null>;
-  /** Set where the tab was open before the extension was installed or updated (utils/tabs-before-install.ts). */
+  /** Set where the tab was open before the extension was installed, updated or turned on (utils/tabs-before-install.ts). */
   staleTab?: Promise<StaleTab | null>;
   /** Set where the browser keeps the extension out of the site (entrypoints/popup/site-access.ts). */
   withheldSite?: Promise<WithheldSite | null>;
@@ -170,7 +170,7 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
       {/* On local files, only once the browser lets the extension in: else a reload changes nothing, and the notice below says what does. */}
       {status?.site && status.enabled && stale && !withheld && !(onLocalFiles && fileAccess !== true) && (
         <p role="status" class="notice">
-          This page was open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again.{' '}
+          This page was open before Peninsula Lens was installed, updated or turned on: nothing on it is marked until it loads again.{' '}
           <button type="button" class="notice-action" onClick={reloadStaleTab}>
             Reload the page
           </button>

@@ -1,7 +1,7 @@
 /**
- * The tabs that were open when this copy of the extension was installed or
- * updated. Chromium runs no content script in a tab that was open then, until
- * the tab loads a page again: the popup there said "On" over a page with
+ * The tabs that were open when this copy of the extension was installed,
+ * updated or turned on again. Chromium runs no content script in a tab that
+ * was open then, until the tab loads a page again: the popup there said "On" over a page with
  * nothing marked, and a reader had no way to tell why. The background keeps
  * the list (in session storage: a browser restart starts every tab afresh);
  * the popup asks whether its tab is on it. Firefox runs the content script in
@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 
 const STORAGE_KEY = 'tabsOpenBeforeInstall';
+const STARTED_KEY = 'backgroundStartedSinceLoad';
 
 /** The popup's tab where it is on the list: nothing in it is marked until it loads again. */
 export type StaleTab = { reload: () => Promise<void> };
@@ -40,7 +41,7 @@ function change(update: (tabIds: number[]) => Promise<number[]> | number[]): Pro
 }
 
 /**
- * At install or update: every tab open now that has finished loading, but
+ * At install, update or the first start since: every tab open now that has finished loading, but
  * those `heardFrom` (whose page already runs this copy's content script). A
  * tab still loading gets the content script when its page is ready.
  */
@@ -49,6 +50,17 @@ export function rememberTabsOpenNow(heardFrom: ReadonlySet<number> = new Set()):
     const tabs = await browser.tabs.query({ status: 'complete' });
     return tabs.flatMap((tab) => (tab.id === undefined || heardFrom.has(tab.id) ? [] : [tab.id]));
   });
+}
+
+/**
+ * True at the background's first start since the browser loaded the extension: installed, updated, turned
+ * on again in the browser's extensions page, or the browser started. Chromium empties session storage each
+ * time it unloads the extension, and fires no install event when the reader turns it on again.
+ */
+export async function firstStartSinceLoad(): Promise<boolean> {
+  if ((await browser.storage.session.get(STARTED_KEY))[STARTED_KEY] === true) return false;
+  await browser.storage.session.set({ [STARTED_KEY]: true });
+  return true;
 }
 
 /** A tab whose top page asked for its site's status: it runs the content script. */

@@ -1,6 +1,7 @@
 /**
- * Keeps the list of tabs open at install or update (utils/tabs-before-install.ts)
- * in Chromium: filled when the extension is installed or updated, and each tab
+ * Keeps the list of tabs open at install, update or turning on (utils/tabs-before-install.ts)
+ * in Chromium: filled when the extension is installed or updated, or starts for the first time since the
+ * browser loaded it (turned on again: no install event comes then), and each tab
  * taken off once its top page asks for its site's status, which shows that it
  * runs the content script. Nothing else takes a tab off: the browser says a tab
  * is "loading" also when its page only rewrites its address (`pushState`, a
@@ -11,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../../utils/error-message';
-import { forgetTab, rememberTabsOpenNow } from '../../utils/tabs-before-install';
+import { firstStartSinceLoad, forgetTab, rememberTabsOpenNow } from '../../utils/tabs-before-install';
 
 function warn(error: unknown): void {
   console.warn('Peninsula Lens: could not keep the list of tabs open at install:', errorMessage(error));
@@ -29,6 +30,11 @@ export function followTabsOpenBeforeInstall(): (sender: { tabId?: number; frameI
     // Not after a browser update: the browser started again, and its tabs loaded with the content script.
     if (reason === 'install' || reason === 'update') rememberTabsOpenNow(heardFrom).catch(warn);
   });
+  // At the browser's own start this lists the tabs that loaded before the worker did; each is taken off
+  // when its page asks, as every page that runs the script does (one that opted out stays listed).
+  firstStartSinceLoad()
+    .then((first) => (first ? rememberTabsOpenNow(heardFrom) : undefined))
+    .catch(warn);
   return ({ tabId, frameId }) => {
     // A tab heard from is off the list already: its next asks (at each settings change) need no storage read.
     if (tabId === undefined || frameId !== 0 || heardFrom.has(tabId)) return;

@@ -330,3 +330,20 @@ export async function firefoxSetSiteAccess(browser: Browser, allowed: boolean): 
 export async function firefoxGrantPermissionRequests(browser: Browser): Promise<void> {
   await inChromeRealm(browser, `Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`);
 }
+
+/** Turns the extension off or on again, as a reader does in about:addons. */
+export async function firefoxSetEnabled(browser: Browser, enabled: boolean): Promise<void> {
+  await inChromeRealm(
+    browser,
+    `(async () => {
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const addon = await AddonManager.getAddonByID(${JSON.stringify(FIREFOX_EXTENSION_ID)});
+      await addon.${enabled ? 'enable' : 'disable'}();
+    })()`,
+  );
+  const running = `String(WebExtensionPolicy.getByID(${JSON.stringify(FIREFOX_EXTENSION_ID)})?.active === true)`;
+  for (let tries = 0; String((await inChromeRealm(browser, running)).value) !== String(enabled); tries++) {
+    if (tries > 50) throw new Error(`Firefox did not turn the extension ${enabled ? 'on' : 'off'}.`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}

@@ -15,7 +15,7 @@ import { type PageServer, servePages } from '../../scripts/serve';
 import { browsersUnderTest } from './support/browsers-under-test';
 import { waitFor } from './support/extension-browser';
 
-const NOTICE = /open before Peninsula Lens was installed or updated: nothing on it is marked until it loads again/;
+const NOTICE = /open before Peninsula Lens was installed, updated or turned on: nothing on it is marked until it loads again/;
 
 /** Highlighted ranges on the page; none while it reloads. */
 const highlightCount = async (page: Page): Promise<number> => (await page.evaluate(readHighlights).catch(() => [])).length;

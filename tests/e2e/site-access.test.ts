@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, popupText, testTabId, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 const NOTICES = {
   chromium: 'Your browser lets Peninsula Lens read this site only when you click its icon.',
@@ -19,28 +19,11 @@ describe.each(browsersUnderTest())('%s: a site the browser keeps the extension o
   const notice = NOTICES[name];
   const page = () => `${e2e.server.origin}/pages/static.html`;
 
-  /** The test tab's id, as the extension knows it: asked from a popup while that tab is the active one. */
-  async function testTabId(): Promise<number> {
-    const popup = await e2e.browser.openPopup('127.0.0.1');
-    try {
-      expect(await popup.text()).not.toContain(notice);
-      await e2e.tab.bringToFront();
-      const tabId = await popup.evaluate(async () => {
-        type Tabs = { query(query: object): Promise<{ id?: number }[]> };
-        const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
-        return (await (scope.browser ?? scope.chrome)?.tabs.query({ active: true, currentWindow: true }))?.[0]?.id;
-      });
-      if (tabId === undefined) throw new Error('The browser named no active tab.');
-      return tabId;
-    } finally {
-      await popup.close();
-    }
-  }
-
   it('leaves its pages unmarked, says why with the switch on, and marks them once the reader allows the site', async () => {
     await e2e.tab.goto(page());
     await waitForHighlights(e2e.tab, (ranges) => ranges.length > 0, 'the page to be marked while the site is allowed');
-    const tabId = await testTabId();
+    const tabId = await testTabId(e2e);
+    expect(await popupText(e2e, tabId)).not.toContain(notice);
     await e2e.browser.setSiteAccess(false);
     try {
       await e2e.tab.goto(page());
@@ -71,10 +54,7 @@ describe.each(browsersUnderTest())('%s: a site the browser keeps the extension o
         await e2e.browser.setSiteAccess(true);
         await e2e.tab.goto(page());
         await waitForHighlights(e2e.tab, (ranges) => ranges.length > 0, 'the page to be marked once the site is allowed');
-        const again = await e2e.browser.openPopup('127.0.0.1', tabId);
-        await new Promise((done) => setTimeout(done, 500));
-        expect(await again.text()).not.toContain(notice);
-        await again.close();
+        expect(await popupText(e2e, tabId)).not.toContain(notice);
       }
     } finally {
       await e2e.browser.setSiteAccess(true);

@@ -55,8 +55,14 @@ describe('the list of tabs open before install', () => {
   });
 });
 
+/** A worker started again while the extension stays loaded (it stops when idle): session storage says so. */
+async function startedBefore(): Promise<void> {
+  await fakeBrowser.storage.session.set({ backgroundStartedSinceLoad: true });
+}
+
 describe('the background keeping the list', () => {
   it('fills it at install and at an update, not after the browser was updated', async () => {
+    await startedBefore();
     followTabsOpenBeforeInstall();
     openTabs(11);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'chrome_update', previousVersion: undefined });
@@ -66,7 +72,18 @@ describe('the background keeping the list', () => {
     await vi.waitFor(async () => expect(await wasOpenBeforeInstall(11)).toBe(true));
   });
 
+  it('fills it at its first start since the browser loaded the extension (turned on again: no install event), not at a later one', async () => {
+    openTabs(51);
+    followTabsOpenBeforeInstall();
+    await vi.waitFor(async () => expect(await wasOpenBeforeInstall(51)).toBe(true));
+    await forgetTab(51);
+    followTabsOpenBeforeInstall();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(await wasOpenBeforeInstall(51)).toBe(false);
+  });
+
   it('takes a tab off when its top page asks for its site’s status, not when a frame in it does', async () => {
+    await startedBefore();
     const contentScriptRuns = followTabsOpenBeforeInstall();
     openTabs(21, 22);
     await rememberTabsOpenNow();
@@ -76,6 +93,7 @@ describe('the background keeping the list', () => {
   });
 
   it('keeps a tab the browser says is loading, as its page may only have rewritten its address or a frame', async () => {
+    await startedBefore();
     followTabsOpenBeforeInstall();
     openTabs(31);
     await rememberTabsOpenNow();
@@ -85,6 +103,7 @@ describe('the background keeping the list', () => {
   });
 
   it('leaves off a tab whose top page asked before the install was handled', async () => {
+    await startedBefore();
     const contentScriptRuns = followTabsOpenBeforeInstall();
     openTabs(41, 42);
     contentScriptRuns({ tabId: 41, frameId: 0 });

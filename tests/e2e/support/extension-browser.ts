@@ -15,6 +15,7 @@ import {
   firefoxEmulateDarkMode,
   firefoxExtensionErrors,
   firefoxGrantPermissionRequests,
+  firefoxSetEnabled,
   firefoxSetSiteAccess,
   launchFirefox,
 } from '../../../scripts/browsers/firefox';
@@ -56,6 +57,8 @@ type ExtensionBrowser = {
    * click", Firefox's "Access your data for all websites" turned off.
    */
   setSiteAccess(allowed: boolean): Promise<void>;
+  /** Turns the extension off or on again, as a reader does on the browser's extensions page. */
+  setEnabled(enabled: boolean): Promise<void>;
   /** Answers the extension's requests for a site at once, as a reader who allows them (Firefox only: Chromium's dialog is out of a test's reach). */
   grantPermissionRequests?: () => Promise<void>;
   /** Stops the extension's background (service worker or event page) and waits until it has stopped. */
@@ -131,6 +134,15 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
       await page.locator('select#hostAccess').selectOption(allowed ? 'ON_ALL_SITES' : 'ON_CLICK');
       await page.close();
     },
+    setEnabled: async (enabled) => {
+      const page = await session.context.newPage();
+      await page.goto(`chrome://extensions/?id=${session.extensionId}`);
+      const toggle = page.locator('extensions-detail-view #enableToggle');
+      const isOn = () => toggle.evaluate((element) => (element as HTMLElement & { checked: boolean }).checked);
+      if ((await isOn()) !== enabled) await toggle.click();
+      await waitFor(async () => (await isOn()) === enabled, `the extension to be turned ${enabled ? 'on' : 'off'}`);
+      await page.close();
+    },
     stopBackground: async () => {
       const page = session.context.pages()[0] ?? (await session.context.newPage());
       const cdp = await session.context.newCDPSession(page);
@@ -188,6 +200,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
       };
     },
     setSiteAccess: (allowed) => firefoxSetSiteAccess(session.browser, allowed),
+    setEnabled: (enabled) => firefoxSetEnabled(session.browser, enabled),
     grantPermissionRequests: () => firefoxGrantPermissionRequests(session.browser),
     stopBackground: () => waitFor(async () => (await firefoxBackgroundState(session.browser)) === 'stopped', 'the event page to stop after its idle timeout'),
     extensionErrors: (since) => firefoxExtensionErrors(session.browser, since),
@@ -197,6 +210,37 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
 
 function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromiumBrowser() : launchFirefoxBrowser();
+}
+
+/** The test tab's id, as the extension knows it: asked from a popup while that tab is the active one. */
+export async function testTabId(e2e: E2EContext): Promise<number> {
+  const popup = await e2e.browser.openPopup('127.0.0.1');
+  try {
+    await e2e.tab.bringToFront();
+    const tabId = await popup.evaluate(async () => {
+      type Tabs = { query(query: object): Promise<{ id?: number }[]> };
+      const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+      return (await (scope.browser ?? scope.chrome)?.tabs.query({ active: true, currentWindow: true }))?.[0]?.id;
+    });
+    if (tabId === undefined) throw new Error('The browser named no active tab.');
+    return tabId;
+  } finally {
+    await popup.close();
+  }
+}
+
+/**
+ * The popup's text, opened for the test tab, once whatever it asks about the tab has surely come (a notice
+ * about it would be there by then).
+ */
+export async function popupText(e2e: E2EContext, tabId: number): Promise<string> {
+  const popup = await e2e.browser.openPopup('127.0.0.1', tabId);
+  try {
+    await new Promise((done) => setTimeout(done, 1000));
+    return await popup.text();
+  } finally {
+    await popup.close();
+  }
 }
 
 /** Every highlighted range on the tab. */
