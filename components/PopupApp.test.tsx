@@ -142,6 +142,34 @@ describe('PopupApp', () => {
     expect(screen.getByRole('alert').textContent).toContain('could not be read');
   });
 
+  it('says settings could not be read on a page with no site too, from the answer about the kinds marked', async () => {
+    const problem = 'The kinds of names you chose not to mark could not be read.';
+    serveRequests({ 'storage-status': () => ({ mode: 'indexeddb' }), 'marked-kinds': () => ({ unmarkedKinds: [], settingsProblem: problem }) });
+    render(<PopupApp site={Promise.resolve(null)} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(problem);
+  });
+
+  it('stops saying settings could not be read once a choice of kinds is saved over them', async () => {
+    const problem = 'The kinds of names you chose not to mark could not be read.';
+    let unreadable = true;
+    const settingsProblem = () => (unreadable ? { settingsProblem: problem } : {});
+    serveRequests({
+      'site-status-for': ({ site }) => ({ site, enabled: true, ...settingsProblem() }),
+      'storage-status': () => ({ mode: 'indexeddb' }),
+      'marked-kinds': () => ({ unmarkedKinds: [], ...settingsProblem() }),
+      'set-kind-marked': ({ kind, marked }) => {
+        unreadable = false;
+        return { unmarkedKinds: marked ? [] : [kind] };
+      },
+    });
+    render(<PopupApp site={Promise.resolve('news.example')} />);
+    expect((await screen.findByRole('alert')).textContent).toBe(problem);
+    const topic = (await screen.findByRole('checkbox', { name: 'topic' })) as HTMLInputElement;
+    await waitFor(() => expect(topic.disabled).toBe(false));
+    fireEvent.click(topic);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
   it('keeps saying it is reading the site’s setting when only the storage question fails, and says why each failed', async () => {
     let answerSite: (() => void) | undefined;
     serveRequests({ 'storage-status': () => ({ error: 'the background is starting' }) });

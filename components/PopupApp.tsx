@@ -5,6 +5,7 @@ import type { WithheldSite } from '../entrypoints/popup/site-access';
 import { errorMessage } from '../utils/error-message';
 import { unmarkedWith } from '../utils/marked-kinds';
 import {
+  type MarkedKinds,
   MarkedKindsSchema,
   SearchAnswerSchema,
   type SiteStatus,
@@ -41,6 +42,11 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const [saving, setSaving] = useState<boolean | undefined>();
   /** Why the last press of the switch was not saved; gone at the next press. */
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
+  /**
+   * Why stored settings could not be read, as the latest answer about them says: a save writes readable
+   * settings over them, and its answer then says nothing.
+   */
+  const [settingsProblem, setSettingsProblem] = useState<string | undefined>();
   /** Why this site's setting could not be read; apart from the storage's, so neither answer hides the other. */
   const [siteProblem, setSiteProblem] = useState<string | undefined>();
   const [storageProblem, setStorageProblem] = useState<string | undefined>();
@@ -75,6 +81,15 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
     );
   }, [stale]);
 
+  const showStatus = useCallback((answer: SiteStatus) => {
+    setStatus(answer);
+    setSettingsProblem(answer.settingsProblem);
+  }, []);
+  const showKinds = useCallback((answer: MarkedKinds) => {
+    setUnmarked(answer.unmarkedKinds);
+    setSettingsProblem(answer.settingsProblem);
+  }, []);
+
   useEffect(() => {
     const timer = setTimeout(() => setSlowToAnswer(true), SLOW_ANSWER_MS);
     return () => clearTimeout(timer);
@@ -83,15 +98,14 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   useEffect(() => {
     site
       .then((name) => (name === null ? { site: null, enabled: true } : sendRequest({ type: 'site-status-for', site: name }, SiteStatusSchema)))
-      .then(setStatus, (error: unknown) => setSiteProblem(`Could not read this site’s setting: ${errorMessage(error)}`));
+      .then(showStatus, (error: unknown) => setSiteProblem(`Could not read this site’s setting: ${errorMessage(error)}`));
     sendRequest({ type: 'storage-status' }, StorageStatusSchema).then(setStorage, (error: unknown) =>
       setStorageProblem(`Could not ask where facts come from: ${errorMessage(error)}`),
     );
-    sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
-      (answer) => setUnmarked(answer.unmarkedKinds),
-      (error: unknown) => setKindsProblem(`Could not read which names are marked: ${errorMessage(error)}`),
+    sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(showKinds, (error: unknown) =>
+      setKindsProblem(`Could not read which names are marked: ${errorMessage(error)}`),
     );
-  }, [site]);
+  }, [site, showStatus, showKinds]);
 
   // Firefox answers false whatever the truth: its content scripts read local files with no setting to allow.
   const onLocalFiles = status?.site === LOCAL_FILES_SITE;
@@ -106,36 +120,39 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
       setSaving(enabled);
       setSaveProblem(undefined);
       sendRequest({ type: 'set-site-enabled', site: status.site, enabled }, SiteStatusSchema)
-        .then(setStatus, (error: unknown) => setSaveProblem(`The setting was not saved: ${errorMessage(error)}`))
+        .then(showStatus, (error: unknown) => setSaveProblem(`The setting was not saved: ${errorMessage(error)}`))
         .finally(() => setSaving(undefined));
     },
-    [status],
+    [status, showStatus],
   );
 
   // The box shows the choice at once; the background's answer (or, where saving fails, what is stored) follows.
   // Only the answer to the last change is shown: an earlier one, arriving while a later change is on its way
   // or after it, would tick again a box the reader has just cleared (each answer holds every kind).
   const lastKindsChange = useRef(0);
-  const markKind = useCallback((kind: EntityKind, marked: boolean) => {
-    const change = ++lastKindsChange.current;
-    const isLast = () => change === lastKindsChange.current;
-    setKindsProblem(undefined);
-    setUnmarked((now) => now && unmarkedWith(now, kind, marked));
-    sendRequest({ type: 'set-kind-marked', kind, marked }, MarkedKindsSchema).then(
-      (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
-      (error: unknown) => {
-        // Told even when a later change follows: that one's answer then shows what is stored.
-        setKindsProblem(`The choice of names to mark was not saved: ${errorMessage(error)}`);
-        if (!isLast()) return;
-        sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
-          (answer) => isLast() && setUnmarked(answer.unmarkedKinds),
-          // Not read either: the box goes back to what it was before the click that was not saved, and stays
-          // in reach (shut boxes would drop the focus of a reader on one).
-          () => isLast() && setUnmarked((now) => now && unmarkedWith(now, kind, !marked)),
-        );
-      },
-    );
-  }, []);
+  const markKind = useCallback(
+    (kind: EntityKind, marked: boolean) => {
+      const change = ++lastKindsChange.current;
+      const isLast = () => change === lastKindsChange.current;
+      setKindsProblem(undefined);
+      setUnmarked((now) => now && unmarkedWith(now, kind, marked));
+      sendRequest({ type: 'set-kind-marked', kind, marked }, MarkedKindsSchema).then(
+        (answer) => isLast() && showKinds(answer),
+        (error: unknown) => {
+          // Told even when a later change follows: that one's answer then shows what is stored.
+          setKindsProblem(`The choice of names to mark was not saved: ${errorMessage(error)}`);
+          if (!isLast()) return;
+          sendRequest({ type: 'marked-kinds' }, MarkedKindsSchema).then(
+            (answer) => isLast() && showKinds(answer),
+            // Not read either: the box goes back to what it was before the click that was not saved, and stays
+            // in reach (shut boxes would drop the focus of a reader on one).
+            () => isLast() && setUnmarked((now) => now && unmarkedWith(now, kind, !marked)),
+          );
+        },
+      );
+    },
+    [showKinds],
+  );
 
   const search = useCallback((query: string) => sendRequest({ type: 'search', query }, SearchAnswerSchema), []);
   const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }, TimelineSchema).then((answer) => answer.facts), []);
@@ -183,9 +200,9 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
           to file URLs”. Until then nothing is marked on local files.
         </p>
       )}
-      {status?.settingsProblem && (
+      {settingsProblem && (
         <p role="alert" class="problem">
-          {status.settingsProblem}
+          {settingsProblem}
         </p>
       )}
       {storage?.mode === 'memory' && (

@@ -92,7 +92,9 @@ export const SearchAnswerSchema = v.strictObject({
 });
 export type SearchAnswer = v.InferOutput<typeof SearchAnswerSchema>;
 export const TimelineSchema = v.strictObject({ facts: v.array(FactViewSchema) });
-export const MarkedKindsSchema = v.strictObject({ unmarkedKinds: v.array(v.picklist(ENTITY_KINDS)) });
+/** The kinds not marked, and, as with a site's status, why stored settings could not be read (the popup's pages with no site ask only this). */
+export const MarkedKindsSchema = v.strictObject({ unmarkedKinds: v.array(v.picklist(ENTITY_KINDS)), settingsProblem: v.optional(Text) });
+export type MarkedKinds = v.InferOutput<typeof MarkedKindsSchema>;
 
 /**
  * The schema of the answer to each request type. Senders name the one schema

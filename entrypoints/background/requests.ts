@@ -2,7 +2,7 @@
  * Serves each request of the protocol. Requests arrive validated; the sender
  * decides what a request may do (only extension pages change settings).
  */
-import type { PageStatus, Request, RequestType, ResponseFor, SiteStatus } from '../../utils/protocol';
+import type { MarkedKinds, PageStatus, Request, RequestType, ResponseFor, SiteStatus } from '../../utils/protocol';
 import { type LoadedSettings, loadSettings, saveKindMarked, saveSiteEnabled } from '../../utils/settings-store';
 import { isEnabledFor, siteOf } from '../../utils/site';
 import type { FactStore } from './fact-store';
@@ -28,6 +28,10 @@ export class ForbiddenRequestError extends Error {}
 
 function statusOf(site: string | null, { settings, problem }: LoadedSettings): SiteStatus {
   return { site, enabled: isEnabledFor(site, settings), ...(problem === undefined ? {} : { settingsProblem: problem }) };
+}
+
+function markedKinds({ settings, problem }: LoadedSettings): MarkedKinds {
+  return { unmarkedKinds: settings.unmarkedKinds ?? [], ...(problem === undefined ? {} : { settingsProblem: problem }) };
 }
 
 async function siteStatus(site: string | null): Promise<SiteStatus> {
@@ -71,10 +75,12 @@ const handlers: Handlers = {
     await saveSiteEnabled(request.site, request.enabled);
     return siteStatus(request.site);
   },
-  'marked-kinds': async () => ({ unmarkedKinds: (await loadSettings()).settings.unmarkedKinds ?? [] }),
+  'marked-kinds': async () => markedKinds(await loadSettings()),
   'set-kind-marked': async (request, sender, services) => {
     if (!isExtensionPage(sender, services)) throw new ForbiddenRequestError('Only the extension’s own pages may change which names are marked.');
-    return { unmarkedKinds: (await saveKindMarked(request.kind, request.marked)).unmarkedKinds ?? [] };
+    await saveKindMarked(request.kind, request.marked);
+    // Read again: a save writes readable settings over unreadable ones (kept aside), and the popup's warning goes.
+    return markedKinds(await loadSettings());
   },
   'storage-status': async (_request, _sender, services) => {
     const store = await services.store();

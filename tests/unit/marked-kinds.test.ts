@@ -112,4 +112,12 @@ describe('the setting and the requests', () => {
       /The kinds of names you chose not to mark could not be read: every kind is marked until you clear its box in the key again\./,
     );
   });
+
+  it('tells the popup why the kinds could not be read with them, and nothing once a choice is saved over them', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: [], unmarkedKinds: 'state' } });
+    const unreadable = await serveRequest({ type: 'marked-kinds' }, popup, services);
+    expect(unreadable.unmarkedKinds).toEqual([]);
+    expect(unreadable.settingsProblem).toMatch(/The kinds of names you chose not to mark could not be read/);
+    expect(await serveRequest({ type: 'set-kind-marked', kind: 'topic', marked: false }, popup, services)).toEqual({ unmarkedKinds: ['topic'] });
+  });
 });
