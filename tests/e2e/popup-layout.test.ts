@@ -147,4 +147,31 @@ describe.each(browsersUnderTest())('%s: the popup’s layout', (name) => {
     await popup.close();
     expect(marker).toBe('disc');
   });
+
+  it('keeps the search box and the timeline’s button in reach while their long lists scroll under them', async () => {
+    const popup = await popupWithCouncil();
+    /** Scrolls the popup to its end; then whether the search box is in view and on top at its middle. */
+    const searchInReach = () =>
+      popup.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const input = document.querySelector('.search-input');
+        const box = input?.getBoundingClientRect();
+        return !!box && box.top >= 0 && box.bottom <= innerHeight && document.elementFromPoint(box.left + 10, box.top + box.height / 2) === input;
+      });
+    expect(await searchInReach()).toBe(true);
+    await popup.click('.show-all');
+    await waitFor(async () => popup.evaluate(() => document.querySelector('.show-all') === null), 'every result of “council”');
+    expect(await searchInReach()).toBe(true);
+
+    await popup.click('.timeline-toggle');
+    await waitFor(async () => (await popup.evaluate(() => document.querySelectorAll('.timeline .fact').length)) > 20, 'the timeline');
+    const toggleInReach = await popup.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const toggle = document.querySelector('.timeline-toggle');
+      const box = toggle?.getBoundingClientRect();
+      return !!box && box.top >= 0 && box.bottom <= innerHeight && document.elementFromPoint(box.left + 10, box.top + box.height / 2) === toggle;
+    });
+    await popup.close();
+    expect(toggleInReach).toBe(true);
+  });
 });
