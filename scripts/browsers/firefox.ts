@@ -347,3 +347,8 @@ export async function firefoxSetEnabled(browser: Browser, enabled: boolean): Pro
     await new Promise((done) => setTimeout(done, 100));
   }
 }
+
+/** Sets Firefox's default font size for Latin-script pages (Settings → Fonts → Size), in CSS pixels. */
+export async function firefoxSetDefaultFontSize(browser: Browser, px: number): Promise<void> {
+  await inChromeRealm(browser, `Services.prefs.setIntPref('font.size.variable.x-western', ${Math.round(px)})`);
+}

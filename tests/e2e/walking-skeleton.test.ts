@@ -77,6 +77,18 @@ describe.each(browsersUnderTest())('%s: the built extension on the demo page', (
     }
   });
 
+  it('sets the popup’s text by the reader’s default font size: 14 px of the browsers’ 16, 21 px of 24', async () => {
+    const popup = await e2e.browser.openPopup('127.0.0.1');
+    try {
+      await popup.setDefaultFontSize(24);
+      await expect.poll(() => popup.fontOf('.site-switch')).toMatch(/^21px system-ui\b/);
+      expect(await popup.fontOf('h1')).toMatch(/^24px /);
+    } finally {
+      await popup.setDefaultFontSize(16);
+      await popup.close();
+    }
+  });
+
   it('answers a lookup after the browser stopped the background', async () => {
     await e2e.browser.stopBackground();
     const card = await hoverMention(e2e.tab, 'Stephen Biegun', 'Stephen Biegun');

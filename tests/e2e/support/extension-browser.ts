@@ -15,6 +15,7 @@ import {
   firefoxEmulateDarkMode,
   firefoxExtensionErrors,
   firefoxGrantPermissionRequests,
+  firefoxSetDefaultFontSize,
   firefoxSetEnabled,
   firefoxSetSiteAccess,
   launchFirefox,
@@ -42,6 +43,8 @@ type PopupTab = {
   evaluate<R>(fn: () => R): Promise<R>;
   /** Renders the popup as the system's dark mode asks (or, with `false`, its light mode). */
   emulateDarkMode(on: boolean): Promise<void>;
+  /** Sets the browser's default font size (its "Font size" setting) in CSS pixels; 16 is the browsers' own. */
+  setDefaultFontSize(px: number): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -125,6 +128,11 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
         fontOf: (selector) => page.locator(selector).first().evaluate(fontDescription),
         evaluate: (fn) => page.evaluate(fn),
         emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
+        setDefaultFontSize: async (px) => {
+          const cdp = await session.context.newCDPSession(page);
+          await cdp.send('Page.setFontSizes', { fontSizes: { standard: px } });
+          await cdp.detach();
+        },
         close: () => page.close(),
       };
     },
@@ -196,6 +204,22 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
         evaluate: (fn) => page.evaluate(fn) as never,
         // The whole browser's setting: the test that turns it on turns it off again.
         emulateDarkMode: (on) => firefoxEmulateDarkMode(session.browser, on),
+        // The whole browser's setting: the test that changes it sets it back.
+        setDefaultFontSize: async (px) => {
+          await firefoxSetDefaultFontSize(session.browser, px);
+          // Firefox sizes an open page by the setting it loaded with: the page loads again.
+          await page.evaluate(() => {
+            document.body.dataset.reloading = 'yes';
+            location.reload();
+          });
+          await waitFor(
+            async () =>
+              (await page
+                .evaluate(() => document.body?.dataset.reloading !== 'yes' && document.querySelector('input[role=switch]') !== null)
+                .catch(() => false)) === true,
+            'the popup to load again',
+          );
+        },
         close: () => page.close(),
       };
     },
