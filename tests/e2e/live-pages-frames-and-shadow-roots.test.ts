@@ -146,7 +146,7 @@ describe.each(browsersUnderTest())('%s: live pages, frames, shadow roots, opt-ou
     // Painted, not only registered: Firefox paints ::highlight in a shadow tree only from that tree's own styles.
     const inside = ranges.find((range) => range.text === 'North Korea');
     if (!inside) throw new Error('no North Korea in the component');
-    expect(await shareOfHighlightColour(e2e.tab, inside, [245, 158, 11], 0.32, [255, 255, 255])).toBeGreaterThan(0.35);
+    expect(await shareOfHighlightColour(e2e.tab, inside, [222, 196, 0], 0.4, [255, 255, 255])).toBeGreaterThan(0.35);
     const card = await hoverMention(e2e.tab, 'North Korea', 'North Korea');
     expect(card).toContain('Source:');
   });

@@ -22,7 +22,7 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
     );
     const council = ranges.find((range) => range.text === 'UN Security Council');
     if (!council) throw new Error('no UN Security Council');
-    expect(await shareOfHighlightColour(e2e.tab, council, [59, 130, 246], 0.28, [255, 255, 255])).toBeGreaterThan(0.35);
+    expect(await shareOfHighlightColour(e2e.tab, council, [133, 143, 241], 0.38, [255, 255, 255])).toBeGreaterThan(0.35);
     const page = await e2e.tab.evaluate(() => {
       const recording = window as unknown as RecordingWindow;
       return { mutations: recording.__mutations, same: recording.__initialHtml === document.documentElement.outerHTML };
@@ -54,7 +54,7 @@ describe.each(browsersUnderTest())('%s: pages stay as they were', (name) => {
     const ranges = await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the static page to be highlighted');
     const council = ranges.find((range) => range.text === 'UN Security Council');
     if (!council) throw new Error('no UN Security Council');
-    const painted = () => shareOfHighlightColour(e2e.tab, council, [59, 130, 246], 0.28, [255, 255, 255]);
+    const painted = () => shareOfHighlightColour(e2e.tab, council, [133, 143, 241], 0.38, [255, 255, 255]);
     expect(await painted()).toBeGreaterThan(0.35);
     await e2e.tab.emulatePrint(true);
     try {

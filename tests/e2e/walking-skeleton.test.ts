@@ -9,9 +9,9 @@ import { browsersUnderTest } from './support/browsers-under-test';
 import { hoverMention, shareOfHighlightColour, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
 
 const DEMO_BACKGROUND: [number, number, number] = [246, 245, 241];
-// entrypoints/content/highlights.css: organisation = rgb(59 130 246 / 0.28).
-const ORGANISATION: [number, number, number] = [59, 130, 246];
-const ORGANISATION_ALPHA = 0.28;
+// entrypoints/content/highlights.css: organisation = rgb(133 143 241 / 0.38).
+const ORGANISATION: [number, number, number] = [133, 143, 241];
+const ORGANISATION_ALPHA = 0.38;
 
 const quotesAbout = (entityId: string) => facts.filter((fact) => fact.entities.includes(entityId)).flatMap((fact) => fact.quotes);
 

@@ -2,17 +2,19 @@
  * The marks' colours (entrypoints/content/highlights.css) tell the kinds of
  * entity apart: each pair of kinds, painted over a white and a dark page,
  * differs by a colour difference a reader sees at a glance (CIE ΔE 2000 of
- * 10 or more; 2.3 is the least a trained eye tells apart side by side), and
- * the text under each mark stays readable (WCAG 4.5:1 for black text on
- * white, white text on the dark page).
+ * 10 or more; 2.3 is the least a trained eye tells apart side by side), with
+ * normal colour vision and as readers with protanopia, deuteranopia or
+ * tritanopia see them (simulated: tests/support/colour-vision.ts); each mark
+ * stands out from the page by as much; and the text under each mark stays
+ * readable (WCAG 4.5:1 for black text on white, white text on the dark page).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../data/schema';
+import { COLOUR_VISIONS, linear, type Rgb, seenWith } from '../support/colour-vision';
 
 const css = readFileSync(resolve(import.meta.dirname, '../../entrypoints/content/highlights.css'), 'utf8');
-type Rgb = [number, number, number];
 
 /** The colour and opacity of a kind's mark: `background-color: rgb(r g b / a)`. */
 function markOf(kind: string): { colour: Rgb; alpha: number } {
@@ -23,11 +25,6 @@ function markOf(kind: string): { colour: Rgb; alpha: number } {
 
 function over({ colour, alpha }: { colour: Rgb; alpha: number }, page: Rgb): Rgb {
   return colour.map((channel, at) => channel * alpha + (page[at] as number) * (1 - alpha)) as Rgb;
-}
-
-function linear(channel: number): number {
-  const value = channel / 255;
-  return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
 }
 
 function luminance([red, green, blue]: Rgb): number {
@@ -79,11 +76,21 @@ const PAGES: [string, Rgb, Rgb][] = [
   ['a dark page', [18, 18, 18], [255, 255, 255]],
 ];
 
+const VISIONS = Object.entries(COLOUR_VISIONS);
+
 describe.each(PAGES)('the marks on %s', (_page, background, text) => {
   const pairs = ENTITY_KINDS.flatMap((one, at) => ENTITY_KINDS.slice(at + 1).map((two) => [one, two] as const));
 
-  it.each(pairs)('tell %s from %s at a glance', (one, two) => {
-    expect(deltaE2000(over(markOf(one), background), over(markOf(two), background))).toBeGreaterThanOrEqual(10);
+  describe.each(VISIONS)('seen with %s', (_vision, vision) => {
+    const seen = (rgb: Rgb) => seenWith(vision, rgb);
+
+    it.each(pairs)('tell %s from %s at a glance', (one, two) => {
+      expect(deltaE2000(seen(over(markOf(one), background)), seen(over(markOf(two), background)))).toBeGreaterThanOrEqual(10);
+    });
+
+    it.each([...ENTITY_KINDS])('show a %s mark on the page at a glance', (kind) => {
+      expect(deltaE2000(seen(over(markOf(kind), background)), seen(background))).toBeGreaterThanOrEqual(10);
+    });
   });
 
   it.each([...ENTITY_KINDS])('keep the text on a %s mark readable', (kind) => {
