@@ -5,8 +5,10 @@
  * 10 or more; 2.3 is the least a trained eye tells apart side by side), with
  * normal colour vision and as readers with protanopia, deuteranopia or
  * tritanopia see them (simulated: tests/support/colour-vision.ts); each mark
- * stands out from the page by as much; and the text under each mark stays
- * readable (WCAG 4.5:1 for black text on white, white text on the dark page).
+ * stands out from the page by as much; the dotted underline stands out from
+ * each mark (3:1, as a control's parts must); and the text under each mark
+ * stays readable (WCAG 4.5:1 for black text on white, white text on the dark
+ * page).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +23,16 @@ function markOf(kind: string): { colour: Rgb; alpha: number } {
   const rule = new RegExp(`::highlight\\(peninsula-lens-${kind}\\)\\s*\\{\\s*background-color:\\s*rgb\\((\\d+) (\\d+) (\\d+) / ([\\d.]+)\\)`).exec(css);
   if (!rule) throw new Error(`no colour for ${kind}`);
   return { colour: [Number(rule[1]), Number(rule[2]), Number(rule[3])], alpha: Number(rule[4]) };
+}
+
+/** The underline's colour and opacity, `rgb(r g b / a)`; null where it is left to the text's colour. */
+function underline(): { colour: Rgb; alpha: number } | null {
+  const rule = /::highlight\(peninsula-lens-underline\)\s*\{[^}]*?text-decoration:\s*([^;]+);/.exec(css);
+  if (!rule) throw new Error('no underline');
+  const colour = /rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)/.exec(rule[1] as string);
+  if (colour) return { colour: [Number(colour[1]), Number(colour[2]), Number(colour[3])], alpha: Number(colour[4]) };
+  if ((rule[1] as string).replace(/underline|dotted/g, '').trim() !== '') throw new Error(`an underline this test cannot read: ${rule[1]}`);
+  return null;
 }
 
 function over({ colour, alpha }: { colour: Rgb; alpha: number }, page: Rgb): Rgb {
@@ -91,6 +103,15 @@ describe.each(PAGES)('the marks on %s', (_page, background, text) => {
     it.each([...ENTITY_KINDS])('show a %s mark on the page at a glance', (kind) => {
       expect(deltaE2000(seen(over(markOf(kind), background)), seen(background))).toBeGreaterThanOrEqual(10);
     });
+  });
+
+  it.each([...ENTITY_KINDS])('draw the underline on a %s mark at 3:1 or more against it', (kind) => {
+    const mark = over(markOf(kind), background);
+    const line = underline();
+    // No colour given: the line takes the text's.
+    const drawn = line ? over(line, mark) : text;
+    const [lighter, darker] = [luminance(drawn), luminance(mark)].sort((x, y) => y - x) as [number, number];
+    expect((lighter + 0.05) / (darker + 0.05)).toBeGreaterThanOrEqual(3);
   });
 
   it.each([...ENTITY_KINDS])('keep the text on a %s mark readable', (kind) => {
