@@ -1,8 +1,9 @@
 /**
  * The card's long content as a reader sees it: a card that scrolls shows a
  * thumb that says so, in light and dark mode, with no light gutter across
- * the dark card; and a fact's two-digit number stands inside the card's
- * content, not in its padding.
+ * the dark card; its header (kind, name, close button) stays in sight as it
+ * scrolls; and a fact's two-digit number stands inside the card's content,
+ * not in its padding.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
@@ -95,6 +96,24 @@ describe.each(browsersUnderTest())('%s: a long card', (name) => {
     // The track shows the card through it; the thumb stands out from the card as a control's part must (3:1).
     expect(track[3]).toBe(0);
     expect(contrast(thumb, background)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the card’s kind, name and close button in sight, on top, when it is scrolled to its end', async () => {
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const json = await e2e.tab.inCard(`(root) => {
+      const card = root.querySelector('.card');
+      root.querySelector('.more').open = true;
+      card.scrollTop = card.scrollHeight;
+      const top = card.getBoundingClientRect().top + card.clientTop;
+      const seen = (element) => {
+        const box = element.getBoundingClientRect();
+        const at = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return box.top >= top && (at === element || element.contains(at));
+      };
+      return JSON.stringify({ scrolled: card.scrollTop > 1000, kind: seen(root.querySelector('.kind')), name: seen(root.querySelector('.name')), close: seen(root.querySelector('.close')) });
+    }`);
+    if (!json) throw new Error('no card open');
+    expect(JSON.parse(json)).toEqual({ scrolled: true, kind: true, name: true, close: true });
   });
 
   // North Korea's card has 25 facts: the first two-digit number, and one whose first digit reaches further left.
