@@ -30,14 +30,22 @@ async function storedTabIds(): Promise<number[]> {
  */
 let changes: Promise<unknown> = Promise.resolve();
 
-function change(update: (tabIds: number[]) => Promise<number[]> | number[]): Promise<void> {
+function change(update: (tabIds: number[]) => Promise<number[]> | number[], also: Record<string, unknown> = {}): Promise<void> {
   const next = changes.then(async () => {
     const before = await storedTabIds();
     const after = await update(before);
-    if (after.length !== before.length || after.some((id, index) => id !== before[index])) await browser.storage.session.set({ [STORAGE_KEY]: after });
+    const changed = after.length !== before.length || after.some((id, index) => id !== before[index]);
+    // In one write with the list: a worker stopped between two writes would leave one without the other.
+    if (changed || Object.keys(also).length > 0) await browser.storage.session.set({ ...(changed ? { [STORAGE_KEY]: after } : {}), ...also });
   });
   changes = next.catch(() => undefined);
   return next;
+}
+
+/** Tabs open now that have finished loading, but those `heardFrom`. */
+async function loadedTabsBut(heardFrom: ReadonlySet<number>): Promise<number[]> {
+  const tabs = await browser.tabs.query({ status: 'complete' });
+  return tabs.flatMap((tab) => (tab.id === undefined || heardFrom.has(tab.id) ? [] : [tab.id]));
 }
 
 /**
@@ -46,21 +54,27 @@ function change(update: (tabIds: number[]) => Promise<number[]> | number[]): Pro
  * tab still loading gets the content script when its page is ready.
  */
 export function rememberTabsOpenNow(heardFrom: ReadonlySet<number> = new Set()): Promise<void> {
-  return change(async () => {
-    const tabs = await browser.tabs.query({ status: 'complete' });
-    return tabs.flatMap((tab) => (tab.id === undefined || heardFrom.has(tab.id) ? [] : [tab.id]));
+  return change(() => loadedTabsBut(heardFrom));
+}
+
+/**
+ * At the background's first start since the browser loaded the extension (session storage is empty then:
+ * Chromium empties it each time it unloads the extension), lists the tabs open now, as at install: the
+ * reader turned the extension on again on the browser's extensions page, which fires no install event.
+ * Not when the browser itself started (`browserStarted`), whichever of the two comes first.
+ */
+export function rememberTabsAtFirstStart(heardFrom: ReadonlySet<number>): Promise<void> {
+  return change(async (tabIds) => ((await browser.storage.session.get(STARTED_KEY))[STARTED_KEY] === true ? tabIds : loadedTabsBut(heardFrom)), {
+    [STARTED_KEY]: true,
   });
 }
 
 /**
- * True at the background's first start since the browser loaded the extension: installed, updated, turned
- * on again in the browser's extensions page, or the browser started. Chromium empties session storage each
- * time it unloads the extension, and fires no install event when the reader turns it on again.
+ * The browser started: its tabs load afresh with the content script, so none belongs on the list (a page
+ * whose script stops before it asks, an SVG image or a page that opted out, would stay there for good).
  */
-export async function firstStartSinceLoad(): Promise<boolean> {
-  if ((await browser.storage.session.get(STARTED_KEY))[STARTED_KEY] === true) return false;
-  await browser.storage.session.set({ [STARTED_KEY]: true });
-  return true;
+export function browserStarted(): Promise<void> {
+  return change(() => [], { [STARTED_KEY]: true });
 }
 
 /** A tab whose top page asked for its site's status: it runs the content script. */

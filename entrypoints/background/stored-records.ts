@@ -18,8 +18,8 @@ export class DamagedRecordError extends Error {
   constructor(kind: 'entity' | 'fact', record: unknown) {
     const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
     const which = typeof id === 'string' && id.length <= 100 ? ` "${id}"` : '';
+    // Named as a plain Error: its message is the reader's (fact-store.ts prints other names before it).
     super(`its copy of the ${kind}${which} is damaged; it is rebuilt from the facts that come with the extension`);
-    this.name = 'DamagedRecordError';
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import { errorMessage } from '../../utils/error-message';
-import { firstStartSinceLoad, forgetTab, rememberTabsOpenNow } from '../../utils/tabs-before-install';
+import { browserStarted, forgetTab, rememberTabsAtFirstStart, rememberTabsOpenNow } from '../../utils/tabs-before-install';
 
 function warn(error: unknown): void {
   console.warn('Peninsula Lens: could not keep the list of tabs open at install:', errorMessage(error));
@@ -30,11 +30,12 @@ export function followTabsOpenBeforeInstall(): (sender: { tabId?: number; frameI
     // Not after a browser update: the browser started again, and its tabs loaded with the content script.
     if (reason === 'install' || reason === 'update') rememberTabsOpenNow(heardFrom).catch(warn);
   });
-  // At the browser's own start this lists the tabs that loaded before the worker did; each is taken off
-  // when its page asks, as every page that runs the script does (one that opted out stays listed).
-  firstStartSinceLoad()
-    .then((first) => (first ? rememberTabsOpenNow(heardFrom) : undefined))
-    .catch(warn);
+  // Turned on again on the extensions page, Chromium fires no install event: the first start since it loaded
+  // the extension lists the open tabs instead, unless the browser itself started.
+  rememberTabsAtFirstStart(heardFrom).catch(warn);
+  browser.runtime.onStartup.addListener(() => {
+    browserStarted().catch(warn);
+  });
   return ({ tabId, frameId }) => {
     // A tab heard from is off the list already: its next asks (at each settings change) need no storage read.
     if (tabId === undefined || frameId !== 0 || heardFrom.has(tabId)) return;

@@ -82,6 +82,17 @@ describe('the background keeping the list', () => {
     expect(await wasOpenBeforeInstall(51)).toBe(false);
   });
 
+  it('lists no tab when the browser itself started: its event clears what the first start listed, and no later start lists any', async () => {
+    openTabs(61, 62);
+    followTabsOpenBeforeInstall();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(await listed(61, 62)).toEqual([false, false]);
+    followTabsOpenBeforeInstall();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(await listed(61, 62)).toEqual([false, false]);
+  });
+
   it('takes a tab off when its top page asks for its site’s status, not when a frame in it does', async () => {
     await startedBefore();
     const contentScriptRuns = followTabsOpenBeforeInstall();
