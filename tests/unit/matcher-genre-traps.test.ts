@@ -76,17 +76,13 @@ describe('sports pages', () => {
 
 describe('business pages', () => {
   it.each([
-    ['China Mobile shares rose 2% in Hong Kong', 'china'],
-    ['China Unicom and China Telecom were delisted', 'china'],
+    ['China Unicom was delisted', 'china'],
     ['China Construction Bank reported record profits', 'china'],
     ['China Evergrande was ordered to liquidate', 'china'],
     ['CHINA EVERGRANDE ORDERED TO LIQUIDATE', 'china'],
-    ['China Merchants Bank cut its deposit rates', 'china'],
     ['China Vanke missed a bond payment', 'china'],
-    ['«Газпром» и China National Petroleum Corporation подписали соглашение', 'china'],
     ['the China Investment Corporation sold its stake', 'china'],
     ['Wir essen heute im China-Restaurant', 'china'],
-    ['Japan Tobacco raised its dividend', 'japan'],
     ['Japan Post Holdings sold more shares', 'japan'],
     ['Japan Exchange Group operates the Tokyo Stock Exchange', 'japan'],
     ['日本製鉄によるUSスチール買収が完了した', 'japan'],
@@ -97,7 +93,6 @@ describe('business pages', () => {
     ['中国农业银行上海分行', 'china'],
     ['US Bancorp beat estimates', 'united-states'],
     ['The $TRUMP memecoin fell 40% from its peak', 'donald-trump'],
-    ['Trump Mobile’s T1 phone was delayed again', 'donald-trump'],
     ['Trump Turnberry will host the Open again', 'donald-trump'],
     ['El Consejo de Seguridad Nuclear autorizó la central de Almaraz', 'un-security-council'],
   ])('does not take the firm or body in "%s" for %s', (text, entityId) => {
@@ -106,6 +101,23 @@ describe('business pages', () => {
 
   it('still marks the countries, the man and the council where those words do not follow', () => {
     expect(marks('China’s mobile operators complied with sanctions')).toEqual([['China', 'china']]);
+    // A veto is blind to case: on a common word it would drop the country in ordinary news. Firms named
+    // "China" and a common word (China Mobile, China Merchants, Japan Tobacco, Trump Mobile) keep the mark.
+    for (const [text, country] of [
+      ['China mobile game revenue rose', 'China'],
+      ['China telecom gear was banned', 'China'],
+      ['Beijing says China merchants must comply', 'China'],
+      ['China life insurance premiums rose', 'China'],
+      ['China national petroleum reserves grew', 'China'],
+      ['China development bank lending to Africa', 'China'],
+      ['China railway construction slowed in 2024', 'China'],
+      ['China state construction spending', 'China'],
+      ['China restaurant sales fell', 'China'],
+      ['Japan tobacco tax rises', 'Japan'],
+      ['Japan post bank deposits', 'Japan'],
+    ])
+      expect(marks(text as string).map(([found]) => found)).toEqual([country]);
+    expect(marks('Trump mobile phone plan')).toEqual([['Trump', 'donald-trump']]);
     expect(marks('China investment in North Korea fell')).toEqual([
       ['China', 'china'],
       ['North Korea', 'north-korea'],
