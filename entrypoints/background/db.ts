@@ -76,18 +76,33 @@ export function openFactsDb({ timeoutMs, onClosed }: OpenOptions): Promise<IDBPD
   return Promise.race([opening, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The stores this version keeps: a later version's database with others in it holds more than a copy of the facts. */
+const OWN_STORES = new Set(['entities', 'facts', 'meta']);
+
 /**
  * Deletes the database, as when it was left by a later version of the
  * extension (a downgrade): this version cannot open it, and it holds nothing
- * but a copy of the bundled facts. Rejects like an open that does not settle
- * in time, when other connections (another version's worker) hold it open.
+ * but a copy of the bundled facts. Looked into first, at whatever version it
+ * is: one with a store this version does not know is left alone (rejects), as
+ * that later version may keep there what is not a copy. Rejects like an open
+ * that does not settle in time, when other connections (another version's
+ * worker) hold it open.
  */
 export function deleteFactsDb(timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`IndexedDB did not delete an unreadable database within ${timeoutMs} ms`)), timeoutMs);
   });
-  return Promise.race([deleteDB(DB_NAME), timeout]).finally(() => clearTimeout(timer));
+  const deleting = (async () => {
+    // With no version, an open takes the database as it is, whichever version wrote it.
+    const existing = await openDB(DB_NAME);
+    const stores = [...existing.objectStoreNames];
+    existing.close();
+    const unknown = stores.filter((name) => !OWN_STORES.has(name));
+    if (unknown.length > 0) throw new Error(`a later version keeps more than the facts there (${unknown.slice(0, 3).join(', ')}), so it is left alone`);
+    await deleteDB(DB_NAME);
+  })();
+  return Promise.race([deleting, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Every stored record, read in one transaction, for checking that the cache holds the pack. */

@@ -9,17 +9,18 @@
 
 import { dataVersion, entities, facts } from 'virtual:facts-pack';
 import { IDBFactory } from 'fake-indexeddb';
-import { type IDBPDatabase, openDB } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Fact } from '../../data/schema';
 import background from '../../entrypoints/background';
-import { DB_NAME, type FactsDb } from '../../entrypoints/background/db';
+import type { FactsDb } from '../../entrypoints/background/db';
 import { type BundledPack, type FactStore, openFactStore } from '../../entrypoints/background/fact-store';
 import { entityCard, timeline } from '../../entrypoints/background/lookups';
 import { search } from '../../entrypoints/background/search';
 import { EntityLookupSchema, SearchAnswerSchema, StorageStatusSchema, TimelineSchema } from '../../utils/protocol';
 import { sendRequest } from '../../utils/request-client';
+import { inspect } from '../support/fact-db';
 
 const pack: BundledPack = { entities, facts, dataVersion };
 const noop = (): void => undefined;
@@ -30,14 +31,7 @@ beforeEach(() => {
 });
 
 /** A separate connection, as the developer tools or a damaged disk would change records; closed after use. */
-async function onDisk<T>(change: (db: IDBPDatabase<FactsDb>) => Promise<T>): Promise<T> {
-  const db = await openDB<FactsDb>(DB_NAME);
-  try {
-    return await change(db);
-  } finally {
-    db.close();
-  }
-}
+const onDisk = inspect;
 
 /** A fact about North Korea, the entity the damage is done to. */
 const factId = facts.find((fact) => fact.entities.includes('north-korea'))?.id ?? '';
