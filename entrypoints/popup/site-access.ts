@@ -19,7 +19,7 @@ export type WithheldSite = {
 };
 
 /** Every page of a site, over http and https, on any port: its part of the content script's `<all_urls>`. */
-export function sitePattern(site: string): string {
+function sitePattern(site: string): string {
   return `*://${site}/*`;
 }
 

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../../scripts/browsers/chromium';
-import { FIREFOX_EXTENSION_UUID, type FirefoxSession, firefoxCardText, firefoxFocusSelectedTab, launchFirefox } from '../../scripts/browsers/firefox';
+import { FIREFOX_EXTENSION_UUID, type FirefoxSession, firefoxCardText, launchFirefox } from '../../scripts/browsers/firefox';
+import { firefoxFocusSelectedTab } from '../../scripts/browsers/firefox-settings';
 import { readHighlights, revealHighlight } from '../../scripts/browsers/page-probes';
 import { type PageServer, servePages } from '../../scripts/serve';
 import { browsersUnderTest } from './support/browsers-under-test';

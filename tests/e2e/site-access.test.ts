@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, popupText, testTabId, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { popupText, testTabId } from './support/popup-for-tab';
 
 const NOTICES = {
   chromium: 'Your browser lets Peninsula Lens read this site only when you click its icon.',
@@ -37,7 +38,7 @@ describe.each(browsersUnderTest())('%s: a site the browser keeps the extension o
       expect(await popup.evaluate(() => document.querySelector('[role=switch]')?.getAttribute('aria-describedby'))).toBe('site-access how-to-open');
 
       if (e2e.browser.grantPermissionRequests) {
-        await e2e.browser.grantPermissionRequests();
+        await e2e.browser.grantPermissionRequests(true);
         await popup.click('button.notice-action');
         await waitFor(async () => (await popup.text()).includes(`${ALLOWED} Reload the page`), 'the popup to offer the reload');
         await popup.click('button.notice-action');
@@ -57,6 +58,7 @@ describe.each(browsersUnderTest())('%s: a site the browser keeps the extension o
         expect(await popupText(e2e, tabId)).not.toContain(notice);
       }
     } finally {
+      await e2e.browser.grantPermissionRequests?.(false);
       await e2e.browser.setSiteAccess(true);
     }
   });

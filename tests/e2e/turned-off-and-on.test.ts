@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { highlightsOn, popupText, shareOfPixelsChangedBy, testTabId, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { highlightsOn, shareOfPixelsChangedBy, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { popupText, testTabId } from './support/popup-for-tab';
 
 const NOTICE = 'This page was open before Peninsula Lens was installed, updated or turned on: nothing on it is marked until it loads again.';
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { reloadPopupTab } from '../../entrypoints/popup/current-site';
-import { sitePattern, withheldSite } from '../../entrypoints/popup/site-access';
+import { withheldSite } from '../../entrypoints/popup/site-access';
 
 const reload = () => Promise.resolve();
 
@@ -28,10 +28,10 @@ describe('withheldSite', () => {
   it('is the site where the browser keeps the extension out, and asks the browser for it when allowed', async () => {
     vi.spyOn(browser.permissions, 'contains').mockImplementation(() => Promise.resolve(false));
     const request = vi.spyOn(browser.permissions, 'request').mockImplementation(() => Promise.resolve(true));
-    const withheld = await withheldSite('조선일보.example', reload);
+    const withheld = await withheldSite('xn--3e0b707e.example', reload);
     expect(withheld).not.toBeNull();
     expect(await withheld?.allow()).toBe(true);
-    expect(request).toHaveBeenCalledWith({ origins: [sitePattern('조선일보.example')] });
+    expect(request).toHaveBeenCalledWith({ origins: ['*://xn--3e0b707e.example/*'] });
   });
 
   it('is none for a page with no site and for local files, which have a setting of their own, without asking the browser', async () => {

@@ -8,22 +8,19 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../../scripts/browsers/chromium';
+import { FIREFOX_EXTENSION_ID, FIREFOX_EXTENSION_UUID, firefoxBackgroundState, firefoxExtensionErrors, launchFirefox } from '../../../scripts/browsers/firefox';
 import {
-  FIREFOX_EXTENSION_ID,
-  FIREFOX_EXTENSION_UUID,
-  firefoxBackgroundState,
   firefoxEmulateDarkMode,
-  firefoxExtensionErrors,
   firefoxGrantPermissionRequests,
   firefoxSetDefaultFontSize,
   firefoxSetEnabled,
   firefoxSetSiteAccess,
-  launchFirefox,
-} from '../../../scripts/browsers/firefox';
+} from '../../../scripts/browsers/firefox-settings';
 import { type HighlightedRange, readHighlights, revealHighlight } from '../../../scripts/browsers/page-probes';
 import { blend, type PageEvaluate, type Rgb, shareOfPixelsChanged, shareOfPixelsNear } from '../../../scripts/browsers/pixels';
 import { type PageServer, servePages } from '../../../scripts/serve';
 import { playwrightTab, puppeteerTab, type Rect, type TestTab } from './test-tab';
+import { pollFor, waitFor } from './wait';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -62,8 +59,11 @@ type ExtensionBrowser = {
   setSiteAccess(allowed: boolean): Promise<void>;
   /** Turns the extension off or on again, as a reader does on the browser's extensions page. */
   setEnabled(enabled: boolean): Promise<void>;
-  /** Answers the extension's requests for a site at once, as a reader who allows them (Firefox only: Chromium's dialog is out of a test's reach). */
-  grantPermissionRequests?: () => Promise<void>;
+  /**
+   * Answers the extension's requests for a site at once, as a reader who allows them, or with `false` asks
+   * again (Firefox only: Chromium's dialog is out of a test's reach).
+   */
+  grantPermissionRequests?: (grant: boolean) => Promise<void>;
   /** Stops the extension's background (service worker or event page) and waits until it has stopped. */
   stopBackground(): Promise<void>;
   /** Errors the browser itself logged about the extension since a time (Firefox's Browser Console); undefined where none can be read. */
@@ -75,25 +75,6 @@ type ExtensionBrowser = {
 function fontDescription(element: Element): string {
   const style = getComputedStyle(element);
   return `${style.fontSize} ${style.fontFamily}`;
-}
-
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await condition()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}.`);
-}
-
-/** The first value `read` gives that is not null, asked every 100 ms. */
-async function pollFor<T>(read: () => Promise<T | null>, what: string): Promise<T> {
-  let value: T | null = null;
-  await waitFor(async () => {
-    value = await read();
-    return value !== null;
-  }, what);
-  return value as T;
 }
 
 /** The popup page's query: the site it speaks of, and the tab it acts on. */
@@ -140,6 +121,14 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
       const page = await session.context.newPage();
       await page.goto(`chrome://extensions/?id=${session.extensionId}`);
       await page.locator('select#hostAccess').selectOption(allowed ? 'ON_ALL_SITES' : 'ON_CLICK');
+      // Done once the extension's own pages see it.
+      await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      type Permissions = { contains(permissions: { origins: string[] }): Promise<boolean> };
+      const holds = () =>
+        page.evaluate(() =>
+          (globalThis as unknown as { chrome: { permissions: Permissions } }).chrome.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+        );
+      await waitFor(async () => (await holds()) === allowed, `the extension's access to sites to be ${allowed ? 'granted' : 'withdrawn'}`);
       await page.close();
     },
     setEnabled: async (enabled) => {
@@ -225,7 +214,7 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
     },
     setSiteAccess: (allowed) => firefoxSetSiteAccess(session.browser, allowed),
     setEnabled: (enabled) => firefoxSetEnabled(session.browser, enabled),
-    grantPermissionRequests: () => firefoxGrantPermissionRequests(session.browser),
+    grantPermissionRequests: (grant) => firefoxGrantPermissionRequests(session.browser, grant),
     stopBackground: () => waitFor(async () => (await firefoxBackgroundState(session.browser)) === 'stopped', 'the event page to stop after its idle timeout'),
     extensionErrors: (since) => firefoxExtensionErrors(session.browser, since),
     close: () => session.close(),
@@ -234,37 +223,6 @@ async function launchFirefoxBrowser(): Promise<ExtensionBrowser> {
 
 function launchExtensionBrowser(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromiumBrowser() : launchFirefoxBrowser();
-}
-
-/** The test tab's id, as the extension knows it: asked from a popup while that tab is the active one. */
-export async function testTabId(e2e: E2EContext): Promise<number> {
-  const popup = await e2e.browser.openPopup('127.0.0.1');
-  try {
-    await e2e.tab.bringToFront();
-    const tabId = await popup.evaluate(async () => {
-      type Tabs = { query(query: object): Promise<{ id?: number }[]> };
-      const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
-      return (await (scope.browser ?? scope.chrome)?.tabs.query({ active: true, currentWindow: true }))?.[0]?.id;
-    });
-    if (tabId === undefined) throw new Error('The browser named no active tab.');
-    return tabId;
-  } finally {
-    await popup.close();
-  }
-}
-
-/**
- * The popup's text, opened for the test tab, once whatever it asks about the tab has surely come (a notice
- * about it would be there by then).
- */
-export async function popupText(e2e: E2EContext, tabId: number): Promise<string> {
-  const popup = await e2e.browser.openPopup('127.0.0.1', tabId);
-  try {
-    await new Promise((done) => setTimeout(done, 1000));
-    return await popup.text();
-  } finally {
-    await popup.close();
-  }
 }
 
 /** Every highlighted range on the tab. */

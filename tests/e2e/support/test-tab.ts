@@ -6,14 +6,8 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { chromiumCardText, chromiumInCard, chromiumSwipe, chromiumTouchHold } from '../../../scripts/browsers/chromium';
-import {
-  firefoxCardText,
-  firefoxEmulateDarkMode,
-  firefoxEmulateForcedColors,
-  firefoxEmulatePrint,
-  firefoxFocusSelectedTab,
-  firefoxInCard,
-} from '../../../scripts/browsers/firefox';
+import { firefoxCardText, firefoxInCard } from '../../../scripts/browsers/firefox';
+import { firefoxEmulateDarkMode, firefoxEmulateForcedColors, firefoxEmulatePrint, firefoxFocusSelectedTab } from '../../../scripts/browsers/firefox-settings';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 type Point = { x: number; y: number };

@@ -1,0 +1,33 @@
+/** The popup opened as a page for the test's tab, as the tests that speak of that tab need it. */
+import type { E2EContext } from './extension-browser';
+
+/** The test tab's id, as the extension knows it: asked from a popup while that tab is the active one. */
+export async function testTabId(e2e: E2EContext): Promise<number> {
+  const popup = await e2e.browser.openPopup('127.0.0.1');
+  try {
+    await e2e.tab.bringToFront();
+    const tabId = await popup.evaluate(async () => {
+      type Tabs = { query(query: object): Promise<{ id?: number }[]> };
+      const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+      return (await (scope.browser ?? scope.chrome)?.tabs.query({ active: true, currentWindow: true }))?.[0]?.id;
+    });
+    if (tabId === undefined) throw new Error('The browser named no active tab.');
+    return tabId;
+  } finally {
+    await popup.close();
+  }
+}
+
+/**
+ * The popup's text, opened for the test tab, once whatever it asks about the tab has surely come (a notice
+ * about it would be there by then).
+ */
+export async function popupText(e2e: E2EContext, tabId: number): Promise<string> {
+  const popup = await e2e.browser.openPopup('127.0.0.1', tabId);
+  try {
+    await new Promise((done) => setTimeout(done, 1000));
+    return await popup.text();
+  } finally {
+    await popup.close();
+  }
+}
