@@ -239,7 +239,13 @@ export function highlightsOn(tab: TestTab): Promise<HighlightedRange[]> {
 export async function waitForHighlights(tab: TestTab, accept: (ranges: HighlightedRange[]) => boolean, what: string): Promise<HighlightedRange[]> {
   let last: HighlightedRange[] = [];
   await waitFor(async () => {
-    last = await highlightsOn(tab);
+    try {
+      last = await highlightsOn(tab);
+    } catch (error) {
+      // A page that is loading (a reload the test asked for) has no context to ask yet: asked again.
+      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+      return false;
+    }
     return accept(last);
   }, what);
   // Timers of equal delay run in the order they were set: this one runs after the script's, set before the paint.
