@@ -121,6 +121,18 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.font).toEqual({ family: 'system-ui, sans-serif', size: coarse ? '16px' : '14px', style: 'normal', letterSpacing: 'normal' });
   });
 
+  it('sets its text by the reader’s default font size, not the page’s: 21 px of 24 with a mouse, 24 px with a finger', async () => {
+    await e2e.tab.setDefaultFontSize(24);
+    try {
+      await waitForHighlights(e2e.tab, (ranges) => ranges.some((range) => range.text === 'North Korea'), 'the page to be marked again');
+      await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+      const coarse = await e2e.tab.evaluate(() => matchMedia('(pointer: coarse)').matches, undefined);
+      expect((await cardBox(e2e.tab)).font.size).toBe(coarse ? '24px' : '21px');
+    } finally {
+      await e2e.tab.setDefaultFontSize(16);
+    }
+  });
+
   it('starts each line of a related name that wraps at the button’s left, as a list of names reads', async () => {
     await hoverMention(e2e.tab, 'North Korea', 'North Korea');
     const json = await e2e.tab.inCard(`(root) => JSON.stringify([...root.querySelectorAll('.related-entity')].map((button) => {

@@ -3,11 +3,17 @@
  * (Playwright) and Firefox's (puppeteer-core over WebDriver BiDi) pages, so
  * each test is written once and run in both.
  */
-import type { Page as PlaywrightPage } from 'playwright-core';
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { chromiumCardText, chromiumInCard, chromiumSwipe, chromiumTouchHold } from '../../../scripts/browsers/chromium';
 import { firefoxCardText, firefoxInCard } from '../../../scripts/browsers/firefox';
-import { firefoxEmulateDarkMode, firefoxEmulateForcedColors, firefoxEmulatePrint, firefoxFocusSelectedTab } from '../../../scripts/browsers/firefox-settings';
+import {
+  firefoxEmulateDarkMode,
+  firefoxEmulateForcedColors,
+  firefoxEmulatePrint,
+  firefoxFocusSelectedTab,
+  firefoxSetDefaultFontSize,
+} from '../../../scripts/browsers/firefox-settings';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 type Point = { x: number; y: number };
@@ -36,6 +42,8 @@ export type TestTab = {
   emulateDarkMode(on: boolean): Promise<void>;
   /** Renders the page with forced colours (Windows High Contrast, a browser told to override page colours), or without. */
   emulateForcedColors(on: boolean): Promise<void>;
+  /** Sets the browser's default font size (its "Font size" setting) in CSS pixels, 16 its own; the page is loaded again after. */
+  setDefaultFontSize(px: number): Promise<void>;
   /** The open card's text as a person reads it; '' when none is open. */
   cardText(): Promise<string>;
   /**
@@ -68,6 +76,7 @@ function pageReading(page: ScriptablePage): Pick<TestTab, 'goto' | 'evaluate' | 
 
 /** A tab of Chromium, through Playwright. */
 export function playwrightTab(page: PlaywrightPage): TestTab {
+  let fontSession: CDPSession | undefined;
   return {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
@@ -81,6 +90,12 @@ export function playwrightTab(page: PlaywrightPage): TestTab {
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : null }),
     emulateDarkMode: (on) => page.emulateMedia({ colorScheme: on ? 'dark' : 'light' }),
     emulateForcedColors: (on) => page.emulateMedia({ forcedColors: on ? 'active' : 'none' }),
+    setDefaultFontSize: async (px) => {
+      // Kept open: the setting holds while the session that made it is attached, across reloads.
+      fontSession ??= await page.context().newCDPSession(page);
+      await fontSession.send('Page.setFontSizes', { fontSizes: { standard: px } });
+      await page.reload();
+    },
     cardText: () => chromiumCardText(page),
     inCard: (functionSource) => chromiumInCard(page, functionSource),
     bringToFront: () => page.bringToFront(),
@@ -121,6 +136,11 @@ export function puppeteerTab(page: PuppeteerPage): TestTab {
     emulateDarkMode: (on) => firefoxEmulateDarkMode(page.browser(), on),
     emulateForcedColors: (on) => firefoxEmulateForcedColors(page.browser(), on),
     emulatePrint: (on) => firefoxEmulatePrint(page.browser(), on),
+    // The whole browser's setting: the test that changes it sets it back.
+    setDefaultFontSize: async (px) => {
+      await firefoxSetDefaultFontSize(page.browser(), px);
+      await page.reload();
+    },
     cardText: () => firefoxCardText(page),
     inCard: (functionSource) => firefoxInCard(page, functionSource),
     bringToFront: async () => {
