@@ -41,6 +41,16 @@ describe('PopupApp on a site the browser keeps the extension out of', () => {
     expect(screen.getByRole('switch').getAttribute('aria-describedby')).toBe('how-to-open');
   });
 
+  it('is busy, for a screen reader and a test alike, until the browser has said whether the site is withheld', async () => {
+    let answer: (site: WithheldSite | null) => void = () => undefined;
+    render(<PopupApp site={Promise.resolve('news.example')} withheldSite={new Promise((resolve) => (answer = resolve))} />);
+    await screen.findByRole('switch');
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    answer(null);
+    await waitFor(() => expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false'));
+    expect(screen.queryByText(NOTICE)).toBeNull();
+  });
+
   it('keeps the way to allow the site when the reader says no, and says why the browser could not be asked', async () => {
     const declined = withheld(() => Promise.resolve(false));
     render(<PopupApp site={Promise.resolve('news.example')} withheldSite={Promise.resolve(declined)} />);

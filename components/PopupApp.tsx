@@ -58,11 +58,13 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const [unmarked, setUnmarked] = useState<EntityKind[] | undefined>();
   /** Why the kinds marked could not be read, or the last choice of them was not saved. */
   const [kindsProblem, setKindsProblem] = useState<string | undefined>();
-  const [stale, setStale] = useState<StaleTab | null>(null);
+  /** undefined until the tab's question is answered (or none was asked). */
+  const [stale, setStale] = useState<StaleTab | null | undefined>(staleTab ? undefined : null);
   /** Why the tab could not be reloaded from the popup. */
   const [reloadProblem, setReloadProblem] = useState<string | undefined>();
 
-  const [withheld, setWithheld] = useState<WithheldSite | null>(null);
+  /** undefined until the browser has said whether it keeps the extension out of the site (or none was asked). */
+  const [withheld, setWithheld] = useState<WithheldSite | null | undefined>(withheldSite ? undefined : null);
 
   // Not knowing whether the tab was open before, or whether the site is withheld, is no problem to report:
   // the notice is then left out.
@@ -158,7 +160,8 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const loadTimeline = useCallback(() => sendRequest({ type: 'timeline' }, TimelineSchema).then((answer) => answer.facts), []);
 
   return (
-    <main class="popup">
+    // Busy until it has said what it knows of this tab and site: a screen reader waits for it, and so can a test.
+    <main class="popup" aria-busy={(status === undefined && siteProblem === undefined) || stale === undefined || withheld === undefined}>
       <h1>Peninsula Lens</h1>
       {status === undefined && !siteProblem && (
         <p class="status">

@@ -45,13 +45,12 @@ async function openPopupFor(popup: Page, popupUrl: string, target: Page): Promis
 
 const popupText = (popup: Page): Promise<string> => popup.evaluate(() => (document.body.textContent ?? '').replace(/\s+/g, ' '));
 
-/**
- * The popup's text once its answer about the tab has surely come: it reads one
- * value from session storage (a few milliseconds), and a notice that came
- * would be there by then.
- */
+/** The popup's text once it is no longer busy: it has said what it knows of the tab. */
 async function settledPopupText(popup: Page): Promise<string> {
-  await new Promise((done) => setTimeout(done, 1000));
+  await waitFor(
+    () => popup.evaluate(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false').catch(() => false),
+    'the popup to say what it knows',
+  );
   return popupText(popup);
 }
 

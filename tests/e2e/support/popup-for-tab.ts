@@ -1,5 +1,6 @@
 /** The popup opened as a page for the test's tab, as the tests that speak of that tab need it. */
 import type { E2EContext } from './extension-browser';
+import { waitFor } from './wait';
 
 /** The test tab's id, as the extension knows it: asked from a popup while that tab is the active one. */
 export async function testTabId(e2e: E2EContext): Promise<number> {
@@ -18,14 +19,11 @@ export async function testTabId(e2e: E2EContext): Promise<number> {
   }
 }
 
-/**
- * The popup's text, opened for the test tab, once whatever it asks about the tab has surely come (a notice
- * about it would be there by then).
- */
+/** The popup's text, opened for the test tab, once it is no longer busy: it has said what it knows of the tab. */
 export async function popupText(e2e: E2EContext, tabId: number): Promise<string> {
   const popup = await e2e.browser.openPopup('127.0.0.1', tabId);
   try {
-    await new Promise((done) => setTimeout(done, 1000));
+    await waitFor(() => popup.evaluate(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false'), 'the popup to say what it knows');
     return await popup.text();
   } finally {
     await popup.close();
