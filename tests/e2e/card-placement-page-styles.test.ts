@@ -35,6 +35,7 @@ const READ_CARD_COLOURS = `(root) => {
     background: getComputedStyle(card).backgroundColor,
     text: getComputedStyle(card).color,
     quote: getComputedStyle(quote).color,
+    quoteBar: getComputedStyle(quote).borderInlineStartColor,
     error: getComputedStyle(error).color,
   };
   error.remove();
@@ -208,13 +209,30 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.bottom - box.top).toBeGreaterThan(100);
   });
 
+  /** The card's colours, with a card open on North Korea (it has quotes). */
+  async function cardColours(): Promise<{ background: string; text: string; quote: string; quoteBar: string; error: string }> {
+    await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+    const json = await e2e.tab.inCard(READ_CARD_COLOURS);
+    if (!json) throw new Error('no card with quotes open');
+    return JSON.parse(json);
+  }
+
+  it('draws the line beside a quote so it shows: 3:1 against the card at least, in light and dark mode', async () => {
+    const light = await cardColours();
+    expect(contrast(light.quoteBar, light.background)).toBeGreaterThanOrEqual(3);
+    await e2e.tab.emulateDarkMode(true);
+    try {
+      const dark = await cardColours();
+      expect(contrast(dark.quoteBar, dark.background)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await e2e.tab.emulateDarkMode(false);
+    }
+  });
+
   it('keeps its text, quotes and errors readable in dark mode', async () => {
     await e2e.tab.emulateDarkMode(true);
     try {
-      await hoverMention(e2e.tab, 'North Korea', 'North Korea');
-      const json = await e2e.tab.inCard(READ_CARD_COLOURS);
-      if (!json) throw new Error('no card with quotes open');
-      const colours = JSON.parse(json) as { background: string; text: string; quote: string; error: string };
+      const colours = await cardColours();
       // A dark card: its background is darker than its text.
       expect(contrast(colours.background, 'rgb(0, 0, 0)')).toBeLessThan(contrast(colours.text, 'rgb(0, 0, 0)'));
       for (const part of ['text', 'quote', 'error'] as const) expect(contrast(colours[part], colours.background), part).toBeGreaterThanOrEqual(4.5);
