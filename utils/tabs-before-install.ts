@@ -12,6 +12,8 @@ import { browser } from 'wxt/browser';
 
 const STORAGE_KEY = 'tabsOpenBeforeInstall';
 const STARTED_KEY = 'backgroundStartedSinceLoad';
+/** Set when the browser itself started: its tabs all load afresh, so an install or update handled then lists none. */
+const BROWSER_STARTED_KEY = 'browserStartedThisSession';
 
 /** The popup's tab where it is on the list: nothing in it is marked until it loads again. */
 export type StaleTab = { reload: () => Promise<void> };
@@ -30,16 +32,26 @@ async function storedTabIds(): Promise<number[]> {
  */
 let changes: Promise<unknown> = Promise.resolve();
 
-function change(update: (tabIds: number[]) => Promise<number[]> | number[], also: Record<string, unknown> = {}): Promise<void> {
+/** What a change writes: the list, and other session keys written with it in the same write. */
+type Changed = number[] | { tabIds: number[]; also: Record<string, unknown> };
+
+function change(update: (tabIds: number[]) => Promise<Changed> | Changed): Promise<void> {
   const next = changes.then(async () => {
     const before = await storedTabIds();
-    const after = await update(before);
-    const changed = after.length !== before.length || after.some((id, index) => id !== before[index]);
+    const changed = await update(before);
+    const { tabIds: after, also } = Array.isArray(changed) ? { tabIds: changed, also: {} } : changed;
+    const listChanged = after.length !== before.length || after.some((id, index) => id !== before[index]);
     // In one write with the list: a worker stopped between two writes would leave one without the other.
-    if (changed || Object.keys(also).length > 0) await browser.storage.session.set({ ...(changed ? { [STORAGE_KEY]: after } : {}), ...also });
+    if (listChanged || Object.keys(also).length > 0) await browser.storage.session.set({ ...(listChanged ? { [STORAGE_KEY]: after } : {}), ...also });
   });
   changes = next.catch(() => undefined);
   return next;
+}
+
+/** Session keys, read together. */
+async function sessionFlags(): Promise<{ started: boolean; browserStarted: boolean }> {
+  const stored = await browser.storage.session.get([STARTED_KEY, BROWSER_STARTED_KEY]);
+  return { started: stored[STARTED_KEY] === true, browserStarted: stored[BROWSER_STARTED_KEY] === true };
 }
 
 /** Tabs open now that have finished loading, but those `heardFrom`. */
@@ -54,18 +66,22 @@ async function loadedTabsBut(heardFrom: ReadonlySet<number>): Promise<number[]> 
  * tab still loading gets the content script when its page is ready.
  */
 export function rememberTabsOpenNow(heardFrom: ReadonlySet<number> = new Set()): Promise<void> {
-  return change(() => loadedTabsBut(heardFrom));
+  // An update Chromium applies as the browser starts is told after the start, or before it: either way no tab.
+  return change(async (tabIds) => ((await sessionFlags()).browserStarted ? tabIds : loadedTabsBut(heardFrom)));
 }
 
 /**
  * At the background's first start since the browser loaded the extension (session storage is empty then:
  * Chromium empties it each time it unloads the extension), lists the tabs open now, as at install: the
  * reader turned the extension on again on the browser's extensions page, which fires no install event.
- * Not when the browser itself started (`browserStarted`), whichever of the two comes first.
+ * Not when the browser itself started (`browserStarted`), whichever of the two comes first. At later
+ * starts (the worker woken again) it reads one flag and writes nothing.
  */
 export function rememberTabsAtFirstStart(heardFrom: ReadonlySet<number>): Promise<void> {
-  return change(async (tabIds) => ((await browser.storage.session.get(STARTED_KEY))[STARTED_KEY] === true ? tabIds : loadedTabsBut(heardFrom)), {
-    [STARTED_KEY]: true,
+  return change(async (tabIds) => {
+    const { started, browserStarted } = await sessionFlags();
+    if (started) return tabIds;
+    return { tabIds: browserStarted ? tabIds : await loadedTabsBut(heardFrom), also: { [STARTED_KEY]: true } };
   });
 }
 
@@ -74,7 +90,7 @@ export function rememberTabsAtFirstStart(heardFrom: ReadonlySet<number>): Promis
  * whose script stops before it asks, an SVG image or a page that opted out, would stay there for good).
  */
 export function browserStarted(): Promise<void> {
-  return change(() => [], { [STARTED_KEY]: true });
+  return change(() => ({ tabIds: [], also: { [STARTED_KEY]: true, [BROWSER_STARTED_KEY]: true } }));
 }
 
 /** A tab whose top page asked for its site's status: it runs the content script. */

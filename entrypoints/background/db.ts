@@ -90,14 +90,20 @@ const OWN_STORES = new Set(['entities', 'facts', 'meta']);
  */
 export function deleteFactsDb(timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set when the caller has stopped waiting: nothing is deleted after that (it may be a later version's by then). */
+  let gaveUp = false;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`IndexedDB did not delete an unreadable database within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => {
+      gaveUp = true;
+      reject(new Error(`IndexedDB did not delete an unreadable database within ${timeoutMs} ms`));
+    }, timeoutMs);
   });
   const deleting = (async () => {
     // With no version, an open takes the database as it is, whichever version wrote it.
     const existing = await openDB(DB_NAME);
     const stores = [...existing.objectStoreNames];
     existing.close();
+    if (gaveUp) return;
     const unknown = stores.filter((name) => !OWN_STORES.has(name));
     if (unknown.length > 0) throw new Error(`a later version keeps more than the facts there (${unknown.slice(0, 3).join(', ')}), so it is left alone`);
     await deleteDB(DB_NAME);

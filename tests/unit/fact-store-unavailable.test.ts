@@ -9,7 +9,7 @@
 import { dataVersion, entities, facts } from 'virtual:facts-pack';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DB_NAME, DB_VERSION } from '../../entrypoints/background/db';
+import { DB_NAME, DB_VERSION, deleteFactsDb } from '../../entrypoints/background/db';
 import { type BundledPack, type FactStore, openFactStore } from '../../entrypoints/background/fact-store';
 import { contents, createVersion1, inspect } from '../support/fact-db';
 
@@ -87,6 +87,37 @@ describe('openFactStore: IndexedDB unavailable', () => {
         };
       }),
     ).toEqual([DB_VERSION + 5, ['notes']]);
+  });
+
+  it('deletes nothing once it gave up: a later version’s upgrade it waited behind keeps its database', async () => {
+    // A later version's page holds its database and ignores the request to close; its next version waits.
+    const holder = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION + 5);
+      request.onupgradeneeded = () => {
+        for (const name of ['entities', 'facts', 'meta']) request.result.createObjectStore(name);
+      };
+      request.onsuccess = () => resolve(request.result);
+    });
+    const upgraded = new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(DB_NAME, DB_VERSION + 6);
+      request.onsuccess = () => resolve(request.result);
+    });
+    await expect(deleteFactsDb(100)).rejects.toThrow('did not delete an unreadable database within 100 ms');
+    holder.close();
+    const later = await upgraded;
+    // Given the time a deletion queued behind the upgrade would take.
+    await new Promise((done) => setTimeout(done, 50));
+    expect(later.version).toBe(DB_VERSION + 6);
+    expect(
+      await new Promise((resolve) => {
+        const request = indexedDB.open(DB_NAME);
+        request.onsuccess = () => {
+          resolve(request.result.version);
+          request.result.close();
+        };
+      }),
+    ).toBe(DB_VERSION + 6);
+    later.close();
   });
 
   it('falls back to memory when a later version’s database cannot be deleted (a connection holds it) within 3 s', async () => {

@@ -93,6 +93,23 @@ describe('the background keeping the list', () => {
     expect(await listed(61, 62)).toEqual([false, false]);
   });
 
+  it('lists no tab for an update Chromium applies as the browser starts, told after the start', async () => {
+    openTabs(71);
+    followTabsOpenBeforeInstall();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await new Promise((done) => setTimeout(done, 20));
+    expect(await listed(71)).toEqual([false]);
+  });
+
+  it('writes nothing when the worker starts again while the extension stays loaded', async () => {
+    await startedBefore();
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    followTabsOpenBeforeInstall();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(set).not.toHaveBeenCalled();
+  });
+
   it('takes a tab off when its top page asks for its site’s status, not when a frame in it does', async () => {
     await startedBefore();
     const contentScriptRuns = followTabsOpenBeforeInstall();
