@@ -122,6 +122,22 @@ describe.each(browsersUnderTest())('%s: the card where pages make it hard', (nam
     expect(box.font).toEqual({ family: 'system-ui, sans-serif', size: coarse ? '16px' : '14px', style: 'normal', letterSpacing: 'normal' });
   });
 
+  it('keeps each control a finger’s height where the reader set a small font size', async () => {
+    await e2e.tab.setDefaultFontSize(12);
+    try {
+      await waitForHighlights(e2e.tab, (ranges) => ranges.some((range) => range.text === 'North Korea'), 'the page to be marked again');
+      await hoverMention(e2e.tab, 'North Korea', 'North Korea');
+      const json = await e2e.tab.inCard(
+        `(root) => JSON.stringify([...root.querySelectorAll('.close, .related-entity, .more > summary')].map((control) => control.getBoundingClientRect().height))`,
+      );
+      const heights = JSON.parse(json ?? '[]') as number[];
+      expect(heights.length).toBeGreaterThan(2);
+      for (const height of heights) expect(height).toBeGreaterThanOrEqual(23.5);
+    } finally {
+      await e2e.tab.setDefaultFontSize(16);
+    }
+  });
+
   it('sets its text by the reader’s default font size, not the page’s: 21 px of 24 with a mouse, 24 px with a finger', async () => {
     await e2e.tab.setDefaultFontSize(24);
     try {
