@@ -58,4 +58,30 @@ describe('PopupApp on a tab open since before install', () => {
     expect(screen.queryByText(NOTICE)).toBeNull();
     vi.restoreAllMocks();
   });
+
+  it('is busy on local files until the browser says whether it lets the extension in, then tells how', async () => {
+    let answer: (allowed: boolean) => void = () => undefined;
+    vi.spyOn(browser.extension, 'isAllowedFileSchemeAccess').mockImplementation(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    render(<PopupApp site={Promise.resolve('local files')} staleTab={Promise.resolve(null)} />);
+    await screen.findByRole('switch');
+    await new Promise((done) => setTimeout(done, 20));
+    expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+    answer(false);
+    await waitFor(() => expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false'));
+    expect(screen.getByText(/Allow access to file URLs/)).toBeTruthy();
+    vi.restoreAllMocks();
+  });
+
+  it('stops being busy when it says the background has not answered: it may never', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      render(<PopupApp site={new Promise<string>(() => undefined)} />);
+      expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('true');
+      await vi.advanceTimersByTimeAsync(3_100);
+      expect(screen.getByText(/has not answered yet/)).toBeTruthy();
+      expect(screen.getByRole('main').getAttribute('aria-busy')).toBe('false');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -52,6 +52,8 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const [storageProblem, setStorageProblem] = useState<string | undefined>();
   /** Whether Chromium lets the extension into local files: off until the reader allows it, for store installs. */
   const [fileAccess, setFileAccess] = useState<boolean | undefined>();
+  /** Whether the browser has answered about local files (its answer may be none). */
+  const [fileAccessAnswered, setFileAccessAnswered] = useState(false);
   /** The background has not answered about this site for a while. */
   const [slowToAnswer, setSlowToAnswer] = useState(false);
   /** The kinds of names not marked on pages; undefined until the background has said. */
@@ -113,8 +115,14 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const onLocalFiles = status?.site === LOCAL_FILES_SITE;
   useEffect(() => {
     if (!onLocalFiles || import.meta.env.FIREFOX) return;
-    browser.extension.isAllowedFileSchemeAccess().then(setFileAccess, () => setFileAccess(undefined));
+    browser.extension
+      .isAllowedFileSchemeAccess()
+      .then(setFileAccess, () => setFileAccess(undefined))
+      .finally(() => setFileAccessAnswered(true));
   }, [onLocalFiles]);
+
+  const waitingForSite = status === undefined && siteProblem === undefined;
+  const waitingForFileAccess = onLocalFiles && !import.meta.env.FIREFOX && !fileAccessAnswered;
 
   const toggle = useCallback(
     (enabled: boolean) => {
@@ -161,7 +169,8 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
 
   return (
     // Busy until it has said what it knows of this tab and site: a screen reader waits for it, and so can a test.
-    <main class="popup" aria-busy={(status === undefined && siteProblem === undefined) || stale === undefined || withheld === undefined}>
+    // Not past the moment it says it is still waiting: a background that never answers would keep it busy for good.
+    <main class="popup" aria-busy={!slowToAnswer && (waitingForSite || stale === undefined || withheld === undefined || waitingForFileAccess)}>
       <h1>Peninsula Lens</h1>
       {status === undefined && !siteProblem && (
         <p class="status">

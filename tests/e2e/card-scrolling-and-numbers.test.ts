@@ -38,7 +38,7 @@ const READ_SCROLLBAR = `(root) => {
   const card = root.querySelector('.card');
   const style = getComputedStyle(card);
   const gutter = card.offsetWidth - card.clientWidth - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
-  return JSON.stringify({ scrollbar: style.scrollbarColor, background: style.backgroundColor, scrolls: card.scrollHeight > card.clientHeight, gutter });
+  return JSON.stringify({ scrollbar: style.scrollbarColor, width: style.scrollbarWidth, background: style.backgroundColor, scrolls: card.scrollHeight > card.clientHeight, gutter });
 }`;
 
 /**
@@ -86,9 +86,11 @@ describe.each(browsersUnderTest())('%s: a long card', (name) => {
     await hoverMention(e2e.tab, 'North Korea', 'North Korea');
     const json = await e2e.tab.inCard(READ_SCROLLBAR);
     if (!json) throw new Error('no card open');
-    const card = JSON.parse(json) as { scrollbar: string; background: string; scrolls: boolean; gutter: number };
+    const card = JSON.parse(json) as { scrollbar: string; width: string; background: string; scrolls: boolean; gutter: number };
     expect(card.scrolls).toBe(true);
-    // A thin bar: Firefox's own took 12 px of the card's width (6 px thin; Chromium here overlays its bar, 0 px).
+    // A thin bar: Firefox's own took 12 px of the card's width (6 px thin). Chromium here overlays its bar
+    // (0 px), so the style it is asked for is checked too.
+    expect(card.width).toBe('thin');
     expect(card.gutter).toBeLessThanOrEqual(8);
     // 'auto' left Firefox to draw a light 14 px gutter with no thumb on the dark card, and no thumb on the light.
     const [thumb, track] = coloursIn(card.scrollbar);

@@ -47,9 +47,13 @@ const popupText = (popup: Page): Promise<string> => popup.evaluate(() => (docume
 
 /** The popup's text once it is no longer busy: it has said what it knows of the tab. */
 async function settledPopupText(popup: Page): Promise<string> {
+  // With the site's switch: a popup whose question about the site failed is not busy either, and says no notice.
   await waitFor(
-    () => popup.evaluate(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false').catch(() => false),
-    'the popup to say what it knows',
+    () =>
+      popup
+        .evaluate(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('[role=switch]') !== null)
+        .catch(() => false),
+    'the popup to say what it knows, with the site’s switch',
   );
   return popupText(popup);
 }

@@ -23,7 +23,11 @@ export async function testTabId(e2e: E2EContext): Promise<number> {
 export async function popupText(e2e: E2EContext, tabId: number): Promise<string> {
   const popup = await e2e.browser.openPopup('127.0.0.1', tabId);
   try {
-    await waitFor(() => popup.evaluate(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false'), 'the popup to say what it knows');
+    // With the site's switch: a popup whose question about the site failed is not busy either, and says no notice.
+    await waitFor(
+      () => popup.evaluate(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false' && document.querySelector('[role=switch]') !== null),
+      'the popup to say what it knows, with the site’s switch',
+    );
     return await popup.text();
   } finally {
     await popup.close();
