@@ -22,6 +22,7 @@ import { SearchPanel } from './SearchPanel';
 import { SiteAccessNotice } from './SiteAccessNotice';
 import { SiteSwitch } from './SiteSwitch';
 import { TimelinePanel } from './TimelinePanel';
+import { useReload } from './use-reload';
 
 type Props = {
   site: Promise<string | null>;
@@ -62,8 +63,6 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   const [kindsProblem, setKindsProblem] = useState<string | undefined>();
   /** undefined until the tab's question is answered (or none was asked). */
   const [stale, setStale] = useState<StaleTab | null | undefined>(staleTab ? undefined : null);
-  /** Why the tab could not be reloaded from the popup. */
-  const [reloadProblem, setReloadProblem] = useState<string | undefined>();
 
   /** undefined until the browser has said whether it keeps the extension out of the site (or none was asked). */
   const [withheld, setWithheld] = useState<WithheldSite | null | undefined>(withheldSite ? undefined : null);
@@ -76,14 +75,8 @@ export function PopupApp({ site, staleTab, withheldSite }: Props) {
   useEffect(() => {
     withheldSite?.then(setWithheld, () => setWithheld(null));
   }, [withheldSite]);
-  const reloadStaleTab = useCallback(() => {
-    if (!stale) return;
-    setReloadProblem(undefined);
-    stale.reload().then(
-      () => setStale(null),
-      (error: unknown) => setReloadProblem(`The page could not be reloaded: ${errorMessage(error)}`),
-    );
-  }, [stale]);
+  const forgetStaleTab = useCallback(() => setStale(null), []);
+  const [reloadStaleTab, reloadProblem] = useReload(stale?.reload, forgetStaleTab);
 
   const showStatus = useCallback((answer: SiteStatus) => {
     setStatus(answer);

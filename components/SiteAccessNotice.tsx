@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { WithheldSite } from '../entrypoints/popup/site-access';
 import { errorMessage } from '../utils/error-message';
+import { useReload } from './use-reload';
 
 type Props = {
   withheld: WithheldSite;
@@ -18,16 +19,14 @@ type Props = {
  */
 export function SiteAccessNotice({ withheld, id, onDone }: Props) {
   const [allowed, setAllowed] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
+  const [allowProblem, setAllowProblem] = useState<string | undefined>();
+  const [reload, reloadProblem] = useReload(withheld.reload, onDone);
   const allow = () => {
-    setProblem(undefined);
+    setAllowProblem(undefined);
     // Straight from the click: the browser asks the reader only during one.
-    withheld.allow().then(setAllowed, (error: unknown) => setProblem(`The browser could not be asked: ${errorMessage(error)}`));
+    withheld.allow().then(setAllowed, (error: unknown) => setAllowProblem(`The browser could not be asked: ${errorMessage(error)}`));
   };
-  const reload = () => {
-    setProblem(undefined);
-    withheld.reload().then(onDone, (error: unknown) => setProblem(`The page could not be reloaded: ${errorMessage(error)}`));
-  };
+  const problem = allowProblem ?? reloadProblem;
   return (
     <>
       <p role="status" class="notice" id={id}>
