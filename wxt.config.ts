@@ -30,6 +30,11 @@ export default defineConfig({
     name: 'Peninsula Lens',
     description: 'Marks mentions of the UN Security Council, North Korea and the actors around them, with facts from one bundled article.',
     permissions: ['storage', 'activeTab'],
+    // The card's own bundle (entrypoints/card.ts), which the content script imports when a page first needs a
+    // card. Chrome serves it only at an address made anew each browser session (use_dynamic_url), so a page
+    // cannot ask for it to learn that the extension is installed; Firefox's addresses hold a random ID per
+    // install already (it does not know the key).
+    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     // The toolbar shows the same icons the extension's pages list (auto-icons writes them to icons/).
     action: { default_title: 'Peninsula Lens', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     ...(browser === 'firefox'

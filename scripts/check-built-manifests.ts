@@ -1,8 +1,8 @@
 /**
  * Fails when a built manifest asks for more than the README's "Privacy and
  * permissions" says: other permissions, other content scripts, or any key
- * beyond the few it needs (host permissions, web-accessible files, a
- * content security policy…); or when the minimum browser versions the
+ * beyond the few it needs (host permissions, web-accessible files other
+ * than the card's bundle, a content security policy…); or when the minimum browser versions the
  * features need are gone; or when an icon it names (assets/icon.svg drawn at
  * each size) is missing from the build or not a PNG of that size.
  */
@@ -30,7 +30,7 @@ const SHARED: Manifest = {
 
 /**
  * Every top-level key a build may have. Any other (host permissions,
- * web-accessible files, a content security policy, pages that override the
+ * a content security policy, pages that override the
  * browser's own, network rules…) would widen what the extension may do or
  * what a page can see of it, and must come with a README change first.
  */
@@ -46,11 +46,17 @@ const ALLOWED_KEYS = new Set([
   'content_scripts',
   'minimum_chrome_version',
   'browser_specific_settings',
+  'web_accessible_resources',
 ]);
 
+/** The one web-accessible file, the card's bundle, which the content script imports (README "What a page can observe"). */
+const CARD_BUNDLE = { resources: ['card.js'], matches: ['<all_urls>'] };
+
 const PER_BROWSER: Record<string, Manifest> = {
-  'chrome-mv3': { minimum_chrome_version: '128' },
+  // Chrome serves it at an address made anew each session, which no page can guess.
+  'chrome-mv3': { minimum_chrome_version: '128', web_accessible_resources: [{ ...CARD_BUNDLE, use_dynamic_url: true }] },
   'firefox-mv3': {
+    web_accessible_resources: [CARD_BUNDLE],
     browser_specific_settings: {
       gecko: { id: 'peninsula-lens@peninsula-lens.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
       gecko_android: { strict_min_version: '142.0' },

@@ -1,9 +1,11 @@
 /**
- * The one place the extension adds to a page: a closed shadow host for the
- * card, in the page only while a card is open (made when the first one is
- * needed, then put back and taken away). Preact renders into it; the
- * styles are adopted from a constructed sheet, so a page's CSP cannot strip
- * them and nothing has to be web-accessible.
+ * The card: a closed shadow host, in the page only while a card is open (made
+ * when the first one is needed, then put back and taken away). Preact renders
+ * into it; the styles are adopted from a constructed sheet, so a page's CSP
+ * cannot strip them. This module and what it imports (Preact, floating-ui,
+ * the card's view and styles) are the card's own bundle (entrypoints/card.ts),
+ * which the content script loads when a page first needs a card
+ * (lazy-card-host.ts), not on every page.
  */
 import { computePosition, flip, getOverflowAncestors, hide, type Middleware, platform, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -11,46 +13,6 @@ import { type CardState, EntityCardView } from '../../components/EntityCardView'
 import cardCss from './card.css?inline';
 import { flatTreeAncestors } from './flat-tree';
 import { oncePerFrame } from './once-per-frame';
-
-/** The start of the card host's tag; a random suffix ends it (see attachCardHost). */
-const CARD_HOST_TAG = 'peninsula-lens-card';
-
-/** The hosts this script made: told apart by identity, not by a name a page could give its own elements. */
-const ourHosts = new WeakSet<Node>();
-
-/** True for our card's host: watchers of the page leave our own changes alone. */
-export function isCardHost(node: Node): boolean {
-  return ourHosts.has(node);
-}
-
-/**
- * A new host for the card, with its closed shadow root. Its tag ends in a
- * random suffix: a page that defined our tag as its own element would run
- * its code inside our call, and could reach into the shadow root through the
- * element's internals or forbid the root (no card would ever open).
- */
-export function attachCardHost(doc: Document): [HTMLElement, ShadowRoot] {
-  const host = doc.createElement(`${CARD_HOST_TAG}-${Math.random().toString(36).slice(2, 10)}`);
-  const shadow = host.attachShadow({ mode: 'closed' });
-  ourHosts.add(host);
-  return [host, shadow];
-}
-
-/**
- * Removes the card an earlier copy of this script left open when the extension was reloaded or updated:
- * Firefox ends that copy at once, before it can close its card, which would then stay over the page for good.
- */
-export function removeLeftoverCards(doc: Document): void {
-  // Where a card is put (layerAround): the root element, or a dialog, popover or element shown full screen
-  // in front (not one inside a closed shadow root: no script reaches in there). Looked for at every start:
-  // the query took 0.04 ms on a news page and 3.7 ms on one of 100,000 nodes (about 1 % of its scan); left
-  // to the first card, a card left over the name would keep the reader from pointing at it.
-  for (const layer of [doc.documentElement, ...doc.querySelectorAll(':modal,:popover-open,:fullscreen')]) {
-    for (const element of [...layer.children]) {
-      if (element.localName.startsWith(`${CARD_HOST_TAG}-`) && !ourHosts.has(element)) element.remove();
-    }
-  }
-}
 
 export type CardHost = {
   show(state: CardState, anchor: VirtualElement): void;
@@ -203,8 +165,11 @@ function layerAround(doc: Document, element: Element | undefined): Element {
   return doc.documentElement;
 }
 
-/** Creates the host lazily on first show; nothing is added to the page before. */
-export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHost {
+/**
+ * Creates the host lazily on first show; nothing is added to the page before. `attach` makes the host
+ * element: the content script's (card-host-element.ts), which keeps the list of our hosts.
+ */
+export function createCardHost(doc: Document, callbacks: CardCallbacks, attach: (doc: Document) => [HTMLElement, ShadowRoot]): CardHost {
   let host: HTMLElement | undefined;
   let mount: HTMLElement | undefined;
   let stopPositioning: (() => void) | undefined;
@@ -215,7 +180,7 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks): CardHos
       if (host.parentNode !== layer) layer.append(host);
       return mount;
     }
-    const [created, shadow] = attachCardHost(doc);
+    const [created, shadow] = attach(doc);
     host = created;
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);

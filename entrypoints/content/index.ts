@@ -3,7 +3,7 @@ import { createMatcher } from '../../utils/matcher/matcher';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
 import type { PageStatus } from '../../utils/protocol';
 import { type Annotator, startAnnotator } from './annotator';
-import { removeLeftoverCards } from './card-host';
+import { removeLeftoverCards } from './card-host-element';
 import { isEmptyFrame, whenFrameFilled } from './frame-filling';
 import './highlights.css';
 import { pageClosed } from './page-consent';

@@ -5,12 +5,13 @@
  */
 import type { VirtualElement } from '@floating-ui/dom';
 import { errorMessage } from '../../utils/error-message';
-import { type CardHost, createCardHost } from './card-host';
+import type { CardHost } from './card-host';
 import { cachedLookUp } from './entity-lookups';
 import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
 import { mentionAtPoint } from './hit-test';
 import { isEditing, nextMention, reachableMentions, scrollToMiddle } from './keyboard-steps';
+import { createLazyCardHost } from './lazy-card-host';
 import { oncePerFrame } from './once-per-frame';
 import { isInLink, watchTaps } from './taps';
 
@@ -72,7 +73,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     },
   };
 
-  const host: CardHost = createCardHost(doc, {
+  const host: CardHost = createLazyCardHost(doc, {
     onClose: () => close(true),
     onOpenEntity: (entityId, name) => {
       if (!current) return;

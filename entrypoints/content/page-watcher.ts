@@ -5,7 +5,7 @@
  * While a part of the root is hidden, the same observer also tells the
  * reveal watcher of every other change (reveal-watcher.ts).
  */
-import { isCardHost } from './card-host';
+import { isCardHost } from './card-host-element';
 import { ELEMENT_NODE, isPhraseBreak, isSkippedElement, OPT_OUT_ATTRIBUTE, SKIPPED_TAGS, TEXT_NODE } from './text-blocks';
 
 /** Past this many changed subtrees in one batch, rescanning the whole root is cheaper. */

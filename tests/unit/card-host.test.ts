@@ -4,7 +4,7 @@
  * inside the card's (README: the card cannot be reached by the page).
  */
 import { describe, expect, it } from 'vitest';
-import { attachCardHost, isCardHost } from '../../entrypoints/content/card-host';
+import { attachCardHost, isCardHost } from '../../entrypoints/content/card-host-element';
 
 /** What card-host.tsx makes: the fixed start, then 8 characters of base 36 (36^8, about 2.8 × 10^12 names). */
 const CARD_TAG = /^peninsula-lens-card-[a-z0-9]{8}$/;

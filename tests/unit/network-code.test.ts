@@ -23,6 +23,11 @@ describe('forbiddenUses', () => {
     ['a URL to load from', "new Image().src = '//evil.example/p.gif'"],
     ['code as text for a timer', 'setTimeout("alert(1)",0)'],
     ['code as text for a timer', 'window.setInterval(`tick()`, 10)'],
+    ['import() of a module', 'await import("https://evil.example/m.js")'],
+    ['import() of a module', 'await import(u)'],
+    // An extension's address made from a value, not a file named in the code.
+    ['import() of a module', 'await import(e.runtime.getURL(n))'],
+    ['import() of a module', 'await import(e.runtime.getURL("/a.js")+n)'],
   ])('finds %s in %s', (what, code) => {
     expect(found(code)).toContain(what);
   });
@@ -34,6 +39,7 @@ describe('forbiddenUses', () => {
     ['an XML namespace', 'i="http://www.w3.org/2000/svg"'],
     ['a regular expression with a double slash', 'const r=/a\\/\\/b/g'],
     ['a division after a call', 'x=a()//2'],
+    ['the import of a file of the extension named in the code', 'await(import(Be.runtime.getURL("/card.js")))'],
   ])('lets %s through', (_name, code) => {
     expect(found(code)).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * extension's own card host ignored.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachCardHost } from '../../entrypoints/content/card-host';
+import { attachCardHost } from '../../entrypoints/content/card-host-element';
 import { type ChangedParts, outermostNodes, watchForText } from '../../entrypoints/content/page-watcher';
 
 /** Long enough for the watcher's idle-time flush (a 50 ms timer where requestIdleCallback is missing). */

@@ -9,7 +9,7 @@
  */
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attachCardHost } from '../../entrypoints/content/card-host';
+import { attachCardHost } from '../../entrypoints/content/card-host-element';
 import { type TextWatch, watchForText } from '../../entrypoints/content/page-watcher';
 import { type ChangeFeed, type RevealWatcher, watchForReveal } from '../../entrypoints/content/reveal-watcher';
 
