@@ -25,11 +25,21 @@ function isInView(doc: Document, mention: PaintedMention): boolean {
 }
 
 /**
+ * True for a mention in a box that stays put while the page scrolls (a fixed
+ * or sticky header, a banner): always in view, it says nothing of where the
+ * reader is, and scrolling to it scrolls the page away from them.
+ */
+function staysPut(mention: PaintedMention): boolean {
+  for (const element of flatTreeAncestors(mention.startNode)) if (/fixed|sticky/.test(getComputedStyle(element).position)) return true;
+  return false;
+}
+
+/**
  * The mention to step to from `from` (the open card's, or the last one's):
- * the next one in `direction` while `from` is still in view; else, from
- * where the reader is, the first mention at or below the top of the window
- * (stepping up, the last at or above its bottom); past the end, round to the
- * other end.
+ * the next one in `direction` while `from` is still in view (and not in a
+ * box that stays put); else, from where the reader is, the first mention at
+ * or below the top of the window (stepping up, the last at or above its
+ * bottom) outside such boxes; past the end, round to the other end.
  */
 export function nextMention(
   doc: Document,
@@ -43,28 +53,35 @@ export function nextMention(
   const place = from?.range.collapsed && from.range.startContainer;
   const at = from ? mentions.findIndex((mention) => (place ? place.contains(mention.startNode) : mention.range === from.range)) : -1;
   const standing = mentions[at];
-  if (standing && isInView(doc, standing)) return mentions[(at + direction + mentions.length) % mentions.length];
+  if (standing && isInView(doc, standing) && !staysPut(standing)) return mentions[(at + direction + mentions.length) % mentions.length];
   const height = doc.defaultView?.innerHeight ?? 0;
   const inOrder = direction === 1 ? mentions : [...mentions].reverse();
   const seen = inOrder.find((mention) => {
     const rect = mention.range.getBoundingClientRect();
-    return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
+    return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height) && !staysPut(mention);
   });
   return seen ?? inOrder[0];
 }
 
 /**
- * The mentions a reader can reach: while the page shows a modal dialog (or
- * an element full screen), those inside it. The browser makes the rest inert,
+ * The mentions a reader can reach: not those put before the page's start,
+ * where no scrolling brings them (a "skip to content" link at -9999px: its
+ * card would open out of sight); while the page shows a modal dialog (or an
+ * element full screen), those inside it. The browser makes the rest inert,
  * and their cards would open behind it, out of reach of focus.
  */
 export function reachableMentions(doc: Document, mentions: readonly PaintedMention[]): readonly PaintedMention[] {
+  const view = doc.defaultView;
+  const onPage = mentions.filter((mention) => {
+    const rect = mention.range.getBoundingClientRect();
+    return rect.right + (view?.scrollX ?? 0) > 0 && rect.bottom + (view?.scrollY ?? 0) > 0;
+  });
   // The dialog in front holds focus (also one in a component, or one opened from inside another).
   let focused = doc.activeElement;
   while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
   const front =
     (focused && [...flatTreeAncestors(focused)].find((element) => element.matches(':modal'))) || doc.querySelector('dialog:modal') || doc.fullscreenElement;
-  return front ? mentions.filter((mention) => [...flatTreeAncestors(mention.startNode)].includes(front)) : mentions;
+  return front ? onPage.filter((mention) => [...flatTreeAncestors(mention.startNode)].includes(front)) : onPage;
 }
 
 /** Chromium's way for an extension to see into a closed shadow root (its `dom` API, which the polyfill passes through). */
@@ -83,6 +100,10 @@ function shadowRootOf(element: HTMLElement): ShadowRoot | null | undefined {
   }
 }
 
+/** Fields that take typed text and arrow keys; not a checkbox, a radio button, a range or a button, which leave the steps to the reader. */
+const TEXT_FIELDS =
+  'textarea,select,input:not([type=checkbox],[type=radio],[type=range],[type=button],[type=submit],[type=reset],[type=image],[type=file],[type=color])';
+
 /**
  * True when keys go to a text field or an editor: the focused element, down
  * through the components around it (a closed one shows only itself as the
@@ -90,7 +111,7 @@ function shadowRootOf(element: HTMLElement): ShadowRoot | null | undefined {
  */
 export function isEditing(target: EventTarget | null): boolean {
   for (let focused = target; focused instanceof HTMLElement; focused = shadowRootOf(focused)?.activeElement ?? null) {
-    if (focused.isContentEditable || /^(input|textarea|select)$/.test(focused.localName)) return true;
+    if (focused.isContentEditable || focused.matches(TEXT_FIELDS)) return true;
   }
   return false;
 }
@@ -102,7 +123,8 @@ export function isEditing(target: EventTarget | null): boolean {
  */
 export function scrollToMiddle(doc: Document, mention: PaintedMention): void {
   const element = mention.startNode.parentElement;
-  if (!element) return;
+  // A header that stays put is in view already: scrolling it "into view" would move the page under it.
+  if (!element || (isInView(doc, mention) && staysPut(mention))) return;
   element.scrollIntoView({ block: 'center', behavior: 'instant' });
   const view = doc.defaultView;
   if (!view) return;

@@ -13,7 +13,7 @@ import { mentionAtPoint } from './hit-test';
 import { isEditing, nextMention, reachableMentions, scrollToMiddle } from './keyboard-steps';
 import { createLazyCardHost } from './lazy-card-host';
 import { oncePerFrame } from './once-per-frame';
-import { isInLink, watchTaps } from './taps';
+import { actsOnTap, watchTaps } from './taps';
 
 const HOVER_OPEN_DELAY_MS = 120;
 const HOVER_CLOSE_DELAY_MS = 350;
@@ -247,10 +247,11 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         if (host.isOpen()) close();
         return false;
       }
-      // The first tap on a mention in a link shows its card; a tap on it while its card is open follows the link.
+      // The first tap on a mention in a link (a summary, a label…) shows its card; a tap on it while its card
+      // is open follows the link.
       if (isShowing(mention)) return false;
       void open(mention);
-      return isInLink(mention.startNode);
+      return actsOnTap(mention.startNode);
     },
   });
 

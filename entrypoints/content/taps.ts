@@ -16,9 +16,18 @@ export type TapHandlers = {
   onTap(x: number, y: number): boolean;
 };
 
-/** True when a node is inside a link (in the flat tree: a component's link around its slot too): a tap on it would follow it. */
-export function isInLink(node: Node): boolean {
-  for (const element of flatTreeAncestors(node)) if (element.localName === 'a' && element.hasAttribute('href')) return true;
+/**
+ * What a tap sets going: a link, a <details>' summary, a label (which ticks its box), an element a page
+ * made a link or a button, or one with a click handler in its markup.
+ */
+const ACTS_ON_TAP = 'a[href],summary,label,[role=link],[role=button],[onclick]';
+
+/**
+ * True when a node is inside something a tap sets going (in the flat tree: a component's link around its
+ * slot too): the first tap on a mention there shows its card only, the second does what the page meant.
+ */
+export function actsOnTap(node: Node): boolean {
+  for (const element of flatTreeAncestors(node)) if (element.matches(ACTS_ON_TAP)) return true;
   return false;
 }
 

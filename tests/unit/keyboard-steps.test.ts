@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PaintedMention } from '../../entrypoints/content/highlights';
-import { isEditing, nextMention } from '../../entrypoints/content/keyboard-steps';
+import { isEditing, nextMention, reachableMentions } from '../../entrypoints/content/keyboard-steps';
 
 /** A mention drawn from `top` to `top + 20` (a hidden one when `top` is null). */
 function mentionAt(text: string, top: number | null): PaintedMention {
@@ -81,6 +81,52 @@ describe('nextMention', () => {
   });
 });
 
+describe('nextMention, with a header that stays put', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  /** A name in a header the page keeps at the top of the window as it scrolls (fixed, or sticky once stuck). */
+  function inHeader(position: 'fixed' | 'sticky'): PaintedMention {
+    const header = document.createElement('header');
+    header.style.position = position;
+    const link = document.createElement('a');
+    header.append(link);
+    document.body.append(header);
+    const mention = mentionAt(`header (${position})`, 10);
+    link.append(mention.startNode);
+    return mention;
+  }
+
+  it.each(['fixed', 'sticky'] as const)('steps from where the reader is, not from a name in a %s header, which is always in view', (position) => {
+    const header = inHeader(position);
+    const withHeader = [header, ...above, ...inView, below];
+    expect(name(nextMention(document, withHeader, undefined, 1))).toBe('third');
+    // Its card opened (the reader went round to it): the next step is where the reader is, not the page's top.
+    expect(name(nextMention(document, withHeader, header, 1))).toBe('third');
+    expect(name(nextMention(document, withHeader, header, -1))).toBe('fourth');
+    // Round the end, the header's name is reached like any other.
+    expect(name(nextMention(document, withHeader, below, 1))).toBe('third');
+    expect(name(nextMention(document, [header, ...above], above[1], 1))).toBe(header.text);
+  });
+});
+
+describe('reachableMentions', () => {
+  afterEach(() => Object.defineProperty(window, 'scrollY', { value: 0, configurable: true }));
+
+  it('leaves out a name put before the start of the page (a skip link at -9999px), not one scrolled past', () => {
+    const skipLink = mentionAt('skip link', 10);
+    skipLink.range.getBoundingClientRect = () => new DOMRect(-9999, 10, 80, 20);
+    const abovePageTop = mentionAt('above the page', -9999);
+    Object.defineProperty(window, 'scrollY', { value: 1000, configurable: true });
+    expect(reachableMentions(document, [skipLink, abovePageTop, ...above, ...inView, below]).map(name)).toEqual([
+      'first',
+      'second',
+      'third',
+      'fourth',
+      'fifth',
+    ]);
+  });
+});
+
 /** A component with a closed shadow root holding `inner`, focused; as the page's listeners see it, only the host is the target. */
 function closedComponentFocusedOn(inner: HTMLElement, attrs: { tabIndex?: number } = {}): { host: HTMLElement; root: ShadowRoot } {
   const host = Object.assign(document.createElement('closed-widget'), attrs);
@@ -112,6 +158,22 @@ describe('isEditing', () => {
     expect([document.createElement('input'), document.createElement('textarea'), editor, open].map(isEditing)).toEqual([true, true, true, true]);
     const focusable = Object.assign(document.createElement('light-widget'), { tabIndex: 0 });
     expect([document.body, focusable, document.createElement('button')].map(isEditing)).toEqual([false, false, false]);
+  });
+
+  it('leaves keys to fields that take text, not to a checkbox, a radio button, a range or a button of a form', () => {
+    const input = (type: string) => Object.assign(document.createElement('input'), { type });
+    expect(['text', 'search', 'email', 'number', 'password', 'date'].map((type) => isEditing(input(type)))).toEqual([true, true, true, true, true, true]);
+    expect(['checkbox', 'radio', 'range', 'submit', 'button', 'reset', 'color', 'file'].map((type) => isEditing(input(type)))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(isEditing(document.createElement('select'))).toBe(true);
   });
 
   it('looks into a closed component as Firefox lets content scripts: a field inside is the page’s, a button is not', () => {

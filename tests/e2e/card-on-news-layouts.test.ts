@@ -1,0 +1,74 @@
+/**
+ * The card on the layout of a news site: a sticky header with a name in its
+ * menu, a "skip to the story" link put off the page, a <details> and a
+ * label. The keyboard steps from where the reader is, and a first tap on a
+ * name in a summary or a label shows its card without opening or ticking it.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { revealHighlight } from '../../scripts/browsers/page-probes';
+import { browsersUnderTest } from './support/browsers-under-test';
+import { useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+
+/** The names marked on the page at least, the skip link's and the header's too. */
+const MARKED = 8;
+
+describe.each(browsersUnderTest())('%s: the card on a news layout', (name) => {
+  const e2e = useExtensionBrowser(name);
+
+  beforeEach(async () => {
+    await e2e.tab.bringToFront();
+    await e2e.tab.goto(`${e2e.server.origin}/pages/news-layout.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= MARKED, 'the page to be highlighted');
+  });
+
+  const scrollY = () => e2e.tab.evaluate(() => Math.round(window.scrollY), undefined);
+  const cardSays = (text: string) => waitFor(async () => (await e2e.tab.cardText()).includes(text), `the card to say ${text}`);
+
+  it('steps from the story in view, not from the name in the sticky header, and keeps the page where the reader is', async () => {
+    await e2e.tab.evaluate(() => document.querySelector('#second')?.scrollIntoView({ block: 'start' }), undefined);
+    const readingAt = await scrollY();
+    expect(readingAt).toBeGreaterThan(500);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardSays('Christoph Heusgen');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardSays('Kim Jong-un');
+    // Down the story, never back up to the header's name at the top of the page.
+    expect(await scrollY()).toBeGreaterThan(readingAt);
+    // Stepping up from the first name in the story goes round to the end, not into the header.
+    await e2e.tab.evaluate(() => window.scrollTo(0, 0), undefined);
+    await e2e.tab.press('Escape');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardSays('UN Security Council');
+  });
+
+  it('leaves out of the steps and the count the skip link the page put off its left edge', async () => {
+    const marked = (await waitForHighlights(e2e.tab, (found) => found.length >= MARKED, 'the page to be highlighted')).length;
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardSays('UN Security Council');
+    // Every name but the skip link's: the header's counts, as a reader can step to it.
+    expect((await e2e.tab.cardText()).toLowerCase()).toContain(`mention 2 of ${marked - 1}`);
+    await e2e.tab.press('Alt+Shift+ArrowUp');
+    await waitFor(async () => (await e2e.tab.cardText()).toLowerCase().includes(`mention 1 of ${marked - 1}`), 'the card of the header’s name');
+    expect(await e2e.tab.cardText()).toContain('North Korea');
+  });
+
+  it('shows the card at the first tap on a name in a summary or a label, without opening the details or ticking the box', async () => {
+    for (const [text, isSetGoing] of [
+      ['Otto Warmbier', () => document.querySelector('details')?.open === true],
+      ['Human Rights Watch', () => (document.querySelector('#follow') as HTMLInputElement).checked],
+    ] as const) {
+      const mention = await e2e.tab.evaluate(revealHighlight, text);
+      if (!mention) throw new Error(`no ${text}`);
+      const middle = { x: mention.x + mention.width / 2, y: mention.y + mention.height / 2 };
+      await e2e.tab.tap(middle.x, middle.y);
+      await cardSays(text);
+      expect(await e2e.tab.evaluate(isSetGoing, undefined)).toBe(false);
+      // The second tap, with its card open, does what the page meant.
+      await e2e.tab.tap(middle.x, middle.y);
+      await waitFor(() => e2e.tab.evaluate(isSetGoing, undefined), `the tap on ${text} to do what the page meant`);
+      // Closed before the next name, which its card may cover.
+      await e2e.tab.press('Escape');
+      await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    }
+  });
+});
