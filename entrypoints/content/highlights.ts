@@ -59,6 +59,8 @@ export type MentionHighlights = {
   clear(): void;
   /** The mention that covers a text position, if any. */
   at(node: Node, offset: number): PaintedMention | undefined;
+  /** The mentions in a text node. */
+  in(node: Text): readonly PaintedMention[];
   /** Every mention in document order. */
   all(): PaintedMention[];
   count(): number;
@@ -289,6 +291,7 @@ export function createMentionHighlights(): MentionHighlights {
           (mention) => mention.range.isPointInRange(node, offset) && !(mention.endNode === node && mention.endOffset === offset) && !mention.range.collapsed,
         );
     },
+    in: (node) => byNode.get(node) ?? [],
     all: () => [...paintedWhere(() => true)].sort(inDocumentOrder),
     count: () => painted,
   };

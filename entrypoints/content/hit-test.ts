@@ -25,6 +25,27 @@ function isOnText(mention: PaintedMention, x: number, y: number): boolean {
   return false;
 }
 
+/** How many of the boxes under a link drawn over the text are looked into: the teaser's own few. */
+const BOXES_UNDER_LINK = 6;
+
+/**
+ * The mention under a link the page drew over it: a teaser made a link whole by its headline's link
+ * stretched over it (Bootstrap's `.stretched-link`, an empty `<a>` laid over the teaser). The caret stops at
+ * the link on top; the boxes under the point hold the name.
+ */
+function mentionUnderLink(doc: Document, highlights: MentionHighlights, x: number, y: number): PaintedMention | undefined {
+  const [top, ...under] = doc.elementsFromPoint(x, y);
+  if (!top?.closest('a[href]')) return undefined;
+  for (const element of under.slice(0, BOXES_UNDER_LINK)) {
+    for (const child of element.childNodes) {
+      if (!(child instanceof Text)) continue;
+      const mention = highlights.in(child).find((painted) => isOnText(painted, x, y));
+      if (mention) return mention;
+    }
+  }
+  return undefined;
+}
+
 /** The mention drawn at viewport point (x, y), if any. */
 export function mentionAtPoint(doc: Document, highlights: MentionHighlights, x: number, y: number): PaintedMention | undefined {
   // Both browsers we support have caretPositionFromPoint (Chrome from 128, our minimum).
@@ -34,5 +55,10 @@ export function mentionAtPoint(doc: Document, highlights: MentionHighlights, x: 
   const { offsetNode, offset } = caret;
   // The caret sits between characters; the one before it may be the mention's last.
   const mention = highlights.at(offsetNode, offset) ?? (offset > 0 ? highlights.at(offsetNode, offset - 1) : undefined);
-  return mention && isOnText(mention, x, y) ? mention : undefined;
+  return mention && isOnText(mention, x, y) ? mention : mentionUnderLink(doc, highlights, x, y);
+}
+
+/** True when what the reader points at is a link: the name's own, or one the page drew over it. */
+export function isLinkAt(doc: Document, x: number, y: number): boolean {
+  return doc.elementFromPoint(x, y)?.closest('a[href]') != null;
 }

@@ -9,7 +9,7 @@ import type { CardHost } from './card-host';
 import { cachedLookUp } from './entity-lookups';
 import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
-import { mentionAtPoint } from './hit-test';
+import { isLinkAt, mentionAtPoint } from './hit-test';
 import { isEditing, nextMention, reachableMentions, scrollToMiddle } from './keyboard-steps';
 import { createLazyCardHost } from './lazy-card-host';
 import { oncePerFrame } from './once-per-frame';
@@ -251,7 +251,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
       // is open follows the link.
       if (isShowing(mention)) return false;
       void open(mention);
-      return actsOnTap(mention.startNode);
+      return actsOnTap(mention.startNode) || isLinkAt(doc, x, y);
     },
   });
 

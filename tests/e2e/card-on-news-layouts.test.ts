@@ -1,13 +1,15 @@
 /**
  * The card on the layout of a news site: a sticky header with a name in its
  * menu, a "skip to the story" link put off the page, a <details> and a
- * label. The keyboard steps from where the reader is, and a first tap on a
- * name in a summary or a label shows its card without opening or ticking it.
+ * label, a teaser whose link is stretched over it. The keyboard steps from
+ * where the reader is; a first tap on a name in a summary or a label shows
+ * its card without opening or ticking it; a name under a link drawn over it
+ * shows its card to the mouse and to a first tap.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { revealHighlight } from '../../scripts/browsers/page-probes';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { hoverMention, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 
 /** The names marked on the page at least, the skip link's and the header's too. */
 const MARKED = 8;
@@ -70,5 +72,19 @@ describe.each(browsersUnderTest())('%s: the card on a news layout', (name) => {
       await e2e.tab.press('Escape');
       await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
     }
+  });
+
+  it('shows the card of a name under a link the page stretched over its teaser, to the mouse and at a first tap', async () => {
+    expect(await hoverMention(e2e.tab, 'Stephen Biegun', 'Stephen Biegun')).toContain('Stephen Biegun');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    const mention = await e2e.tab.evaluate(revealHighlight, 'Stephen Biegun');
+    if (!mention) throw new Error('no Stephen Biegun');
+    const middle = { x: mention.x + mention.width / 2, y: mention.y + mention.height / 2 };
+    await e2e.tab.tap(middle.x, middle.y);
+    await cardSays('Stephen Biegun');
+    expect(await e2e.tab.evaluate(() => location.hash, undefined)).toBe('');
+    await e2e.tab.tap(middle.x, middle.y);
+    await waitFor(async () => (await e2e.tab.evaluate(() => location.hash, undefined)) === '#teaser-followed', 'the teaser’s link to be followed');
   });
 });
