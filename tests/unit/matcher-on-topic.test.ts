@@ -50,3 +50,51 @@ describe('Trump’s wife, daughters and relatives by their title', () => {
     expect(marks('Мелания и Трамп')).toEqual([['Трамп', 'donald-trump']]);
   });
 });
+
+describe('councils of the UN system and their look-alikes', () => {
+  it('leaves out the African Union’s Peace and Security Council in Japanese, as in English', () => {
+    expect(ids('アフリカ連合（AU）平和・安全保障理事会は声明を発表した')).not.toContain('un-security-council');
+    expect(ids('AU平和安全保障理事会が会合を開いた')).not.toContain('un-security-council');
+    expect(ids('the African Union Peace and Security Council met')).not.toContain('un-security-council');
+  });
+
+  it('still marks the UN’s council in Japanese, with or without the UN’s name', () => {
+    expect(marks('安全保障理事会は北朝鮮の人権状況を協議した')).toEqual([
+      ['安全保障理事会', 'un-security-council'],
+      ['北朝鮮', 'north-korea'],
+    ]);
+    expect(marks('国連安全保障理事会の決議')).toEqual([['国連安全保障理事会', 'un-security-council']]);
+  });
+
+  it('leaves South Korea’s and Japan’s national security councils out in every language', () => {
+    for (const text of [
+      'South Korea’s National Security Council convened an emergency meeting',
+      'the presidential National Security Council in Seoul',
+      'Japan’s National Security Council',
+      'the National Security Council of the Republic of Korea',
+      'Südkoreas Nationaler Sicherheitsrat tagte',
+      'le Conseil de sécurité nationale sud-coréen',
+      'Совет национальной безопасности Южной Кореи',
+      'совещание Совета безопасности Республики Корея',
+      '청와대 국가안전보장회의(NSC)가 소집됐다',
+      '韓国の国家安全保障会議（NSC）',
+      '韩国国家安全委员会',
+    ])
+      expect(ids(text), text).not.toContain('un-security-council');
+  });
+
+  it('marks the UN bodies our article names, and not their neighbours in the UN system', () => {
+    expect(marks('The Human Rights Council renewed the mandate of the Special Rapporteur')).toEqual([['Human Rights Council', 'human-rights-council']]);
+    expect(marks('UN Security Council Resolution 2397 capped refined petroleum imports')).toEqual([['UN Security Council', 'un-security-council']]);
+    expect(marks('the 1718 Committee of the Security Council')).toEqual([['Security Council', 'un-security-council']]);
+    for (const text of [
+      'The General Assembly’s Third Committee adopted the resolution',
+      'the UN Human Rights Committee',
+      'the Office of the UN High Commissioner for Human Rights in Seoul',
+      'The Council of the EU adopted sanctions',
+      'the National Human Rights Commission of Korea',
+      'The board’s security council reviewed the data breach',
+    ])
+      expect(marks(text), text).toEqual([]);
+  });
+});
