@@ -98,3 +98,24 @@ describe('councils of the UN system and their look-alikes', () => {
       expect(marks(text), text).toEqual([]);
   });
 });
+
+describe('headlines in capitals', () => {
+  it('marks North Korea’s acronyms in a shouted headline, as its name and the council’s are (no word is spelled so)', () => {
+    expect(marks('SECURITY COUNCIL TIGHTENS SANCTIONS ON DPRK, UNANIMOUSLY ADOPTING RESOLUTION 2397 (2017)')).toEqual([
+      ['SECURITY COUNCIL', 'un-security-council'],
+      ['DPRK', 'north-korea'],
+    ]);
+    expect(marks('DPRK FIRES BALLISTIC MISSILE')).toEqual([['DPRK', 'north-korea']]);
+    expect(marks('КНДР ЗАПУСТИЛА РАКЕТУ')).toEqual([['КНДР', 'north-korea']]);
+    expect(marks('NORTH KOREA FIRES MISSILE')).toEqual([['NORTH KOREA', 'north-korea']]);
+  });
+
+  it('still leaves "US" in a shouted run alone, where it may be "us", and marks "U.S."', () => {
+    expect(marks('WHAT NORTH KOREA WANTS FROM US')).toEqual([['NORTH KOREA', 'north-korea']]);
+    expect(marks('TRUMP TELLS US TO WAIT')).toEqual([['TRUMP', 'donald-trump']]);
+    expect(marks('U.S. SAYS NORTH KOREA MUST DENUCLEARIZE')).toEqual([
+      ['U.S.', 'united-states'],
+      ['NORTH KOREA', 'north-korea'],
+    ]);
+  });
+});
