@@ -119,3 +119,60 @@ describe('headlines in capitals', () => {
     ]);
   });
 });
+
+describe('forms of our names that on-topic pages write', () => {
+  it.each([
+    ['the Democratic Peoples Republic of Korea', 'Democratic Peoples Republic of Korea', 'north-korea'],
+    ['U.N.S.C. Resolution 2397 (2017)', 'U.N.S.C.', 'un-security-council'],
+    ['the U.N.S.C.’s sanctions committee', 'U.N.S.C.', 'un-security-council'],
+    // Not "Kim Jong-\nun", a line a plain-text page breaks after the hyphen: an alias "Kim Jong- un" would
+    // find it, but its lone word "un" would also make the popup's search answer "UN" with Kim Jong-un.
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)[0]).toEqual([mention, entityId]);
+  });
+
+  it.each([
+    ['North Korea’s nuclear program', 'North Korea', 'north-korea'],
+    ['the DPRK’s delegation', 'DPRK', 'north-korea'],
+    ['N. Korea fires missile', 'N. Korea', 'north-korea'],
+    ['N.Korea fires missile', 'N.Korea', 'north-korea'],
+    ['Pyongyang’s response', 'Pyongyang', 'north-korea'],
+    ['the UNSC’s sanctions committee', 'UNSC', 'un-security-council'],
+    ['Kim Jong Un met the envoy', 'Kim Jong Un', 'kim-jong-un'],
+    ['Kim Jong-Un met the envoy', 'Kim Jong-Un', 'kim-jong-un'],
+    ['Kim Jong-un’s sister', 'Kim Jong-un', 'kim-jong-un'],
+    ['the Singapore summit in June 2018', 'Singapore summit', 'singapore-summit'],
+    ['the Hanoi Summit collapsed', 'Hanoi Summit', 'hanoi-summit'],
+    ['North\nKorea', 'North\nKorea', 'north-korea'],
+    ['the Security\nCouncil', 'Security\nCouncil', 'un-security-council'],
+    ['North Korean defectors testified', 'North Korean', 'north-korea'],
+    ['Nordkorea feuert Rakete ab', 'Nordkorea', 'north-korea'],
+    ['Der Sicherheitsrat tagte', 'Sicherheitsrat', 'un-security-council'],
+    ['La Corée du Nord a tiré un missile', 'Corée du Nord', 'north-korea'],
+    ['le Conseil de sécurité a condamné', 'Conseil de sécurité', 'un-security-council'],
+    ['Северная Корея запустила ракету', 'Северная Корея', 'north-korea'],
+    ['Совбез ООН обсудил', 'Совбез ООН', 'un-security-council'],
+    ['북한은 이날 탄도미사일을 발사했다', '북한', 'north-korea'],
+    ['북한의 인권 상황', '북한', 'north-korea'],
+    ['북한과 미국은', '북한', 'north-korea'],
+    ['유엔 안보리는 결의를 채택했다', '유엔 안보리', 'un-security-council'],
+    ['国連安全保障理事会は', '国連安全保障理事会', 'un-security-council'],
+    ['安保理は非公開会合を開いた', '安保理', 'un-security-council'],
+    ['联合国安理会通过决议', '联合国安理会', 'un-security-council'],
+    ['安理会举行会议', '安理会', 'un-security-council'],
+  ])('already finds "%s"', (text, mention, entityId) => {
+    expect(marks(text)[0]).toEqual([mention, entityId]);
+  });
+
+  it('marks the countries beside a hyphen, and the UK of "UK-based"', () => {
+    expect(marks('U.S.-North Korea talks')).toEqual([
+      ['U.S.', 'united-states'],
+      ['North Korea', 'north-korea'],
+    ]);
+    expect(marks('US-DPRK relations')).toEqual([
+      ['US', 'united-states'],
+      ['DPRK', 'north-korea'],
+    ]);
+    expect(marks('the UK-based charity Open Doors')).toEqual([['UK', 'united-kingdom']]);
+  });
+});
