@@ -176,3 +176,40 @@ describe('forms of our names that on-topic pages write', () => {
     expect(marks('the UK-based charity Open Doors')).toEqual([['UK', 'united-kingdom']]);
   });
 });
+
+describe('Korean news wording', () => {
+  it.each([
+    ['북한에서조차 비판이 나왔다', '북한', 'north-korea'],
+    ['북한으로도 전달됐다', '북한', 'north-korea'],
+    ['트럼프로도 어쩔 수 없었다', '트럼프', 'donald-trump'],
+    ['평양까지는 200km다', '평양', 'north-korea'],
+    ['안보리까지의 절차', '안보리', 'un-security-council'],
+    ['미국부터는 입장을 바꿨다', '미국', 'united-states'],
+    ['북한밖에 없다', '북한', 'north-korea'],
+    ['북한한테서 답이 왔다', '북한', 'north-korea'],
+    ['북한에서처럼 탄압한다', '북한', 'north-korea'],
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)[0]).toEqual([mention, entityId]);
+  });
+
+  it.each([
+    ['조선일보에 따르면', 'north-korea'],
+    ['조선 시대의 왕실 문화', 'north-korea'],
+    ['조선족 동포들이 연변에 산다', 'north-korea'],
+    ['한국 정부는 유감을 표명했다', 'north-korea'],
+    ['남한과 북한은', 'south-korea'],
+    ['북한산에 올랐다', 'north-korea'],
+    ['북한강 유역', 'north-korea'],
+    ['김여정 부부장은 담화를 발표했다', 'kim-jong-un'],
+    ['김정일 국방위원장이 사망했다', 'kim-jong-un'],
+    ['김일성 주석의 생일', 'kim-jong-un'],
+    ['김대중 대통령은 햇볕정책을 추진했다', 'kim-jong-un'],
+    ['국가안전보장회의(NSC)가 소집됐다', 'un-security-council'],
+  ])('does not take "%s" for %s', (text, entityId) => {
+    expect(ids(text)).not.toContain(entityId);
+  });
+
+  it('marks North Korea beside the South in Korean', () => {
+    expect(marks('남한과 북한은 정상회담을 열었다')).toEqual([['북한', 'north-korea']]);
+  });
+});
