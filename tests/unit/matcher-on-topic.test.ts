@@ -179,6 +179,9 @@ describe('forms of our names that on-topic pages write', () => {
 
 describe('Korean news wording', () => {
   it.each([
+    // The article's "North Korean people", written as one word as Korean news often writes it (북한인권 is listed too).
+    ['북한주민들의 인권 상황은 최악이다', '북한주민들', 'north-korea'],
+    ['북한주민의 탈북이 이어졌다', '북한주민', 'north-korea'],
     ['북한에서조차 비판이 나왔다', '북한', 'north-korea'],
     ['북한으로도 전달됐다', '북한', 'north-korea'],
     ['트럼프로도 어쩔 수 없었다', '트럼프', 'donald-trump'],
