@@ -216,3 +216,28 @@ describe('Korean news wording', () => {
     expect(marks('남한과 북한은 정상회담을 열었다')).toEqual([['북한', 'north-korea']]);
   });
 });
+
+describe('Taiwan, the Republic of China', () => {
+  it.each([
+    ['The Republic of China (Taiwan) protested'],
+    ['President of the Republic of China Tsai Ing-wen'],
+    ['中華民國外交部發表聲明'],
+    ['中华民国国军'],
+    ['中國國民黨主席朱立倫表示'],
+    ['中国国民党主席访问大陆'],
+    ['據中國時報報導'],
+    ['中国时报报道'],
+    ['according to the China Times, a Taipei daily'],
+  ])('does not take "%s" for the People’s Republic', (text) => {
+    expect(ids(text)).not.toContain('china');
+  });
+
+  it('still marks China beside them, and in the South China Sea only the country', () => {
+    expect(marks('中國國民黨主席訪問中國')).toEqual([['中國', 'china']]);
+    expect(marks('China’s claims in the South China Sea')).toEqual([['China', 'china']]);
+    expect(marks('中国共产党和中国政府')).toEqual([
+      ['中国', 'china'],
+      ['中国', 'china'],
+    ]);
+  });
+});
