@@ -241,3 +241,87 @@ describe('Taiwan, the Republic of China', () => {
     ]);
   });
 });
+
+describe('the other Kims, Trumps and Kings of Korea news', () => {
+  it.each([
+    ['Kim Yo-jong, the sister of the leader, issued a statement'],
+    ['Kim Yo Jong warned Seoul'],
+    ['Kim Il-sung founded the state in 1948'],
+    ['Kim Il Sung Square hosted a parade'],
+    ['Kim Jong-il died in December 2011'],
+    ['Kim Jong Il’s funeral'],
+    ['Kim Jong-nam was killed at Kuala Lumpur airport'],
+    ['Kim Dae-jung won the Nobel Peace Prize in 2000'],
+    ['Kim Kardashian visited the White House'],
+    ['金与正发表谈话'],
+    ['金正日総書記の死去'],
+    ['金日成广场'],
+    ['김여정 부부장은 담화를 발표했다'],
+  ])('does not take "%s" for Kim Jong-un', (text) => {
+    expect(ids(text)).not.toContain('kim-jong-un');
+  });
+
+  it.each([
+    ['Donald Trump Jr. tweeted about the summit'],
+    ['Trump Jr. spoke at the convention'],
+    ['Melania Trump visited a school'],
+    ['Ivanka Trump attended the closing ceremony of the PyeongChang Olympics'],
+    ['Fred Trump built apartments in Queens'],
+    ['the view from Trump Tower'],
+  ])('does not take "%s" for Donald Trump', (text) => {
+    expect(ids(text)).not.toContain('donald-trump');
+  });
+
+  it('marks Trump in "the Trump administration", as the article names his government', () => {
+    expect(marks('The Trump administration imposed new sanctions')).toEqual([['Trump', 'donald-trump']]);
+    expect(marks('Trump-era sanctions')).toEqual([['Trump', 'donald-trump']]);
+  });
+
+  it('marks Robert R. King by his full name or his office only: "Robert King" and "King" name others too', () => {
+    expect(marks('Robert R. King, former U.S. Special Envoy for North Korea Human Rights')).toEqual([
+      ['Robert R. King', 'robert-r-king'],
+      ['U.S.', 'united-states'],
+      ['North Korea', 'north-korea'],
+    ]);
+    expect(marks('special envoy Robert King said')).toEqual([['special envoy Robert King', 'robert-r-king']]);
+    for (const text of ['Robert King, a Democratic state senator, introduced a bill', 'Stephen King’s new novel', 'Martin Luther King Day'])
+      expect(marks(text), text).toEqual([]);
+  });
+
+  it('does not take Otto alone for Otto Warmbier, and marks the envoys by their surname', () => {
+    expect(marks('Otto came home late')).toEqual([]);
+    expect(marks('Heusgen now chairs the Munich Security Conference')).toEqual([['Heusgen', 'christoph-heusgen']]);
+    expect(marks('Biegun’s trip to Seoul')).toEqual([['Biegun', 'stephen-biegun']]);
+  });
+});
+
+describe('Korea’s other names, papers and firms', () => {
+  it.each([
+    ['Tensions on the Korean Peninsula rose after the launch'],
+    ['The Republic of Korea and Japan held talks'],
+    ['ROK forces conducted exercises'],
+    ['The Korea Herald reported that the talks stalled'],
+    ['The Korea Times said Seoul would respond'],
+    ['Veterans of the Korean War gathered'],
+    ['Korean Air suspended flights'],
+    ['inter-Korean talks between the two Koreas'],
+    ['朝鮮半島の非核化'],
+    ['韓国政府は遺憾の意を表明した'],
+    ['在日朝鮮人の歴史'],
+    ['朝鲜半岛无核化'],
+    ['韩国政府表示遗憾'],
+    ['延边朝鲜族自治州'],
+  ])('does not take "%s" for North Korea', (text) => {
+    expect(ids(text)).not.toContain('north-korea');
+  });
+
+  it('marks South Korea’s seat on the UN council as the UN’s: so "South Korea’s Security Council" is left marked', () => {
+    // South Korea sat on the council in 1996–97, 2013–14 and 2024–25; its own is the National Security Council.
+    expect(marks('South Korea’s Security Council term ends in 2025')).toEqual([['Security Council', 'un-security-council']]);
+    expect(marks('South Korea’s National Security Council met')).toEqual([]);
+  });
+
+  it('keeps the think tank Security Council Report marked: it writes about the UN’s council only', () => {
+    expect(marks('Security Council Report, a New York think tank, published its forecast')).toEqual([['Security Council', 'un-security-council']]);
+  });
+});
