@@ -325,3 +325,27 @@ describe('Korea’s other names, papers and firms', () => {
     expect(marks('Security Council Report, a New York think tank, published its forecast')).toEqual([['Security Council', 'un-security-council']]);
   });
 });
+
+describe('the summits and Kim Jong-un as other languages write them', () => {
+  it.each([
+    ['das Kim-Jong-un-Regime', 'Kim-Jong-un', 'kim-jong-un'],
+    ['die Kim-Jong-Un-Diktatur', 'Kim-Jong-Un', 'kim-jong-un'],
+    ['das Gipfeltreffen in Singapur', 'Gipfeltreffen in Singapur', 'singapore-summit'],
+    ['beim Gipfeltreffen in Hanoi', 'Gipfeltreffen in Hanoi', 'hanoi-summit'],
+    ['le sommet Trump-Kim de Singapour', 'sommet Trump-Kim de Singapour', 'singapore-summit'],
+    ['le sommet Trump-Kim à Hanoï', 'sommet Trump-Kim à Hanoï', 'hanoi-summit'],
+    ['新加坡特金会之后', '新加坡特金会', 'singapore-summit'],
+    ['河内特金会破裂', '河内特金会', 'hanoi-summit'],
+    ['新加坡川金會後', '新加坡川金會', 'singapore-summit'],
+    ['河內川金會破局', '河內川金會', 'hanoi-summit'],
+    ['シンガポールでの米朝首脳会談の後', 'シンガポールでの米朝首脳会談', 'singapore-summit'],
+    ['ハノイでの米朝首脳会談は決裂した', 'ハノイでの米朝首脳会談', 'hanoi-summit'],
+  ])('finds the mention in "%s"', (text, mention, entityId) => {
+    expect(marks(text)[0]).toEqual([mention, entityId]);
+  });
+
+  it('leaves the ASEAN summits in Singapore and Hanoi alone in German', () => {
+    expect(ids('das ASEAN-Gipfeltreffen in Singapur')).not.toContain('singapore-summit');
+    expect(ids('das ASEAN-Gipfeltreffen in Hanoi')).not.toContain('hanoi-summit');
+  });
+});
