@@ -39,6 +39,9 @@ export type CardHost = {
 
 export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string, name: string) => void };
 
+/** Events of selecting and copying a quote in the card, which the page's own listeners on the way up do not hear. */
+const KEPT_FROM_THE_PAGE = ['mousedown', 'selectstart', 'copy', 'contextmenu', 'dragstart'] as const;
+
 /**
  * The gap between the name and the card, below it or above it (the only two sides it takes). floating-ui's
  * own `offset` middleware, which knows every side and alignment, took 235 bytes of the content script's
@@ -182,6 +185,10 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks, attach: 
     }
     const [created, shadow] = attach(doc);
     host = created;
+    // A page that cancels these on its document (no selecting, no copying, no menu to copy with) or rewrites
+    // what a copy puts on the clipboard would do so to the card's quotes: they stop at the card. The page's
+    // listeners on the way down (capture) still hear them; the extension's own do not listen for them.
+    for (const type of KEPT_FROM_THE_PAGE) shadow.addEventListener(type, (event) => event.stopPropagation());
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss);
     shadow.adoptedStyleSheets = [sheet];

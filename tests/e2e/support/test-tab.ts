@@ -18,6 +18,17 @@ import {
 export type Rect = { x: number; y: number; width: number; height: number };
 type Point = { x: number; y: number };
 
+/** What Playwright's and Puppeteer's mice have alike. */
+type Mouse = { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
+
+/** A drag in small steps, as a hand makes it: selection follows each move. */
+async function mouseDrag(mouse: Mouse, from: Point, to: Point): Promise<void> {
+  await mouse.move(from.x, from.y);
+  await mouse.down();
+  await mouse.move(to.x, to.y, { steps: 6 });
+  await mouse.up();
+}
+
 export type TestTab = {
   goto(url: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
@@ -26,6 +37,8 @@ export type TestTab = {
   hover(x: number, y: number): Promise<void>;
   /** A mouse click (the pointer moves there first). */
   click(x: number, y: number): Promise<void>;
+  /** The mouse pressed at one point, moved to another and released there: a drag, selecting text. */
+  drag(from: Point, to: Point): Promise<void>;
   /** A touch tap (no hover before it). */
   tap(x: number, y: number): Promise<void>;
   /** Gives the page a window of this many CSS pixels. */
@@ -81,6 +94,7 @@ export function playwrightTab(page: PlaywrightPage): TestTab {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    drag: (from, to) => mouseDrag(page.mouse, from, to),
     tap: (x, y) => page.touchscreen.tap(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     swipe: (from, to) => chromiumSwipe(page, from, to),
@@ -109,6 +123,7 @@ export function puppeteerTab(page: PuppeteerPage): TestTab {
     ...pageReading(page as unknown as ScriptablePage),
     hover: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    drag: (from, to) => mouseDrag(page.mouse, from, to),
     tap: (x, y) => page.touchscreen.tap(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
     swipe: async (from, to) => {
