@@ -19,7 +19,10 @@ export type CardHost = {
   hide(): void;
   /** True while a card is shown and its host is on the page. */
   isOpen(): boolean;
-  /** True while the open card can be seen: not while its mention is scrolled away or its dialog was closed. */
+  /**
+   * True while the open card can be seen: not while its mention is scrolled away or its dialog was closed,
+   * nor behind a modal dialog the page opened since.
+   */
   isVisible(): boolean;
   /** True when an event happened inside the card. */
   contains(event: Event): boolean;
@@ -218,7 +221,11 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks, attach: 
     hide,
     // Not once the page took the host away: pointing at the name again shows the card again.
     isOpen: () => host?.isConnected === true && mount?.firstChild != null,
-    isVisible: () => mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true,
+    // Nor while a modal dialog the page opened after it stands in front: the card is then dimmed and inert.
+    isVisible: () => {
+      const modal = doc.querySelector(':modal');
+      return mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true && (!modal || modal.contains(host ?? null));
+    },
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,
     hasFocusAtEdge(backwards) {

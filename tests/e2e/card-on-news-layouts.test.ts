@@ -87,4 +87,13 @@ describe.each(browsersUnderTest())('%s: the card on a news layout', (name) => {
     await e2e.tab.tap(middle.x, middle.y);
     await waitFor(async () => (await e2e.tab.evaluate(() => location.hash, undefined)) === '#teaser-followed', 'the teaser’s link to be followed');
   });
+
+  it('closes, at one Escape, a card and the newsletter dialog the page opened over it', async () => {
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardSays('UN Security Council');
+    await e2e.tab.evaluate(() => (document.querySelector('#newsletter') as HTMLDialogElement).showModal(), undefined);
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await e2e.tab.cardText()) === '', 'the card to close');
+    await waitFor(() => e2e.tab.evaluate(() => !(document.querySelector('#newsletter') as HTMLDialogElement).open, undefined), 'the dialog to close');
+  });
 });
