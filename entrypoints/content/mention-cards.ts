@@ -25,8 +25,14 @@ export type MentionCards = {
   destroy(): void;
 };
 
-/** True for two boxes at the same place (to within a pixel). */
-const isAt = (one: DOMRect, other: DOMRect): boolean => Math.abs(one.x - other.x) < 1 && Math.abs(one.y - other.y) < 1;
+/**
+ * How far along its line a name drawn anew may stand from where it stood: a clock or a counter before it
+ * on the same line ("10:02 North Korea…") moves it sideways as its digits change.
+ */
+const SIDEWAYS_PX = 80;
+
+/** True for a box on the same line as another (to within a pixel) and near it along the line. */
+const isNear = (one: DOMRect, other: DOMRect): boolean => Math.abs(one.y - other.y) < 1 && Math.abs(one.x - other.x) < SIDEWAYS_PX;
 
 /** Wires cards to the painted mentions of `doc`; `destroy` removes every listener and the card. */
 export function attachMentionCards(doc: Document, highlights: MentionHighlights): MentionCards {
@@ -346,13 +352,15 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         if (!current || highlights.at(current.startNode, current.startOffset) === current) return;
         const { entityId } = current;
         // Its entity's name drawn anew where it stood (a framework's re-render, a ticker's refresh, an element
-        // swapped for a copy): the card stays, on it. Not one marked before that moved up into its place (a
-        // feed that dropped its first row).
+        // swapped for a copy), or a little along its line: the card stays, on it. Not one marked before that
+        // moved up into its place (a feed that dropped its first row).
         const again = highlights
           .all()
-          .find((mention) => mention.entityId === entityId && !before.has(mention) && isAt(mention.range.getBoundingClientRect(), box));
-        if (again) current = lastOpened = again;
-        else closeGivingFocusBack();
+          .find((mention) => mention.entityId === entityId && !before.has(mention) && isNear(mention.range.getBoundingClientRect(), box));
+        if (!again) return closeGivingFocusBack();
+        current = lastOpened = again;
+        // Where it stands now: the next change is measured from here, not from where the card first opened.
+        box = again.range.getBoundingClientRect();
       }, 0);
     },
     destroy() {

@@ -48,6 +48,14 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       ticker?.replaceWith(ticker.cloneNode(true));
     }, undefined);
     await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'North Korea'), 'the swapped ticker marked');
+    // A clock before the name, on its line, moves it sideways as its digits change.
+    for (const time of ['9:59', '10:00:01', '10:00:02 pm']) {
+      await e2e.tab.evaluate((clock) => {
+        const ticker = document.getElementById('ticker');
+        if (ticker) ticker.textContent = `${clock} North Korea update`;
+      }, time);
+      await waitForHighlights(e2e.tab, (found) => found.some((range) => range.text === 'North Korea'), `the ticker marked anew at ${time}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(isCardOf(await e2e.tab.cardText(), 'north-korea')).toBe(true);
     expect(await e2e.tab.evaluate(() => document.activeElement === document.body, undefined)).toBe(false);
