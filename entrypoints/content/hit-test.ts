@@ -31,19 +31,26 @@ const BOXES_UNDER_LINK = 6;
 /**
  * The mention under a link the page drew over it: a teaser made a link whole by its headline's link
  * stretched over it (Bootstrap's `.stretched-link`, an empty `<a>` laid over the teaser). The caret stops at
- * the link on top; the boxes under the point hold the name.
+ * the link on top; the boxes under the point hold the name. Only a name inside the box the link is laid out
+ * in (the teaser): not one of the story under a sticky header's link or an open menu.
  */
 function mentionUnderLink(doc: Document, highlights: MentionHighlights, x: number, y: number): PaintedMention | undefined {
   const [top, ...under] = doc.elementsFromPoint(x, y);
-  if (!top?.closest('a[href]')) return undefined;
+  const teaser = top?.closest<HTMLElement>('a[href]')?.offsetParent;
+  if (!teaser) return undefined;
   for (const element of under.slice(0, BOXES_UNDER_LINK)) {
     for (const child of element.childNodes) {
-      if (!(child instanceof Text)) continue;
+      if (!(child instanceof Text) || !teaser.contains(child)) continue;
       const mention = highlights.in(child).find((painted) => isOnText(painted, x, y));
       if (mention) return mention;
     }
   }
   return undefined;
+}
+
+/** True for a caret on or in a link: where a link may lie over the text (the caret stops at the link on top). */
+function isInLinkNode(node: Node): boolean {
+  return (node instanceof Element ? node : node.parentElement)?.closest('a[href]') != null;
 }
 
 /** The mention drawn at viewport point (x, y), if any. */
@@ -55,7 +62,9 @@ export function mentionAtPoint(doc: Document, highlights: MentionHighlights, x: 
   const { offsetNode, offset } = caret;
   // The caret sits between characters; the one before it may be the mention's last.
   const mention = highlights.at(offsetNode, offset) ?? (offset > 0 ? highlights.at(offsetNode, offset - 1) : undefined);
-  return mention && isOnText(mention, x, y) ? mention : mentionUnderLink(doc, highlights, x, y);
+  if (mention && isOnText(mention, x, y)) return mention;
+  // Only where the caret stopped at a link: a second hit test at every move of the pointer over plain text would cost.
+  return isInLinkNode(offsetNode) ? mentionUnderLink(doc, highlights, x, y) : undefined;
 }
 
 /** True when what the reader points at is a link: the name's own, or one the page drew over it. */

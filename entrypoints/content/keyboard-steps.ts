@@ -24,13 +24,23 @@ function isInView(doc: Document, mention: PaintedMention): boolean {
   });
 }
 
+/** Boxes the browser draws in front of the page (fixed, as the browser styles them): a name inside one is where the reader is. */
+const TOP_LAYER = ':modal,:fullscreen,:popover-open';
+
 /**
  * True for a mention in a box that stays put while the page scrolls (a fixed
  * or sticky header, a banner): always in view, it says nothing of where the
- * reader is, and scrolling to it scrolls the page away from them.
+ * reader is, and scrolling to it scrolls the page away from them. Not one
+ * in a box that scrolls inside the fixed one (an app that scrolls its main
+ * column), nor one in a dialog or an element shown full screen.
  */
 function staysPut(mention: PaintedMention): boolean {
-  for (const element of flatTreeAncestors(mention.startNode)) if (/fixed|sticky/.test(getComputedStyle(element).position)) return true;
+  for (const element of flatTreeAncestors(mention.startNode)) {
+    if (element.matches(TOP_LAYER)) return false;
+    const { position, overflowY } = getComputedStyle(element);
+    if (/fixed|sticky/.test(position)) return true;
+    if (/auto|scroll/.test(overflowY)) return false;
+  }
   return false;
 }
 
@@ -53,14 +63,19 @@ export function nextMention(
   const place = from?.range.collapsed && from.range.startContainer;
   const at = from ? mentions.findIndex((mention) => (place ? place.contains(mention.startNode) : mention.range === from.range)) : -1;
   const standing = mentions[at];
-  if (standing && isInView(doc, standing) && !staysPut(standing)) return mentions[(at + direction + mentions.length) % mentions.length];
+  const onFrom = () => mentions[(at + direction + mentions.length) % mentions.length];
+  const standsInView = standing !== undefined && isInView(doc, standing);
+  if (standsInView && !staysPut(standing)) return onFrom();
   const height = doc.defaultView?.innerHeight ?? 0;
   const inOrder = direction === 1 ? mentions : [...mentions].reverse();
-  const seen = inOrder.find((mention) => {
+  const ahead = (mention: PaintedMention) => {
     const rect = mention.range.getBoundingClientRect();
-    return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height) && !staysPut(mention);
-  });
-  return seen ?? inOrder[0];
+    return isDrawn(rect) && (direction === 1 ? rect.top >= 0 : rect.bottom <= height);
+  };
+  const seen = inOrder.find((mention) => ahead(mention) && !staysPut(mention));
+  if (seen) return seen;
+  // Every name ahead stays put (a page that locks its scrolling with a fixed body): in order, from the last.
+  return standsInView ? onFrom() : (inOrder.find(ahead) ?? inOrder[0]);
 }
 
 /**
@@ -71,10 +86,16 @@ export function nextMention(
  * and their cards would open behind it, out of reach of focus.
  */
 export function reachableMentions(doc: Document, mentions: readonly PaintedMention[]): readonly PaintedMention[] {
-  const view = doc.defaultView;
   const onPage = mentions.filter((mention) => {
     const rect = mention.range.getBoundingClientRect();
-    return rect.right + (view?.scrollX ?? 0) > 0 && rect.bottom + (view?.scrollY ?? 0) > 0;
+    let [right, bottom] = [rect.right, rect.bottom];
+    // Only a name left of or above the view asks how far each box around it, and the window, is scrolled.
+    if (right > 0 && bottom > 0) return true;
+    for (const box of getOverflowAncestors(mention.startNode, [], false)) {
+      if (box instanceof Element) [right, bottom] = [right + box.scrollLeft, bottom + box.scrollTop];
+      else if ('scrollX' in box) [right, bottom] = [right + box.scrollX, bottom + box.scrollY];
+    }
+    return right > 0 && bottom > 0;
   });
   // The dialog in front holds focus (also one in a component, or one opened from inside another).
   let focused = doc.activeElement;

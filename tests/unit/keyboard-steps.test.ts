@@ -107,10 +107,55 @@ describe('nextMention, with a header that stays put', () => {
     expect(name(nextMention(document, withHeader, below, 1))).toBe('third');
     expect(name(nextMention(document, [header, ...above], above[1], 1))).toBe(header.text);
   });
+
+  /** Names inside a box of `style`, inside a fixed one (an app shell), at the given tops. */
+  function inFixedShell(innerStyle: string, tops: number[]): PaintedMention[] {
+    const shell = document.createElement('div');
+    shell.style.position = 'fixed';
+    const inner = document.createElement('main');
+    inner.style.cssText = innerStyle;
+    // Drawn over the whole window (the test DOM has no layout).
+    inner.getBoundingClientRect = () => new DOMRect(0, 0, 800, HEIGHT);
+    shell.append(inner);
+    document.body.append(shell);
+    return tops.map((top, at) => {
+      const mention = mentionAt(`name ${at + 1}`, top);
+      inner.append(mention.startNode);
+      return mention;
+    });
+  }
+
+  it('steps on through names in a box that scrolls inside a fixed one (an app that scrolls its main column)', () => {
+    const names = inFixedShell('overflow-y: auto', [100, 300, 500]);
+    expect(name(nextMention(document, names, undefined, 1))).toBe('name 1');
+    expect(name(nextMention(document, names, names[0], 1))).toBe('name 2');
+    expect(name(nextMention(document, names, names[1], 1))).toBe('name 3');
+  });
+
+  it('steps on in order where every name stays put (a page that locks its scrolling with a fixed body)', () => {
+    const names = inFixedShell('', [100, 300, 500]);
+    expect(name(nextMention(document, names, undefined, 1))).toBe('name 1');
+    expect(name(nextMention(document, names, names[0], 1))).toBe('name 2');
+    expect(name(nextMention(document, names, names[2], 1))).toBe('name 1');
+    expect(name(nextMention(document, names, names[0], -1))).toBe('name 3');
+  });
 });
 
 describe('reachableMentions', () => {
-  afterEach(() => Object.defineProperty(window, 'scrollY', { value: 0, configurable: true }));
+  afterEach(() => {
+    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
+    document.body.replaceChildren();
+  });
+
+  it('keeps a name scrolled out of view above, in a box that scrolls inside the page', () => {
+    const column = document.createElement('main');
+    column.style.overflowY = 'auto';
+    Object.defineProperty(column, 'scrollTop', { value: 800, configurable: true });
+    document.body.append(column);
+    const scrolledPast = mentionAt('scrolled past', -500);
+    column.append(scrolledPast.startNode);
+    expect(reachableMentions(document, [scrolledPast, ...inView]).map(name)).toEqual(['scrolled past', 'third', 'fourth']);
+  });
 
   it('leaves out a name put before the start of the page (a skip link at -9999px), not one scrolled past', () => {
     const skipLink = mentionAt('skip link', 10);
