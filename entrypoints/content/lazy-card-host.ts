@@ -4,7 +4,8 @@
  * was two fifths of the content script that every page and frame loads and
  * evaluates, most of them never opening a card. Until it has loaded, a card
  * asked for is remembered and shown once it is there; a card closed meanwhile
- * is not shown.
+ * is not shown. A bundle that cannot load is not asked for again: the browser
+ * keeps a failed import for the page's life.
  */
 import { browser } from 'wxt/browser';
 import { CARD_BUNDLE_PATH, CARD_FACTORY_KEY, type CardHostFactory, cardBundleGlobal } from './card-bundle';
@@ -27,34 +28,42 @@ export function createLazyCardHost(doc: Document, callbacks: CardCallbacks, load
   /** The card asked for while the bundle loads: the latest state, and whether focus was asked to go to it. */
   let wanted: WantedCard | undefined;
   let loading = false;
+  let failed = false;
   let destroyed = false;
+
+  /** Says why once, and puts the cards back as after a close (focus given back): no card will show. */
+  function fail(error: unknown): void {
+    failed = true;
+    wanted = undefined;
+    console.warn('Peninsula Lens: no card can be shown on this page:', error);
+    if (!destroyed) callbacks.onClose();
+  }
 
   function startLoading(): void {
     if (loading) return;
     loading = true;
-    load().then(
-      (factory) => {
-        if (destroyed) return;
+    load().then((factory) => {
+      if (destroyed) return;
+      const card = wanted;
+      wanted = undefined;
+      try {
         real = factory(doc, callbacks, attachCardHost);
-        const card = wanted;
-        wanted = undefined;
         if (!card) return;
         real.show(card.state, card.anchor);
         if (card.focus) real.focus(card.focus[0]);
-      },
-      (error: unknown) => {
-        // Asked again at the next card: a load cut short (the extension updated under the page) may work then.
-        loading = false;
-        wanted = undefined;
-        console.warn('Peninsula Lens: the card could not be shown:', error);
-      },
-    );
+      } catch (error) {
+        real = undefined;
+        fail(error);
+      }
+    }, fail);
   }
 
   return {
     show(state, anchor) {
       if (real) return real.show(state, anchor);
-      wanted = { state, anchor, focus: wanted?.focus };
+      if (failed) return;
+      // Focus goes to this card only if asked for after it (a hover card after a keyboard one takes none).
+      wanted = { state, anchor };
       startLoading();
     },
     hide() {

@@ -109,17 +109,47 @@ describe('createLazyCardHost', () => {
     expect(hostsOnPage()).toHaveLength(0);
   });
 
-  it('says why in the console when the bundle cannot load, and tries again at the next card', async () => {
+  it('says why once when the bundle cannot load, closes the card asked for, and does not load again', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const onClose = vi.fn();
+    const bundle = deferredBundle();
+    const host = createLazyCardHost(document, { ...callbacks, onClose }, bundle.load);
+    host.show(loading('North Korea'), anchor);
+    bundle.failed(new Error('Failed to fetch dynamically imported module'));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith('Peninsula Lens: no card can be shown on this page:', expect.any(Error));
+    expect(host.isOpen()).toBe(false);
+    // The browser keeps a failed import for the page's life: asking again would only fail again.
+    host.show(loading('North Korea'), anchor);
+    expect(host.isOpen()).toBe(false);
+    expect(bundle.load).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the card asked for when the bundle loads but cannot make a card', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const onClose = vi.fn();
+    const host = createLazyCardHost(document, { ...callbacks, onClose }, () =>
+      Promise.resolve<CardHostFactory>(() => {
+        throw new Error('the page defined our element');
+      }),
+    );
+    host.show(loading('North Korea'), anchor);
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(host.isOpen()).toBe(false);
+    expect(hostsOnPage()).toHaveLength(0);
+  });
+
+  it('gives focus only to the card it was asked for: a hover card asked for after a keyboard one takes none', async () => {
     const bundle = deferredBundle();
     const host = createLazyCardHost(document, callbacks, bundle.load);
     host.show(loading('North Korea'), anchor);
-    bundle.failed(new Error('Extension context invalidated.'));
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Peninsula Lens: the card could not be shown:', expect.any(Error)));
-    expect(host.isOpen()).toBe(false);
-    host.show(loading('North Korea'), anchor);
-    expect(bundle.load).toHaveBeenCalledTimes(2);
+    host.focus();
+    host.show(loading('Kim Jong-un'), anchor);
     bundle.loaded();
-    await vi.waitFor(() => expect(hostsOnPage()).toHaveLength(1));
+    await vi.waitFor(() => expect(bundle.made()?.isOpen()).toBe(true));
+    expect(bundle.made()?.focus).not.toHaveBeenCalled();
   });
 });
