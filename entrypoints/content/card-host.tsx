@@ -42,12 +42,15 @@ export type CardHost = {
 
 export type CardCallbacks = { onClose: () => void; onOpenEntity: (entityId: string, name: string) => void };
 
+/** How far down the card its heading lies, where the card is looked for in front of the page. */
+const HEADING_PX = 24;
+
 /** Events of selecting and copying a quote in the card, which the page's own listeners on the way up do not hear. */
 const KEPT_FROM_THE_PAGE = ['mousedown', 'selectstart', 'copy', 'contextmenu', 'dragstart'] as const;
 
 /**
  * The gap between the name and the card, below it or above it (the only two sides it takes). floating-ui's
- * own `offset` middleware, which knows every side and alignment, took 235 bytes of the content script's
+ * own `offset` middleware, which knows every side and alignment, took 235 bytes of what was then the content script's
  * budget; this is the same step for the two sides, first, so that `flip` and `size` measure with the gap.
  */
 const GAP_PX = 6;
@@ -132,8 +135,8 @@ function place(anchor: VirtualElement, card: HTMLElement): void {
  * the mention scrolls (in a component's shadow tree too, whose scroll events
  * do not reach the document), and when the window resizes; returns a function
  * that stops. (Not floating-ui's autoUpdate: scroll and resize are all a
- * mention can move with, and the content script ships on every page, so
- * every kilobyte counts.)
+ * mention can move with, and the card's bundle is loaded at a page's first
+ * card, which waits for it.)
  */
 function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement): () => void {
   const listening = new AbortController();
@@ -221,10 +224,15 @@ export function createCardHost(doc: Document, callbacks: CardCallbacks, attach: 
     hide,
     // Not once the page took the host away: pointing at the name again shows the card again.
     isOpen: () => host?.isConnected === true && mount?.firstChild != null,
-    // Nor while a modal dialog the page opened after it stands in front: the card is then dimmed and inert.
+    // Nor while anything the page opened since stands in front of it (a modal dialog, which dims it and makes
+    // it inert, even one in a component or in front of another): the point at its heading must be the card's.
     isVisible: () => {
-      const modal = doc.querySelector(':modal');
-      return mount?.firstElementChild?.checkVisibility({ visibilityProperty: true }) === true && (!modal || modal.contains(host ?? null));
+      const card = mount?.firstElementChild;
+      if (!card?.checkVisibility({ visibilityProperty: true })) return false;
+      const { left, top, width, height } = card.getBoundingClientRect();
+      // Asked of the tree the host is in (a component's dialog holds it where the name is in one).
+      const scope = host?.getRootNode() as Document | ShadowRoot | undefined;
+      return scope?.elementFromPoint(left + width / 2, top + Math.min(height / 2, HEADING_PX)) === host;
     },
     contains: (event) => host !== undefined && event.composedPath().includes(host),
     containsNode: (node) => host?.contains(node) === true,

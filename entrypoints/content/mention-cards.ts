@@ -354,9 +354,12 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
         // Its entity's name drawn anew where it stood (a framework's re-render, a ticker's refresh, an element
         // swapped for a copy), or a little along its line: the card stays, on it. Not one marked before that
         // moved up into its place (a feed that dropped its first row).
+        // The nearest along the line: "North Korea (DPRK)" drawn anew holds two names of it.
+        const distance = (mention: PaintedMention) => Math.abs(mention.range.getBoundingClientRect().x - box.x);
         const again = highlights
           .all()
-          .find((mention) => mention.entityId === entityId && !before.has(mention) && isNear(mention.range.getBoundingClientRect(), box));
+          .filter((mention) => mention.entityId === entityId && !before.has(mention) && isNear(mention.range.getBoundingClientRect(), box))
+          .sort((one, other) => distance(one) - distance(other))[0];
         if (!again) return closeGivingFocusBack();
         current = lastOpened = again;
         // Where it stands now: the next change is measured from here, not from where the card first opened.
