@@ -31,10 +31,10 @@ export default defineConfig({
     description: 'Marks mentions of the UN Security Council, North Korea and the actors around them, with facts from one bundled article.',
     permissions: ['storage', 'activeTab'],
     // The card's own bundle (entrypoints/card.ts), which the content script imports when a page first needs a
-    // card. Chrome serves it only at an address made anew each browser session (use_dynamic_url), so a page
-    // cannot ask for it to learn that the extension is installed; Firefox's addresses hold a random ID per
-    // install already (it does not know the key).
-    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
+    // card. At its fixed address: Chrome's use_dynamic_url (an address made anew each session) came in Chrome
+    // 130, whose first releases refused a content script's import of such a file (crbug.com/363027634), and
+    // a page can tell the extension is installed from its marks' styles anyway (README "What a page can observe").
+    web_accessible_resources: [{ resources: ['card.js'], matches: ['<all_urls>'] }],
     // The toolbar shows the same icons the extension's pages list (auto-icons writes them to icons/).
     action: { default_title: 'Peninsula Lens', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     ...(browser === 'firefox'

@@ -53,8 +53,7 @@ const ALLOWED_KEYS = new Set([
 const CARD_BUNDLE = { resources: ['card.js'], matches: ['<all_urls>'] };
 
 const PER_BROWSER: Record<string, Manifest> = {
-  // Chrome serves it at an address made anew each session, which no page can guess.
-  'chrome-mv3': { minimum_chrome_version: '128', web_accessible_resources: [{ ...CARD_BUNDLE, use_dynamic_url: true }] },
+  'chrome-mv3': { minimum_chrome_version: '128', web_accessible_resources: [CARD_BUNDLE] },
   'firefox-mv3': {
     web_accessible_resources: [CARD_BUNDLE],
     browser_specific_settings: {

@@ -20,7 +20,7 @@ const FORBIDDEN = [
   { what: 'a worker', pattern: /\bnew (?:Shared)?Worker\b/g },
   { what: 'importScripts', pattern: /\bimportScripts\b/g },
   // Except a file of the extension's own, named in the code (the card's bundle: content/lazy-card-host.ts).
-  { what: 'import() of a module', pattern: /(?<![\w$.])import\s*\((?![\w$]+\.runtime\.getURL\("\/[\w-]+\.js"\)\))/g },
+  { what: 'import() of a module', pattern: /(?<![\w$.])import\s*\((?![\w$]+\.runtime\.getURL\("\/card\.js"\)\))/g },
   { what: 'code as text for a timer', pattern: new RegExp(`${GLOBAL}set(?:Timeout|Interval)\\s*\\(\\s*["'\`]`, 'g') },
   // Any address but data: (a relative one too: in a style sheet adopted into a page, the card's, it is read
   // against the page's address, and loads from the page's server).

@@ -28,6 +28,8 @@ describe('forbiddenUses', () => {
     // An extension's address made from a value, not a file named in the code.
     ['import() of a module', 'await import(e.runtime.getURL(n))'],
     ['import() of a module', 'await import(e.runtime.getURL("/a.js")+n)'],
+    // Another file of the extension: only the card's bundle is imported.
+    ['import() of a module', 'await import(e.runtime.getURL("/other.js"))'],
   ])('finds %s in %s', (what, code) => {
     expect(found(code)).toContain(what);
   });
