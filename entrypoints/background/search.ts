@@ -69,6 +69,14 @@ function entitiesNamed(entities: readonly Entity[], query: string): Entity[] {
   // Only where no name is typed right: "Heusegn" is Heusgen, but a name that is also a swap of another's stays
   // itself. Not an acronym: "UNHCR", the refugee agency, is no typo of "UNHRC".
   if (named.length > 0) return named;
+  // A name of several words typed with some of them run together ("Kimjongun", the bundled article's own
+  // "Kimjong-un", "Human RightsWatch").
+  const runTogether = (name: string) => name.replaceAll(' ', '');
+  const typedRunTogether = typed.map(runTogether);
+  const joined = entities.filter((entity) =>
+    namesOf(entity).some((name) => folded(name).includes(' ') && typedRunTogether.includes(runTogether(folded(name)))),
+  );
+  if (joined.length > 0) return joined;
   // Chinese and Japanese write a name and what follows it with no space between ("北朝鮮の人権", "金正恩的"):
   // a name of theirs anywhere in what was typed names its entity.
   if (WRITTEN_WITHOUT_SPACES.test(query)) {

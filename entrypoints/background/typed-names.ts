@@ -17,6 +17,24 @@ type NameKeys = {
   keysOf: Map<string, string[]>;
 };
 
+/** Names of up to this many words are also known with their words run together, however many of them. */
+const MOST_WORDS_RUN_TOGETHER = 4;
+
+/**
+ * A short name of several words with some or all of its words run together, as they are typed in haste or
+ * extracted from a page that lost its spaces: "kimjongun", "kimjong un" (the bundled article's own
+ * "Kimjong-un"), "northkorea". Not the name as written.
+ */
+function runTogether(words: readonly string[]): string[] {
+  if (words.length < 2 || words.length > MOST_WORDS_RUN_TOGETHER) return [];
+  const keys: string[] = [];
+  // Bit i of `gaps` keeps the gap after word i; the last value keeps them all: the name as written.
+  for (let gaps = 0; gaps < 2 ** (words.length - 1) - 1; gaps++) {
+    keys.push(words.reduce((key, word, at) => `${key}${gaps & (1 << (at - 1)) ? ' ' : ''}${word}`));
+  }
+  return keys;
+}
+
 /** Built once a store, as its index is: reading them at every key took a few milliseconds. */
 export const nameKeysOf = new WeakMap<FactStore, NameKeys>();
 
@@ -38,6 +56,16 @@ export function nameKeys(store: FactStore, entities: readonly Entity[]): NameKey
         if (!known || (known.entity === entity && lang === 'en')) entityOf.set(key, { entity, english: lang === 'en' });
       }
       keysOf.set(entity.id, own);
+    }
+    // Once every name is known as written: a name run together never takes the place of another's.
+    for (const entity of entities) {
+      const own = keysOf.get(entity.id) ?? [];
+      for (const key of [...own]) {
+        for (const joined of runTogether(key.split(' '))) {
+          own.push(joined);
+          if (!entityOf.has(joined)) entityOf.set(joined, entityOf.get(key) ?? { entity, english: true });
+        }
+      }
     }
     keys = { entityOf, longest, keysOf };
     nameKeysOf.set(store, keys);

@@ -21,6 +21,11 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       ['북한', 'north-korea'],
       ['DPRK', 'north-korea'],
       ['Trump', 'donald-trump'],
+      // A name with its words run together, as typed in haste or as the bundled article's text has it.
+      ['Kimjongun', 'kim-jong-un'],
+      ['Kimjong-un', 'kim-jong-un'],
+      ['northkorea', 'north-korea'],
+      ['Human RightsWatch', 'human-rights-watch'],
     ] as const) {
       const [first] = await search(store, query);
       expect({ query, entity: first?.entity.id, fact: first?.fact }).toEqual({ query, entity: entityId, fact: undefined });
@@ -118,6 +123,8 @@ describe.each(kinds)('lookups from %s', (_name, makeStore) => {
       // Chinese and Japanese names apart, as well as run into what follows them.
       ['北朝鮮 安保理', ['north-korea', 'un-security-council']],
       ['特朗普 金正恩', ['donald-trump', 'kim-jong-un']],
+      // A name with its words run together, beside another.
+      ['Trump Kimjongun', ['donald-trump', 'kim-jong-un']],
     ] as const) {
       const hits = await search(store, query);
       const about = facts.filter((fact) => entityIds.every((id) => fact.entities.includes(id))).map((fact) => fact.id);
