@@ -8,7 +8,7 @@ import { browsersUnderTest } from './support/browsers-under-test';
 import { cardBox } from './support/card-geometry';
 import { hoverMention, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
 
-type Heard = { mousedown: number; selectstart: number; copy: number; contextmenu: number };
+type Heard = { mousedown: number; selectstart: number; copy: number; contextmenu: number; dragstart: number };
 
 describe.each(browsersUnderTest())('%s: the card on a page that keeps its text from being copied', (name) => {
   const e2e = useExtensionBrowser(name);
@@ -45,5 +45,14 @@ describe.each(browsersUnderTest())('%s: the card on a page that keeps its text f
     const after = await heard();
     // Neither the press in the card, nor the selecting, nor the copy reached the page's handlers.
     expect(after).toEqual(before);
+    // Nor a context menu asked for in the card, or a drag of its text (as the browser sends them: up through
+    // the card's root to the page).
+    const sent = await e2e.tab.inCard(`(root) => {
+      const quote = root.querySelector('blockquote') ?? root.querySelector('.card');
+      for (const type of ['contextmenu', 'dragstart']) quote.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
+      return 'sent';
+    }`);
+    expect(sent).toBe('sent');
+    expect(await heard()).toEqual(before);
   });
 });
