@@ -136,7 +136,12 @@ async function launchChromiumBrowser(): Promise<ExtensionBrowser> {
       await page.goto(`chrome://extensions/?id=${session.extensionId}`);
       const toggle = page.locator('extensions-detail-view #enableToggle');
       const isOn = () => toggle.evaluate((element) => (element as HTMLElement & { checked: boolean }).checked);
-      if ((await isOn()) !== enabled) await toggle.click();
+      // A click the page takes before it is wired up changes nothing (seen once, on a fresh clone's first run):
+      // clicked again, a few times, until the switch has moved.
+      for (let click = 0; click < 4 && (await isOn()) !== enabled; click++) {
+        await toggle.click();
+        await waitFor(async () => (await isOn()) === enabled, 'the switch to move', 3000).catch(() => undefined);
+      }
       await waitFor(async () => (await isOn()) === enabled, `the extension to be turned ${enabled ? 'on' : 'off'}`);
       await page.close();
     },
