@@ -17,6 +17,11 @@ const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('timeline') }),
   /** Whether the extension is on for the site of the sender's tab; where it is, the answer carries the matcher. */
   v.strictObject({ type: v.literal('site-status') }),
+  /**
+   * From a content script that runs in a page and reads nothing of it (the page opted out, or it is an SVG or
+   * XML document): it runs there, so the tab needs no reload (entrypoints/background/tabs-before-install.ts).
+   */
+  v.strictObject({ type: v.literal('page-not-read') }),
   /** Whether the extension is on for a site the popup names. */
   v.strictObject({ type: v.literal('site-status-for'), site: v.pipe(v.string(), v.maxLength(300)) }),
   /** Turns a site on or off; accepted from the extension's own pages only. */
@@ -92,6 +97,8 @@ export const SearchAnswerSchema = v.strictObject({
 });
 export type SearchAnswer = v.InferOutput<typeof SearchAnswerSchema>;
 export const TimelineSchema = v.strictObject({ facts: v.array(FactViewSchema) });
+/** The answer to a note that carries no question. */
+export const NotedSchema = v.strictObject({});
 /** The kinds not marked, and, as with a site's status, why stored settings could not be read (the popup's pages with no site ask only this). */
 export const MarkedKindsSchema = v.strictObject({ unmarkedKinds: v.array(v.picklist(ENTITY_KINDS)), settingsProblem: v.optional(Text) });
 export type MarkedKinds = v.InferOutput<typeof MarkedKindsSchema>;
@@ -105,6 +112,7 @@ export const ResponseSchemas = {
   search: SearchAnswerSchema,
   timeline: TimelineSchema,
   'site-status': PageStatusSchema,
+  'page-not-read': NotedSchema,
   'site-status-for': SiteStatusSchema,
   'set-site-enabled': SiteStatusSchema,
   'storage-status': StorageStatusSchema,

@@ -32,7 +32,7 @@ export default defineBackground({
         sendResponse(undefined);
         return true;
       }
-      if (request.type === 'site-status') contentScriptRuns?.({ tabId: sender.tab?.id, frameId: sender.frameId });
+      if (request.type === 'site-status' || request.type === 'page-not-read') contentScriptRuns?.({ tabId: sender.tab?.id, frameId: sender.frameId });
       serveRequest(request, { url: sender.url, tabUrl: sender.tab?.url }, services).then(sendResponse, (error: unknown) => {
         sendResponse({ error: errorMessage(error) });
       });

@@ -65,6 +65,8 @@ const handlers: Handlers = {
   timeline: async (_request, _sender, services) => ({ facts: await timeline(await services.store()) }),
   // Frames follow the site of the tab they are in, so a whole page turns off at once.
   'site-status': (_request, sender) => pageStatus(siteOf(sender.tabUrl ?? sender.url)),
+  // Heard by the list of tabs open at install (index.ts); nothing to answer.
+  'page-not-read': async () => ({}),
   // Only the popup asks about a site by name: a page's script gets its own site's status alone.
   'site-status-for': async (request, sender, services) => {
     if (!isExtensionPage(sender, services)) throw new ForbiddenRequestError('Only the extension’s own pages may ask about another site.');

@@ -1,7 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMatcher } from '../../utils/matcher/matcher';
 import { parseShippedMatcher } from '../../utils/matcher/shipped';
-import type { PageStatus } from '../../utils/protocol';
+import { NotedSchema, type PageStatus } from '../../utils/protocol';
+import { sendRequest } from '../../utils/request-client';
 import { type Annotator, startAnnotator } from './annotator';
 import { removeLeftoverCards } from './card-host-element';
 import { isEmptyFrame, whenFrameFilled } from './frame-filling';
@@ -27,7 +28,12 @@ export default defineContentScript({
   main(ctx) {
     benchStart();
     // An HTML page, also one served as XHTML (an XML document in Chromium); not an SVG or other XML document.
-    if (!(document.documentElement instanceof HTMLHtmlElement) || pageClosed(document)) return;
+    if (!(document.documentElement instanceof HTMLHtmlElement) || pageClosed(document)) {
+      // Chromium's list of tabs open at install keeps a tab until its script is heard from: this page reloaded,
+      // it runs here. Its top frame says so (Firefox keeps no such list).
+      if (!import.meta.env.FIREFOX && window === window.top) sendRequest({ type: 'page-not-read' }, NotedSchema).catch(() => undefined);
+      return;
+    }
     removeLeftoverCards(document);
     // The browser shows a plain-text file (a statement saved as .txt) in one <pre>: that is its text, not code.
     if (document.contentType === 'text/plain') SKIPPED_TAGS.delete('pre');

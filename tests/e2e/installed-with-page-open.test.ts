@@ -61,13 +61,22 @@ async function settledPopupText(popup: Page): Promise<string> {
 describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed while a page is open', () => {
   let server: PageServer;
   let session: LateInstallSession;
+  /** A page that opted out, open in a tab of its own at install. */
+  let optedOut: Page;
 
   beforeAll(async () => {
     server = await servePages();
     session = await launchChromiumThenInstall(async (page) => {
-      await page.setRequestInterception(true);
-      page.on('request', (request) => void (isAllowedUrl(request.url()) ? request.continue() : request.abort('blockedbyclient')));
+      const blockOthers = async (tab: Page) => {
+        await tab.setRequestInterception(true);
+        tab.on('request', (request) => void (isAllowedUrl(request.url()) ? request.continue() : request.abort('blockedbyclient')));
+      };
+      await blockOthers(page);
       await page.goto(`${server.origin}/pages/static.html`);
+      optedOut = await page.browser().newPage();
+      await blockOthers(optedOut);
+      await optedOut.goto(`${server.origin}/pages/opt-out-page.html`);
+      await page.bringToFront();
     });
   });
 
@@ -104,6 +113,22 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('chromium: installed 
     await popup.click('button.notice-action');
     await expect.poll(() => highlightCount(session.page), { timeout: 10_000 }).toBeGreaterThan(3);
     await openPopupFor(popup, popupUrl, session.page);
+    expect(await settledPopupText(popup)).not.toMatch(NOTICE);
+    await popup.close();
+  });
+
+  it('says nothing more of a page that opted out once the reader reloaded it, though the script marks nothing there', async () => {
+    const popup = await session.browser.newPage();
+    const popupUrl = `chrome-extension://${session.extensionId}/popup.html?site=127.0.0.1`;
+    await openPopupFor(popup, popupUrl, optedOut);
+    await popup.waitForSelector('button.notice-action');
+    expect(await popupText(popup)).toMatch(NOTICE);
+    await popup.click('button.notice-action');
+    // Reloaded, the script runs there and leaves the page alone, as the page asked.
+    await waitFor(() => optedOut.evaluate(() => document.readyState === 'complete').catch(() => false), 'the page to load again');
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(await highlightCount(optedOut)).toBe(0);
+    await openPopupFor(popup, popupUrl, optedOut);
     expect(await settledPopupText(popup)).not.toMatch(NOTICE);
     await popup.close();
   });

@@ -11,6 +11,7 @@ describe('parseRequest', () => {
     [{ type: 'search', query: '' }],
     [{ type: 'timeline' }],
     [{ type: 'site-status' }],
+    [{ type: 'page-not-read' }],
     [{ type: 'site-status-for', site: 'example.com' }],
     [{ type: 'set-site-enabled', site: 'example.com', enabled: false }],
     [{ type: 'storage-status' }],
@@ -32,6 +33,7 @@ describe('parseRequest', () => {
 
   it.each([
     ['a field on a request that takes none', { type: 'timeline', extra: 1 }],
+    ['a note that names a tab of its own', { type: 'page-not-read', tabId: 3 }],
     ['an extra field', { type: 'lookup-entity', entityId: 'north-korea', tabId: 3 }],
     ['a sender claim', { type: 'set-site-enabled', site: 'example.com', enabled: false, sender: 'popup' }],
   ])('rejects %s', (_name, message) => {

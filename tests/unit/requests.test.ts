@@ -66,6 +66,14 @@ describe('serveRequest: set-site-enabled', () => {
   });
 });
 
+describe('serveRequest: page-not-read', () => {
+  it('answers a page that reads nothing with an empty note, and changes no setting', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['example.com'] } });
+    expect(await serveRequest({ type: 'page-not-read' }, { url: 'https://news.example.com/', tabUrl: 'https://news.example.com/' }, services())).toEqual({});
+    expect(await storedSettings()).toEqual({ disabledSites: ['example.com'] });
+  });
+});
+
 describe('serveRequest: site-status', () => {
   it('answers for the site of the sender’s tab, so a frame follows its tab; the matcher comes only where it is on', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { disabledSites: ['news.example.com'] } });
