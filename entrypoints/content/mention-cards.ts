@@ -6,6 +6,7 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import { errorMessage } from '../../utils/error-message';
 import type { CardHost } from './card-host';
+import { markCurrent } from './current-mark';
 import { cachedLookUp } from './entity-lookups';
 import { followPointerAcrossFrames } from './frame-pointer';
 import type { MentionHighlights, PaintedMention } from './highlights';
@@ -122,6 +123,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     // Its text rewritten since the pointer came to rest on it: nothing to stand by.
     if (mention.range.collapsed) return;
     current = mention;
+    // A keyboard step's name (and a related entity's card shown at it) is marked as the one the card is for.
+    showMark(options.focus === true);
     lastOpened = mention;
     shownEntityId = options.entityId ?? mention.entityId;
     pinned = options.focus === true;
@@ -154,10 +157,19 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     if (options.focus) host.focus(options.leftFor?.[0]);
   }
 
+  /** Whether the open card's name is marked as the one a step went to. */
+  let marked = false;
+  function showMark(mark: boolean): void {
+    if (mark) markCurrent(current?.range);
+    else if (marked) markCurrent(undefined);
+    marked = mark;
+  }
+
   function close(restoreFocus = false): void {
     clearTimers();
     lookup++;
     current = undefined;
+    showMark(false);
     shownEntityId = undefined;
     host.hide();
     // Without scrolling: the reader keeps the place the steps took them to.
@@ -362,6 +374,7 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
           .sort((one, other) => distance(one) - distance(other))[0];
         if (!again) return closeGivingFocusBack();
         current = lastOpened = again;
+        if (marked) showMark(true);
         // Where it stands now: the next change is measured from here, not from where the card first opened.
         box = again.range.getBoundingClientRect();
       }, 0);

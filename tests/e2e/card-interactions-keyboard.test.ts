@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import entities from '../../data/entities.json';
 import { revealHighlight } from '../../scripts/browsers/page-probes';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
+import { hoverMention, shareOfPixelsChangedBy, useExtensionBrowser, waitFor, waitForHighlights } from './support/extension-browser';
 import { isCardOf, useCardOnStaticPage } from './support/using-the-card';
 
 describe.each(browsersUnderTest())('%s: using the card', (name) => {
@@ -74,6 +74,35 @@ describe.each(browsersUnderTest())('%s: using the card', (name) => {
       'the page to hear a plain arrow',
     );
     expect(await e2e.tab.evaluate(() => (window as unknown as { arrows: string[] }).arrows, undefined)).toEqual(['keydown ArrowDown', 'keyup ArrowDown']);
+  });
+
+  it('marks the name a step went to with a solid line while its card is open, and no name a hover opened', async () => {
+    await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
+    /** The texts the current-name highlight holds, and where the first is drawn. */
+    const current = () =>
+      e2e.tab.evaluate(() => {
+        const ranges = [...(CSS.highlights.get('peninsula-lens-current') ?? [])].filter((range): range is Range => range instanceof Range);
+        const rect = ranges[0]?.getBoundingClientRect();
+        return { texts: ranges.map((range) => range.toString()), place: rect && { x: rect.x, y: rect.y, width: rect.width, height: rect.height + 6 } };
+      }, undefined);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await cardShows('UN Security Council');
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => isCardOf(await e2e.tab.cardText(), 'north-korea'), 'the card of North Korea');
+    await waitFor(async () => (await current()).texts.join() === 'North Korea', 'the step’s name marked');
+    // Drawn: taking the mark away changes the pixels under the name.
+    const { place } = await current();
+    if (!place) throw new Error('no place for the mark');
+    expect(
+      await shareOfPixelsChangedBy(e2e.tab, place, () => e2e.tab.evaluate(() => CSS.highlights.delete('peninsula-lens-current'), undefined)),
+    ).toBeGreaterThan(0.02);
+    await e2e.tab.press('Alt+Shift+ArrowDown');
+    await waitFor(async () => (await current()).texts.length === 1 && (await current()).texts[0] !== 'North Korea', 'the next step’s name marked');
+    await e2e.tab.press('Escape');
+    await waitFor(async () => (await current()).texts.length === 0, 'the mark to go with the card');
+    await hoverMention(e2e.tab, 'Christoph Heusgen', 'Christoph Heusgen');
+    expect((await current()).texts).toEqual([]);
   });
 
   it('steps on past a live ticker whose text the page writes anew between two presses', async () => {
