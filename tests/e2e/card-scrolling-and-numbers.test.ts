@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browsersUnderTest } from './support/browsers-under-test';
-import { hoverMention, useExtensionBrowser } from './support/extension-browser';
+import { hoverMention, useExtensionBrowser, waitForHighlights } from './support/extension-browser';
 
 /** WCAG contrast of two colours, `[r, g, b]`. */
 function contrast(one: number[], two: number[]): number {
@@ -70,6 +70,8 @@ describe.each(browsersUnderTest())('%s: a long card', (name) => {
   beforeEach(async () => {
     await e2e.tab.bringToFront();
     await e2e.tab.goto(`${e2e.server.origin}/pages/static.html`);
+    // Marked first: a hover looked for its name before the script had painted the page, now and then.
+    await waitForHighlights(e2e.tab, (found) => found.length >= 6, 'the page to be highlighted');
     await e2e.tab.hover(1, 1);
   });
 
