@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CARD_BUNDLE_ADDRESS } from './network-code';
 
 type LintMessage = { code: string; message: string; file?: string; line?: number; column?: number };
 type LintReport = { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] };
@@ -40,7 +41,7 @@ function isCardBundleImport(message: LintMessage): boolean {
   const line = readFileSync(resolve(buildDir, message.file), 'utf8').split('\n')[message.line - 1] ?? '';
   const column = message.column ?? 0;
   // The column points into the call (at its argument); the import's whole text must be the one written here.
-  for (const call of line.matchAll(/import\([\w$]+\.runtime\.getURL\("\/card\.js"\)\)/g)) {
+  for (const call of line.matchAll(new RegExp(String.raw`import\(${CARD_BUNDLE_ADDRESS}\)`, 'g'))) {
     if (column >= call.index && column <= call.index + call[0].length) return true;
   }
   return false;

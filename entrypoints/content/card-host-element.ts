@@ -6,6 +6,8 @@
  * copy of this module in each bundle would keep two lists of hosts.
  */
 
+import { TOP_LAYER } from './top-layer';
+
 /** The start of the card host's tag; a random suffix ends it (see attachCardHost). */
 const CARD_HOST_TAG = 'peninsula-lens-card';
 
@@ -39,7 +41,7 @@ export function removeLeftoverCards(doc: Document): void {
   // in front (not one inside a closed shadow root: no script reaches in there). Looked for at every start:
   // the query took 0.04 ms on a news page and 3.7 ms on one of 100,000 nodes (about 1 % of its scan); left
   // to the first card, a card left over the name would keep the reader from pointing at it.
-  for (const layer of [doc.documentElement, ...doc.querySelectorAll(':modal,:popover-open,:fullscreen')]) {
+  for (const layer of [doc.documentElement, ...doc.querySelectorAll(TOP_LAYER)]) {
     for (const element of [...layer.children]) {
       if (element.localName.startsWith(`${CARD_HOST_TAG}-`) && !ourHosts.has(element)) element.remove();
     }

@@ -13,6 +13,7 @@ import { type CardState, EntityCardView } from '../../components/EntityCardView'
 import cardCss from './card.css?inline';
 import { flatTreeAncestors } from './flat-tree';
 import { oncePerFrame } from './once-per-frame';
+import { TOP_LAYER } from './top-layer';
 
 export type CardHost = {
   show(state: CardState, anchor: VirtualElement): void;
@@ -154,13 +155,6 @@ function followAnchor(doc: Document, anchor: VirtualElement, card: HTMLElement):
   doc.defaultView?.addEventListener('resize', update, { passive: true, signal: listening.signal });
   return () => listening.abort();
 }
-
-/**
- * What the browser draws above the rest of the page, where a top layer may
- * hold the mention (Chrome 128 and Firefox 140, our minimum versions, know
- * each of these pseudo-classes).
- */
-const TOP_LAYER = ':modal,:popover-open,:fullscreen';
 
 /**
  * Where the card goes: the root element, or the modal dialog, open popover

@@ -48,9 +48,9 @@ function mentionUnderLink(doc: Document, highlights: MentionHighlights, x: numbe
   return undefined;
 }
 
-/** True for a caret on or in a link: where a link may lie over the text (the caret stops at the link on top). */
-function isInLinkNode(node: Node): boolean {
-  return (node instanceof Element ? node : node.parentElement)?.closest('a[href]') != null;
+/** True for a node that is, or is in, a link. */
+function isInLink(node: Node | null): boolean {
+  return (node instanceof Element ? node : node?.parentElement)?.closest('a[href]') != null;
 }
 
 /** The mention drawn at viewport point (x, y), if any. */
@@ -63,11 +63,12 @@ export function mentionAtPoint(doc: Document, highlights: MentionHighlights, x: 
   // The caret sits between characters; the one before it may be the mention's last.
   const mention = highlights.at(offsetNode, offset) ?? (offset > 0 ? highlights.at(offsetNode, offset - 1) : undefined);
   if (mention && isOnText(mention, x, y)) return mention;
-  // Only where the caret stopped at a link: a second hit test at every move of the pointer over plain text would cost.
-  return isInLinkNode(offsetNode) ? mentionUnderLink(doc, highlights, x, y) : undefined;
+  // Only where the caret stopped at a link, which may lie over the text: a second hit test at every move of
+  // the pointer over plain text would cost.
+  return isInLink(offsetNode) ? mentionUnderLink(doc, highlights, x, y) : undefined;
 }
 
 /** True when what the reader points at is a link: the name's own, or one the page drew over it. */
 export function isLinkAt(doc: Document, x: number, y: number): boolean {
-  return doc.elementFromPoint(x, y)?.closest('a[href]') != null;
+  return isInLink(doc.elementFromPoint(x, y));
 }

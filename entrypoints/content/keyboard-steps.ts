@@ -6,6 +6,7 @@ import { getOverflowAncestors } from '@floating-ui/dom';
 import { browser } from 'wxt/browser';
 import { flatTreeAncestors } from './flat-tree';
 import type { PaintedMention } from './highlights';
+import { TOP_LAYER } from './top-layer';
 
 /** True for a box the browser drew: a hidden mention's is empty. */
 function isDrawn(rect: DOMRect): boolean {
@@ -23,9 +24,6 @@ function isInView(doc: Document, mention: PaintedMention): boolean {
     return rect.bottom > clip.top && rect.top < clip.bottom;
   });
 }
-
-/** Boxes the browser draws in front of the page (fixed, as the browser styles them): a name inside one is where the reader is. */
-const TOP_LAYER = ':modal,:fullscreen,:popover-open';
 
 /**
  * True for a mention in a box that stays put while the page scrolls (a fixed

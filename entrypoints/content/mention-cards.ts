@@ -66,6 +66,8 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
   let leftFor: [relatedId: string, allFacts: boolean] | undefined;
   /** The last mention's own entity (its card: the id and the name as the article writes it), for the way back from a related one. */
   let ownName: { id: string; name: string } | undefined;
+  /** Whether the open card's name is marked as the one a step went to (current-mark.ts). */
+  let marked = false;
   /** The open card's name's box as last seen: where the name stands, also once the page took it away. */
   let box = new DOMRect();
   /** What the open card is placed by: its name's box (floating-ui asks for its lines only in its `inline` middleware, not used). */
@@ -157,8 +159,6 @@ export function attachMentionCards(doc: Document, highlights: MentionHighlights)
     if (options.focus) host.focus(options.leftFor?.[0]);
   }
 
-  /** Whether the open card's name is marked as the one a step went to. */
-  let marked = false;
   function showMark(mark: boolean): void {
     if (mark) markCurrent(current?.range);
     else if (marked) markCurrent(undefined);
